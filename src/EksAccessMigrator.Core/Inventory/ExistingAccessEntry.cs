@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace EksAccessMigrator.Core.Inventory;
+
+/// <summary>An access entry the cluster already has (live scans only).</summary>
+public sealed record ExistingAccessEntry(
+    string PrincipalArn,
+    string Type,
+    string? Username,
+    ImmutableArray<string> KubernetesGroups,
+    ImmutableArray<ExistingPolicyAssociation> Policies);

@@ -1,0 +1,14 @@
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Core.Planning;
+
+/// <summary>Stable addresses of changes: unique within a plan, the same for the same inputs (I3).</summary>
+public static class Addresses
+{
+    public const string AuthenticationMode = "cluster/authentication-mode";
+
+    public static string AccessEntry(string principalArn) => $"access-entry/{principalArn}";
+
+    public static string AccessPolicy(string principalArn, string policyArn, AccessScope scope) =>
+        $"access-policy/{principalArn}/{AccessPolicyArns.NameOf(policyArn)}/{scope.Key}";
+}

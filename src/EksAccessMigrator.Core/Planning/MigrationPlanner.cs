@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using EksAccessMigrator.Core.AwsAuth;
+using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Core.Planning;
+
+/// <summary>
+/// The planner: a pure function from what was scanned and what was asked to a plan. No I/O, no clock
+/// (the creation time comes in the options), no randomness.
+/// </summary>
+public static class MigrationPlanner
+{
+    public static MigrationPlan Plan(ClusterInventory inventory, PlannerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!PlanPhase.IsKnown(options.Phase))
+        {
+            throw new ArgumentException($"Unknown phase '{options.Phase}'.", nameof(options));
+        }
+
+        if (options.TargetAuthenticationMode is not null and not AuthenticationMode.Api)
+        {
+            throw new ArgumentException($"The only target mode is {AuthenticationMode.Api}.", nameof(options));
+        }
+
+        var findings = new FindingList();
+        var changes = new List<PlanChange>();
+        var noOps = new List<PlanNoOp>();
+        var read = new List<string>();
+        var cluster = inventory.Cluster;
+
+        var desired = ImmutableArray<DesiredAccessEntry>.Empty;
+        if (inventory.AwsAuth is null)
+        {
+            findings.Info(FindingCodes.AwsAuthNotFound, "aws-auth",
+                "No kube-system/aws-auth ConfigMap was found in the inputs, so there are no aws-auth mappings to migrate. If the cluster has one, add its export to --from.");
+        }
+        else
+        {
+            var contents = AwsAuthParser.Parse(inventory.AwsAuth);
+            findings.AddRange(contents.Findings);
+            read.AddRange(contents.EntriesRead);
+            if (!AuthenticationMode.ReadsConfigMap(cluster.AuthenticationMode))
+            {
+                findings.Warning(FindingCodes.AwsAuthNotInEffect, "aws-auth",
+                    $"The cluster is in {cluster.AuthenticationMode} mode, where aws-auth is ignored, so its {contents.EntriesRead.Length} mapping(s) grant nothing today. Migrating them would grant access that is not in effect, so none is planned. Delete aws-auth once you no longer need it as a record.",
+                    [.. contents.EntriesRead]);
+            }
+            else
+            {
+                desired = DesiredAccessEntries.From(contents, inventory, options, findings);
+            }
+        }
+
+        var access = new AccessEntryChanges(inventory, findings);
+        access.Plan(desired);
+
+        if (options.Phase == PlanPhase.Migrate)
+        {
+            changes.AddRange(access.Changes);
+            noOps.AddRange(access.NoOps);
+            if (changes.Count > 0 && cluster.AuthenticationMode == AuthenticationMode.ConfigMap)
+            {
+                changes.Add(new UpdateClusterConfigChange
+                {
+                    Address = Addresses.AuthenticationMode,
+                    AuthenticationMode = AuthenticationMode.ApiAndConfigMap,
+                    Reversible = false,
+                    Sources = ["cluster/accessConfig"],
+                });
+            }
+        }
+        else
+        {
+            // Access entries are created in the migrate phase; later phases record them as settled.
+            noOps.AddRange(access.NoOps);
+            noOps.AddRange(access.Changes.Select(c => new PlanNoOp(c.Address, $"belongs to the {PlanPhase.Migrate} phase ({c.Action})", c.Sources)));
+        }
+
+        if (options.Phase == PlanPhase.Finalize && options.TargetAuthenticationMode == AuthenticationMode.Api)
+        {
+            PlanApiSwitch(inventory, options, desired, access.Changes, findings, changes);
+        }
+
+        var sortedChanges = changes.OrderBy(c => c.Stage).ThenBy(c => c.Address, StringComparer.Ordinal).ToImmutableArray();
+        var sortedNoOps = noOps.OrderBy(n => n.Address, StringComparer.Ordinal).ToImmutableArray();
+        var sortedFindings = findings.ToSortedArray();
+        var plan = new MigrationPlan
+        {
+            FormatVersion = MigrationPlan.CurrentFormatVersion,
+            ToolVersion = options.ToolVersion,
+            CreatedAt = options.CreatedAt,
+            Phase = options.Phase,
+            Cluster = new PlanCluster(cluster.Name, cluster.Region, cluster.AccountId, cluster.Partition, cluster.AuthenticationMode),
+            Summary = PlanSummary.Of(sortedChanges, sortedNoOps, sortedFindings),
+            Changes = sortedChanges,
+            NoOps = sortedNoOps,
+            Findings = sortedFindings,
+        };
+
+        var dropped = SourceAccounting.Unaccounted(read, plan);
+        if (!dropped.IsEmpty)
+        {
+            throw new InvalidOperationException($"Planner bug: invariant I4 violated; these inputs ended nowhere: {string.Join(", ", dropped)}.");
+        }
+
+        return plan;
+    }
+
+    private static void PlanApiSwitch(
+        ClusterInventory inventory,
+        PlannerOptions options,
+        ImmutableArray<DesiredAccessEntry> desired,
+        IReadOnlyCollection<PlanChange> pending,
+        FindingList findings,
+        List<PlanChange> changes)
+    {
+        if (inventory.Cluster.AuthenticationMode == AuthenticationMode.Api)
+        {
+            return;
+        }
+
+        var reasons = ApiModeGuard.Reasons(inventory, options, desired, pending, findings);
+        if (reasons.IsEmpty)
+        {
+            changes.Add(new UpdateClusterConfigChange
+            {
+                Address = Addresses.AuthenticationMode,
+                AuthenticationMode = AuthenticationMode.Api,
+                BackupAwsAuth = true,
+                Reversible = false,
+                Sources = ["cluster/accessConfig", "option:--target-mode"],
+            });
+            return;
+        }
+
+        findings.Blocker(FindingCodes.ApiModeUnsafe, "cluster/authentication-mode",
+            $"Switching to API mode now could lock principals out, so it is not planned: {string.Join("; ", reasons)}. Resolve these and plan the finalize phase again.",
+            "option:--target-mode");
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace EksAccessMigrator.Core.Plans;
+
+/// <summary>EKS CreateAccessEntry.</summary>
+public sealed record CreateAccessEntryChange : PlanChange
+{
+    public const string ActionName = "CreateAccessEntry";
+
+    public override string Action => ActionName;
+
+    public override int Stage => ChangeStages.AccessEntries;
+
+    public required string PrincipalArn { get; init; }
+
+    /// <summary><c>STANDARD</c>, <c>EC2_LINUX</c>, <c>EC2_WINDOWS</c> or <c>FARGATE_LINUX</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Null: EKS generates one (rule A5) or the type carries none (rule A2).</summary>
+    public string? Username { get; init; }
+
+    public required ImmutableArray<string> KubernetesGroups { get; init; }
+}

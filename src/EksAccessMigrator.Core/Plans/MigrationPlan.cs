@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace EksAccessMigrator.Core.Plans;
+
+/// <summary>The product's main artifact: a reviewable, versioned, deterministic set of changes and findings.</summary>
+public sealed record MigrationPlan
+{
+    /// <summary>The plan-file format this build reads and writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    public required int FormatVersion { get; init; }
+
+    public required string ToolVersion { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary><c>migrate</c>, <c>cutover</c> or <c>finalize</c>.</summary>
+    public required string Phase { get; init; }
+
+    public required PlanCluster Cluster { get; init; }
+
+    public required PlanSummary Summary { get; init; }
+
+    public required ImmutableArray<PlanChange> Changes { get; init; }
+
+    public required ImmutableArray<PlanNoOp> NoOps { get; init; }
+
+    public required ImmutableArray<Finding> Findings { get; init; }
+
+    public bool HasBlockers => Findings.Any(f => f.Severity == Severity.Blocker);
+}

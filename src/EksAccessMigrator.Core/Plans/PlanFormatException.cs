@@ -1,0 +1,19 @@
+namespace EksAccessMigrator.Core.Plans;
+
+/// <summary>A plan file that cannot be used: unreadable JSON, an unknown format version, or inconsistent content.</summary>
+public sealed class PlanFormatException : Exception
+{
+    public PlanFormatException()
+    {
+    }
+
+    public PlanFormatException(string message)
+        : base(message)
+    {
+    }
+
+    public PlanFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

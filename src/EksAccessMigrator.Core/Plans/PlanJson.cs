@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EksAccessMigrator.Core.Plans;
+
+/// <summary>
+/// The plan file: indented JSON with LF line ends, members in a fixed order, nulls left out. Reading is strict:
+/// unknown members, missing required members, an unknown <c>formatVersion</c> or a summary that does not match
+/// the contents are errors.
+/// </summary>
+public static class PlanJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowOutOfOrderMetadataProperties = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    public static string Serialize(MigrationPlan plan) => JsonSerializer.Serialize(plan, Options) + "\n";
+
+    /// <summary>Reads a plan; <paramref name="origin"/> names the file in errors.</summary>
+    public static MigrationPlan Deserialize(string json, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        CheckFormatVersion(json, origin);
+        MigrationPlan? plan;
+        try
+        {
+            plan = JsonSerializer.Deserialize<MigrationPlan>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $"{origin}:{line + 1}" : origin;
+            throw new PlanFormatException($"{where}: the plan file is not valid: {ex.Message} Re-create it with 'eks-access-migrator plan'.", ex);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new PlanFormatException($"{origin}: the plan file is not valid: {ex.Message} Re-create it with 'eks-access-migrator plan'.", ex);
+        }
+
+        if (plan is null)
+        {
+            throw new PlanFormatException($"{origin}: the plan file holds null instead of a plan.");
+        }
+
+        CheckConsistency(plan, origin);
+        return plan;
+    }
+
+    private static void CheckFormatVersion(string json, string origin)
+    {
+        JsonElement version;
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("formatVersion", out version))
+            {
+                throw new PlanFormatException($"{origin}: not a plan file: it has no 'formatVersion'. Plan files are written by 'eks-access-migrator plan --out FILE'.");
+            }
+
+            version = version.Clone();
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $"{origin}:{line + 1}" : origin;
+            throw new PlanFormatException($"{where}: the plan file is not JSON: {ex.Message}", ex);
+        }
+
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != MigrationPlan.CurrentFormatVersion)
+        {
+            throw new PlanFormatException($"{origin}: plan format version {version.GetRawText()} is not supported; this build of eks-access-migrator reads version {MigrationPlan.CurrentFormatVersion}. Use the tool version that wrote the plan, or plan again with this one.");
+        }
+    }
+
+    private static void CheckConsistency(MigrationPlan plan, string origin)
+    {
+        var problems = new StringBuilder();
+        if (plan.Changes.IsDefault || plan.NoOps.IsDefault || plan.Findings.IsDefault)
+        {
+            throw new PlanFormatException($"{origin}: the plan file lacks 'changes', 'noOps' or 'findings'.");
+        }
+
+        var duplicate = plan.Changes.GroupBy(c => c.Address, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            problems.Append($" The address '{duplicate.Key}' appears {duplicate.Count()} times.");
+        }
+
+        var expected = PlanSummary.Of(plan.Changes, plan.NoOps, plan.Findings);
+        if (!expected.SameCounts(plan.Summary))
+        {
+            problems.Append(" Its summary does not match its changes and findings (was it edited by hand?).");
+        }
+
+        if (plan.Changes.Any(c => c is UpdateClusterConfigChange && c.Reversible))
+        {
+            problems.Append(" It marks an authentication-mode change as reversible, which it never is.");
+        }
+
+        if (problems.Length > 0)
+        {
+            throw new PlanFormatException($"{origin}: the plan file is inconsistent.{problems} Re-create it with 'eks-access-migrator plan'.");
+        }
+    }
+}

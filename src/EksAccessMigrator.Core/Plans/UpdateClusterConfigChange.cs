@@ -1,0 +1,17 @@
+namespace EksAccessMigrator.Core.Plans;
+
+/// <summary>EKS UpdateClusterConfig with <c>accessConfig.authenticationMode</c>. Never reversible (I5).</summary>
+public sealed record UpdateClusterConfigChange : PlanChange
+{
+    public const string ActionName = "UpdateClusterConfig";
+
+    public override string Action => ActionName;
+
+    public override int Stage => AuthenticationMode == Inventory.AuthenticationMode.Api ? ChangeStages.SwitchToApi : ChangeStages.EnableAccessEntries;
+
+    /// <summary>The mode to switch to.</summary>
+    public required string AuthenticationMode { get; init; }
+
+    /// <summary>Rule M3: aws-auth must be backed up (to a file and the journal) before this change runs.</summary>
+    public bool BackupAwsAuth { get; init; }
+}

@@ -1,0 +1,25 @@
+namespace EksAccessMigrator.Manifests.Yaml;
+
+/// <summary>A mapping with string keys, in document order. A repeated key keeps its last value, as Kubernetes does.</summary>
+public sealed class ManifestMapping(IReadOnlyList<KeyValuePair<string, ManifestNode>> entries, int line) : ManifestNode(line)
+{
+    public IReadOnlyList<KeyValuePair<string, ManifestNode>> Entries { get; } = entries;
+
+    public override string KindName => "mapping";
+
+    public ManifestNode? this[string key]
+    {
+        get
+        {
+            for (var i = Entries.Count - 1; i >= 0; i--)
+            {
+                if (Entries[i].Key == key)
+                {
+                    return Entries[i].Value;
+                }
+            }
+
+            return null;
+        }
+    }
+}
