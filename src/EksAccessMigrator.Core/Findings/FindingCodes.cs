@@ -20,6 +20,7 @@ public static class FindingCodes
     public const string AwsAuthArnHasPath = "aws-auth-arn-has-path";
     public const string UserIdNotMigratable = "userid-not-migratable";
     public const string SessionNameRawRewritten = "session-name-raw-rewritten";
+    public const string MigrateChangesPending = "migrate-changes-pending";
 
     // aws-auth to access entries (A1-A11)
     public const string PrincipalPathUnverified = "principal-path-unverified";

@@ -75,9 +75,15 @@ public static class MigrationPlanner
         }
         else
         {
-            // Access entries are created in the migrate phase; later phases record them as settled.
+            // Access entries are created in the migrate phase; a later phase only reports what is still missing.
             noOps.AddRange(access.NoOps);
-            noOps.AddRange(access.Changes.Select(c => new PlanNoOp(c.Address, $"belongs to the {PlanPhase.Migrate} phase ({c.Action})", c.Sources)));
+            if (access.Changes.Count > 0)
+            {
+                var pending = access.Changes.OrderBy(c => c.Address, StringComparer.Ordinal).ToList();
+                findings.Warning(FindingCodes.MigrateChangesPending, "aws-auth",
+                    $"{pending.Count} access-entry change(s) of the {PlanPhase.Migrate} phase are not applied yet ({string.Join(", ", pending.Take(5).Select(c => c.Address))}{(pending.Count > 5 ? ", ..." : string.Empty)}). The {options.Phase} phase does not make them; plan and apply the {PlanPhase.Migrate} phase first.",
+                    [.. pending.SelectMany(c => c.Sources).Distinct()]);
+            }
         }
 
         if (options.Phase == PlanPhase.Finalize && options.TargetAuthenticationMode == AuthenticationMode.Api)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace EksAccessMigrator.Core.Plans;
 
@@ -8,9 +9,11 @@ public sealed record AccessScope(string Type, ImmutableArray<string> Namespaces)
     public const string ClusterType = "cluster";
     public const string NamespaceType = "namespace";
 
+    [JsonIgnore]
     public static AccessScope Cluster { get; } = new(ClusterType, ImmutableArray<string>.Empty);
 
     /// <summary>A stable text form for addresses and comparisons: <c>cluster</c> or <c>namespace:a,b</c>.</summary>
+    [JsonIgnore]
     public string Key => Type == ClusterType ? ClusterType : $"{Type}:{string.Join(',', Namespaces.Order(StringComparer.Ordinal))}";
 
     public bool SameAs(AccessScope other) => Key == other.Key;

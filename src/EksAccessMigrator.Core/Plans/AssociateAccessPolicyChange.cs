@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EksAccessMigrator.Core.Plans;
 
 /// <summary>EKS AssociateAccessPolicy.</summary>
@@ -5,8 +7,10 @@ public sealed record AssociateAccessPolicyChange : PlanChange
 {
     public const string ActionName = "AssociateAccessPolicy";
 
+    [JsonIgnore]
     public override string Action => ActionName;
 
+    [JsonIgnore]
     public override int Stage => ChangeStages.AccessPolicies;
 
     public required string PrincipalArn { get; init; }

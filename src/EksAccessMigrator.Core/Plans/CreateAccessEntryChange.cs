@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
 namespace EksAccessMigrator.Core.Plans;
@@ -7,8 +8,10 @@ public sealed record CreateAccessEntryChange : PlanChange
 {
     public const string ActionName = "CreateAccessEntry";
 
+    [JsonIgnore]
     public override string Action => ActionName;
 
+    [JsonIgnore]
     public override int Stage => ChangeStages.AccessEntries;
 
     public required string PrincipalArn { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace EksAccessMigrator.Core.Plans;
 
@@ -27,5 +28,6 @@ public sealed record MigrationPlan
 
     public required ImmutableArray<Finding> Findings { get; init; }
 
+    [JsonIgnore]
     public bool HasBlockers => Findings.Any(f => f.Severity == Severity.Blocker);
 }

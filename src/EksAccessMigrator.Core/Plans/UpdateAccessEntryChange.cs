@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 
 namespace EksAccessMigrator.Core.Plans;
@@ -7,8 +8,10 @@ public sealed record UpdateAccessEntryChange : PlanChange
 {
     public const string ActionName = "UpdateAccessEntry";
 
+    [JsonIgnore]
     public override string Action => ActionName;
 
+    [JsonIgnore]
     public override int Stage => ChangeStages.AccessEntries;
 
     public required string PrincipalArn { get; init; }

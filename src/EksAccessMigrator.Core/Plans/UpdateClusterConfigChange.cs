@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EksAccessMigrator.Core.Plans;
 
 /// <summary>EKS UpdateClusterConfig with <c>accessConfig.authenticationMode</c>. Never reversible (I5).</summary>
@@ -5,8 +7,10 @@ public sealed record UpdateClusterConfigChange : PlanChange
 {
     public const string ActionName = "UpdateClusterConfig";
 
+    [JsonIgnore]
     public override string Action => ActionName;
 
+    [JsonIgnore]
     public override int Stage => AuthenticationMode == Inventory.AuthenticationMode.Api ? ChangeStages.SwitchToApi : ChangeStages.EnableAccessEntries;
 
     /// <summary>The mode to switch to.</summary>

@@ -1,0 +1,23 @@
+using Cocona;
+
+namespace EksAccessMigrator.Cli.Commands;
+
+/// <summary>The cluster a plan is for (offline: given on the command line).</summary>
+public sealed class ClusterOptions : ICommandParameterSet
+{
+    [Option("cluster", Description = "The EKS cluster's name.", ValueName = "NAME")]
+    [HasDefaultValue]
+    public string? Cluster { get; set; }
+
+    [Option("region", Description = "The cluster's AWS region, e.g. eu-west-1.", ValueName = "REGION")]
+    [HasDefaultValue]
+    public string? Region { get; set; }
+
+    [Option("account", Description = "The cluster's 12-digit AWS account ID.", ValueName = "ID")]
+    [HasDefaultValue]
+    public string? Account { get; set; }
+
+    [Option("authentication-mode", Description = "The cluster's current mode: CONFIG_MAP (default), API_AND_CONFIG_MAP or API.", ValueName = "MODE")]
+    [HasDefaultValue]
+    public string AuthenticationMode { get; set; } = Core.Inventory.AuthenticationMode.ConfigMap;
+}

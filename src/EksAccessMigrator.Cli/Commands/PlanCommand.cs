@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Cocona;
+using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Planning;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Cli.Commands;
+
+/// <summary><c>plan</c>: the reviewable migration plan.</summary>
+public sealed class PlanCommand(CliOutput output, TimeProvider clock)
+{
+    [Command("plan", Description = "Plan the migration: write the plan file (--out) and print a summary.")]
+    public int Plan(
+        InputOptions input,
+        ClusterOptions cluster,
+        PlanOptions plan,
+        [Option("out", Description = "Write the plan file here (JSON).", ValueName = "FILE")] string? @out = null,
+        [Option("format", Description = "table (default), json or markdown.", ValueName = "FORMAT")] string format = "table",
+        [Option("detailed-exitcode", Description = "Exit 0 when the plan has no changes, 2 when it has changes, 1 on error.")] bool detailedExitcode = false,
+        CoconaAppContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var parsedFormat = OutputFormats.Parse(format);
+        var options = Options(plan);
+        var cancellationToken = context?.CancellationToken ?? CancellationToken.None;
+        var inventory = OfflineInventory.Build(input, cluster, plan.CallerArn, cancellationToken);
+        var result = MigrationPlanner.Plan(inventory, options);
+
+        if (@out is not null)
+        {
+            AtomicFile.Write(@out, PlanJson.Serialize(result));
+        }
+
+        PlanRenderer.Render(result, parsedFormat, output.Out);
+        if (@out is not null && parsedFormat != OutputFormat.Json)
+        {
+            output.Error.WriteLine($"Plan written to {@out}.");
+        }
+
+        return detailedExitcode && !result.Changes.IsEmpty ? ExitCodes.ChangesPresent : ExitCodes.Success;
+    }
+
+    private PlannerOptions Options(PlanOptions plan)
+    {
+        var phase = plan.Phase.Trim().ToLowerInvariant();
+        if (!PlanPhase.IsKnown(phase))
+        {
+            throw new UsageException($"--phase '{plan.Phase}' is not known; use migrate, cutover or finalize.");
+        }
+
+        string? target = null;
+        if (plan.TargetMode is not null)
+        {
+            target = AuthenticationMode.Parse(plan.TargetMode);
+            if (target != AuthenticationMode.Api)
+            {
+                throw new UsageException($"--target-mode '{plan.TargetMode}' is not supported; the only target is API (API_AND_CONFIG_MAP is set by the migrate phase itself).");
+            }
+
+            if (phase != PlanPhase.Finalize)
+            {
+                throw new UsageException("--target-mode API belongs to the finalize phase: add --phase finalize, after the migrate plan was applied and verified.");
+            }
+        }
+
+        return new PlannerOptions
+        {
+            Phase = phase,
+            TargetAuthenticationMode = target,
+            RewriteSessionNameRaw = plan.RewriteSessionNameRaw,
+            BreakGlassArns = [.. plan.BreakGlassArn],
+            ToolVersion = Cli.ToolVersion.Current,
+            CreatedAt = TruncateToSeconds(clock.GetUtcNow()),
+        };
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
+}

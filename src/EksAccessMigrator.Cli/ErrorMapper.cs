@@ -1,0 +1,38 @@
+using System.Text;
+using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Manifests;
+
+namespace EksAccessMigrator.Cli;
+
+/// <summary>The one place where exceptions become a one-line message and an exit code.</summary>
+public static class ErrorMapper
+{
+    public static int Report(Exception exception, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var (code, message) = exception switch
+        {
+            UsageException or ManifestException or PlanFormatException => (ExitCodes.Error, exception.Message),
+            FileNotFoundException e => (ExitCodes.Error, $"{e.FileName ?? "file"}: no such file."),
+            DirectoryNotFoundException e => (ExitCodes.Error, $"a directory does not exist: {e.Message}"),
+            UnauthorizedAccessException e => (ExitCodes.Error, $"permission denied: {e.Message}"),
+            IOException e => (ExitCodes.Error, $"I/O error: {e.Message}"),
+            OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing more was written."),
+            _ => (ExitCodes.InternalError, $"internal error ({exception.GetType().Name}): {exception.Message} This is a bug in eks-access-migrator; please report it with the command you ran."),
+        };
+        stderr.WriteLine($"error: {OneLine(message)}");
+        return code;
+    }
+
+    private static string OneLine(string message)
+    {
+        var builder = new StringBuilder(message.Length);
+        foreach (var c in message)
+        {
+            builder.Append(c is '\r' or '\n' ? ' ' : char.IsControl(c) ? '?' : c);
+        }
+
+        return builder.ToString();
+    }
+}

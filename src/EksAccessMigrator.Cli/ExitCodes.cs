@@ -1,0 +1,16 @@
+namespace EksAccessMigrator.Cli;
+
+/// <summary>Process exit codes, documented in the README.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Error = 1;
+
+    /// <summary>With <c>--detailed-exitcode</c>: the plan has changes.</summary>
+    public const int ChangesPresent = 2;
+
+    /// <summary>A bug in the tool: an exception nobody expected.</summary>
+    public const int InternalError = 70;
+
+    public const int Cancelled = 130;
+}
