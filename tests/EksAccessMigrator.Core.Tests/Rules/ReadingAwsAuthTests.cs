@@ -1,0 +1,164 @@
+using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Plans;
+using static EksAccessMigrator.Core.Tests.Given;
+
+namespace EksAccessMigrator.Core.Tests.Rules;
+
+/// <summary>Rules P1-P5: reading aws-auth as aws-iam-authenticator reads it.</summary>
+public sealed class ReadingAwsAuthTests
+{
+    [Fact]
+    public void P1_SectionKeysAreCaseSensitive_AnotherKeyWarnsAndIsNotMigrated()
+    {
+        var plan = Plan(ClusterOf(AwsAuthOf(extra: ("mapusers", "- userarn: arn:aws:iam::111122223333:user/carol\n  username: carol\n"))));
+
+        var finding = plan.Single(FindingCodes.AwsAuthUnknownKey);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("mapUsers", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void P1_EntryKeysAreCaseInsensitive()
+    {
+        var plan = Plan(ClusterOf(AwsAuthOf(
+            mapRoles: "- RoleArn: arn:aws:iam::111122223333:role/a\n  UserName: a\n  GROUPS: [dev]\n",
+            mapUsers: "- userARN: arn:aws:iam::111122223333:user/b\n  username: b\n")));
+
+        Assert.Equal<string>(["dev"], plan.Entry("arn:aws:iam::111122223333:role/a").KubernetesGroups);
+        Assert.Equal("a", plan.Entry("arn:aws:iam::111122223333:role/a").Username);
+        Assert.Equal("b", plan.Entry("arn:aws:iam::111122223333:user/b").Username);
+    }
+
+    [Fact]
+    public void P1_UnknownFieldInAnEntryWarnsAndTheEntryStillCounts()
+    {
+        var plan = PlanRoles("- rolearn: arn:aws:iam::111122223333:role/a\n  username: a\n  gropus: [dev]\n");
+
+        Assert.Equal(Severity.Warning, plan.Single(FindingCodes.AwsAuthUnknownField).Severity);
+        Assert.Empty(plan.Entry("arn:aws:iam::111122223333:role/a").KubernetesGroups);
+    }
+
+    [Fact]
+    public void P1_NumbersAndBooleansAreReadAsTheirText()
+    {
+        var plan = Plan(ClusterOf(AwsAuthOf(
+            mapRoles: "- rolearn: arn:aws:iam::111122223333:role/a\n  username: 12345\n  groups: [true]\n",
+            mapAccounts: "- 555555555555\n")));
+
+        var entry = plan.Entry("arn:aws:iam::111122223333:role/a");
+        Assert.Equal("12345", entry.Username);
+        Assert.Equal<string>(["true"], entry.KubernetesGroups);
+        Assert.Equal("account:555555555555", plan.Single(FindingCodes.MapAccountsUnsupported).Subject);
+    }
+
+    [Fact]
+    public void P2_SectionThatDoesNotParseIsDroppedWhole_WithItsLine()
+    {
+        var plan = Plan(ClusterOf(AwsAuthOf(
+            mapRoles: "- rolearn: arn:aws:iam::111122223333:role/a\n  username: a\n- rolearn: [unclosed\n",
+            mapUsers: "- userarn: arn:aws:iam::111122223333:user/b\n  username: b\n")));
+
+        var finding = plan.Single(FindingCodes.AwsAuthSectionInvalid);
+        Assert.Equal(Severity.Blocker, finding.Severity);
+        Assert.Equal("aws-auth/mapRoles", finding.Subject);
+        Assert.Matches(@"aws-auth\.yaml:\d+", finding.Message);
+        Assert.False(plan.HasEntryFor("role/a"));
+        Assert.True(plan.HasEntryFor("user/b"));
+    }
+
+    [Fact]
+    public void P2_SectionWrittenAsAYamlListInsteadOfAStringIsInvalid()
+    {
+        var awsAuth = AwsAuthOf() with
+        {
+            Data = [new Inventory.AwsAuthDataValue("mapRoles", null, false, new Inventory.SourceLocation("cm.yaml", 8), 0)],
+        };
+
+        var plan = Plan(ClusterOf(awsAuth));
+
+        Assert.Contains("not a string", plan.Single(FindingCodes.AwsAuthSectionInvalid).Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Theory]
+    [InlineData("- rolearn: arn:aws:iam::111122223333:role/a\n  groups: system:masters\n")]
+    [InlineData("- rolearn: arn:aws:iam::111122223333:role/a\n  username: [a, b]\n")]
+    [InlineData("- rolearn: arn:aws:iam::111122223333:role/a\n- just-a-string\n")]
+    [InlineData("rolearn: arn:aws:iam::111122223333:role/a\n")]
+    public void P2_WrongTypeAnywhereDropsTheWholeSection(string mapRoles)
+    {
+        var plan = PlanRoles(mapRoles + "- rolearn: arn:aws:iam::111122223333:role/good\n  username: good\n");
+
+        Assert.Equal(Severity.Blocker, plan.Single(FindingCodes.AwsAuthSectionInvalid).Severity);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Theory]
+    [InlineData("- username: nobody\n  groups: [dev]\n", "neither rolearn nor sso")]
+    [InlineData("- rolearn: arn:aws:iam::111122223333:role/a\n  sso:\n    permissionSetName: Admin\n    accountID: \"111122223333\"\n", "both rolearn and sso")]
+    [InlineData("- sso:\n    permissionSetName: Admin\n", "without accountID")]
+    public void P3_InvalidRoleEntryIsIgnoredWithAWarning(string mapRoles, string reason)
+    {
+        var plan = PlanRoles(mapRoles);
+
+        var finding = plan.Single(FindingCodes.AwsAuthEntryInvalid);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains(reason, finding.Message, StringComparison.Ordinal);
+        Assert.Equal<string>(["aws-auth/mapRoles[0]"], finding.Sources);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void P3_UserEntryWithoutUserArnIsIgnored()
+    {
+        var plan = Plan(ClusterOf(AwsAuthOf(mapUsers: "- username: bob\n  groups: [dev]\n")));
+
+        Assert.Equal("aws-auth/mapUsers[0]", plan.Single(FindingCodes.AwsAuthEntryInvalid).Subject);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void P4_RoleDuplicatesCompareCaseInsensitively_AndTheLastWins()
+    {
+        var plan = PlanRoles(
+            "- rolearn: arn:aws:iam::111122223333:role/Dev\n  username: first\n" +
+            "- rolearn: arn:aws:iam::111122223333:role/other\n  username: other\n" +
+            "- rolearn: arn:aws:iam::111122223333:role/dev\n  username: last\n");
+
+        var duplicate = plan.Single(FindingCodes.AwsAuthDuplicate);
+        Assert.Equal(Severity.Warning, duplicate.Severity);
+        Assert.Equal<string>(["aws-auth/mapRoles[0]", "aws-auth/mapRoles[2]"], duplicate.Sources);
+        var entry = Assert.Single(plan.Changes<Plans.CreateAccessEntryChange>(), c => c.PrincipalArn.EndsWith("role/dev", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("last", entry.Username);
+    }
+
+    [Fact]
+    public void P4_UserArnsCompareExactly()
+    {
+        var plan = Plan(ClusterOf(AwsAuthOf(mapUsers:
+            "- userarn: arn:aws:iam::111122223333:user/Bob\n  username: upper\n" +
+            "- userarn: arn:aws:iam::111122223333:user/bob\n  username: lower\n")));
+
+        Assert.False(plan.Has(FindingCodes.AwsAuthDuplicate));
+        Assert.Equal(2, plan.Changes<Plans.CreateAccessEntryChange>().Count);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::11111111111:role/eleven-digits")]
+    [InlineData("arn:aws:iam:eu-west-1:111122223333:role/with-region")]
+    [InlineData("arn:aws:sts::111122223333:assumed-role/a/session")]
+    [InlineData("arn:aws:s3:::bucket")]
+    [InlineData("not-an-arn")]
+    [InlineData("arn:aws:iam::111122223333:group/admins")]
+    [InlineData("arn:aws:iam::111122223333:user/in-maproles")]
+    public void P5_UnparsableArnIsABlocker_AndNothingCrashes(string arn)
+    {
+        var plan = PlanRoles($"- rolearn: \"{arn}\"\n  username: x\n");
+
+        var finding = plan.Single(FindingCodes.PrincipalArnInvalid);
+        Assert.Equal(Severity.Blocker, finding.Severity);
+        Assert.Equal(arn, finding.Subject);
+        Assert.Empty(plan.Changes);
+    }
+}
