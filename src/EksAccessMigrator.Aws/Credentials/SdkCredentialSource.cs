@@ -1,0 +1,53 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using EksAccessMigrator.Aws.Signing;
+
+namespace EksAccessMigrator.Aws.Credentials;
+
+/// <summary>
+/// Credentials resolved by AWSSDK.Core: the default chain (environment, shared files, SSO, assume-role,
+/// web identity, container and instance metadata) or a named profile from the shared files.
+/// </summary>
+public sealed class SdkCredentialSource : IAwsCredentialSource
+{
+    private readonly Lazy<AWSCredentials> _credentials;
+
+    /// <param name="profile">Named profile, or null for the SDK's default chain.</param>
+    /// <param name="profilesLocation">Shared credentials file to read profiles from (null: the SDK's usual files).</param>
+    public SdkCredentialSource(string? profile, string? profilesLocation = null)
+    {
+        Profile = profile;
+        _credentials = new Lazy<AWSCredentials>(() => Resolve(profile, profilesLocation), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string? Profile { get; }
+
+    /// <summary>The SDK object, for SDK-based clients such as STS.</summary>
+    public AWSCredentials SdkCredentials => _credentials.Value;
+
+    public async ValueTask<AwsCredentialsSnapshot> GetCredentialsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var immutable = await _credentials.Value.GetCredentialsAsync().WaitAsync(cancellationToken);
+        return new AwsCredentialsSnapshot(immutable.AccessKey, immutable.SecretKey, immutable.UseToken ? immutable.Token : null);
+    }
+
+    public override string ToString() => $"SdkCredentialSource(Profile={Profile ?? "(default chain)"})";
+
+    private static AWSCredentials Resolve(string? profile, string? profilesLocation)
+    {
+        if (profile is null)
+        {
+            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        }
+
+        var chain = profilesLocation is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(profilesLocation);
+        if (chain.TryGetAWSCredentials(profile, out var credentials))
+        {
+            return credentials;
+        }
+
+        throw new AwsConfigurationException($"AWS profile '{profile}' was not found or has no usable credentials.");
+    }
+}

@@ -1,0 +1,4 @@
+namespace EksAccessMigrator.Aws.Eks;
+
+/// <summary>One page of a paginated list; <see cref="NextToken"/> is null on the last page.</summary>
+public sealed record EksPage<T>(IReadOnlyList<T> Items, string? NextToken);

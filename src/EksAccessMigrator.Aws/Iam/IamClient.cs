@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using EksAccessMigrator.Aws.Credentials;
+using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Aws.Http;
+
+namespace EksAccessMigrator.Aws.Iam;
+
+/// <summary>IAM Query-protocol client for the calls the migrator needs.</summary>
+public sealed class IamClient : IDisposable
+{
+    private readonly AwsHttpPipeline _pipeline;
+
+    public IamClient(AwsHttpPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        _pipeline = pipeline;
+    }
+
+    public static IamClient Create(AwsClientSettings settings, IAwsCredentialSource credentials, AwsPipelineOptions? options = null) =>
+        new(new AwsHttpPipeline(AwsEndpointResolver.Resolve(settings, AwsService.Iam), credentials, settings, options));
+
+    public AwsHttpPipeline Pipeline => _pipeline;
+
+    public async Task<IamRole> GetRoleAsync(string roleName, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.GetRole(roleName), cancellationToken);
+        return IamXml.Role(result.Child("Role") ?? throw new FormatException("GetRole response lacks <Role>."));
+    }
+
+    /// <summary>GetUser; a null name returns the calling user.</summary>
+    public async Task<IamUser> GetUserAsync(string? userName, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.GetUser(userName), cancellationToken);
+        return IamXml.User(result.Child("User") ?? throw new FormatException("GetUser response lacks <User>."));
+    }
+
+    public async Task<IamPage<IamRole>> ListRolesPageAsync(string? pathPrefix, string? marker, int? maxItems, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.ListRoles(pathPrefix, marker, maxItems), cancellationToken);
+        return Page(result, "Roles", IamXml.Role);
+    }
+
+    public IAsyncEnumerable<IamRole> ListRolesAsync(string? pathPrefix, CancellationToken cancellationToken) =>
+        All((marker, ct) => ListRolesPageAsync(pathPrefix, marker, null, ct), cancellationToken);
+
+    public async Task<IamPage<IamUser>> ListUsersPageAsync(string? pathPrefix, string? marker, int? maxItems, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.ListUsers(pathPrefix, marker, maxItems), cancellationToken);
+        return Page(result, "Users", IamXml.User);
+    }
+
+    public IAsyncEnumerable<IamUser> ListUsersAsync(string? pathPrefix, CancellationToken cancellationToken) =>
+        All((marker, ct) => ListUsersPageAsync(pathPrefix, marker, null, ct), cancellationToken);
+
+    public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(IamRequests.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
+
+    public Task TagRoleAsync(string roleName, IReadOnlyList<KeyValuePair<string, string>> tags, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(IamRequests.TagRole(roleName, tags), cancellationToken);
+
+    /// <summary>ARNs of the account's OIDC providers (the call is not paginated).</summary>
+    public async Task<IReadOnlyList<string>> ListOpenIdConnectProvidersAsync(CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.ListOpenIdConnectProviders(), cancellationToken);
+        return result.Child("OpenIDConnectProviderList").Members().Select(m => m.Required("Arn")).ToList();
+    }
+
+    public void Dispose() => _pipeline.Dispose();
+
+    private async Task<System.Xml.Linq.XElement> SendAsync(AwsWireRequest request, CancellationToken cancellationToken)
+    {
+        var response = await _pipeline.SendAsync(request, r => QueryXmlErrorParser.Parse(request.Operation, r), cancellationToken);
+        return IamXml.Result(response.Body, request.Operation);
+    }
+
+    private Task<AwsWireResponse> SendWithoutResultAsync(AwsWireRequest request, CancellationToken cancellationToken) =>
+        _pipeline.SendAsync(request, r => QueryXmlErrorParser.Parse(request.Operation, r), cancellationToken);
+
+    private static IamPage<T> Page<T>(System.Xml.Linq.XElement result, string listName, Func<System.Xml.Linq.XElement, T> map)
+    {
+        var items = result.Child(listName).Members().Select(map).ToList();
+        var truncated = string.Equals(result.Text("IsTruncated"), "true", StringComparison.OrdinalIgnoreCase);
+        return new IamPage<T>(items, truncated, truncated ? result.Text("Marker") : null);
+    }
+
+    private static async IAsyncEnumerable<T> All<T>(
+        Func<string?, CancellationToken, Task<IamPage<T>>> fetch,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? marker = null;
+        do
+        {
+            var page = await fetch(marker, cancellationToken);
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            if (page.IsTruncated && page.Marker is null)
+            {
+                throw new FormatException("IAM reported a truncated list without a Marker.");
+            }
+
+            marker = page.IsTruncated ? page.Marker : null;
+        }
+        while (marker is not null);
+    }
+}

@@ -1,0 +1,4 @@
+namespace EksAccessMigrator.Aws.Iam;
+
+/// <summary>One page of an IAM list; <see cref="Marker"/> is set only when the result is truncated.</summary>
+public sealed record IamPage<T>(IReadOnlyList<T> Items, bool IsTruncated, string? Marker);

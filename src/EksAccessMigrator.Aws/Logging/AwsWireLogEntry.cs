@@ -1,0 +1,14 @@
+namespace EksAccessMigrator.Aws.Logging;
+
+/// <summary>One attempt of one call. <see cref="StatusCode"/> is null after a transport failure.</summary>
+public sealed record AwsWireLogEntry(
+    string Operation,
+    int Attempt,
+    string Method,
+    string Url,
+    int? StatusCode,
+    TimeSpan Duration,
+    IReadOnlyList<KeyValuePair<string, string>> RequestHeaders,
+    IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders,
+    string? Error,
+    TimeSpan? RetryDelay);
