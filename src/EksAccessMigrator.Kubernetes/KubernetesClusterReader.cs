@@ -1,0 +1,136 @@
+using System.Net;
+using k8s;
+using k8s.Models;
+
+namespace EksAccessMigrator.Kubernetes;
+
+/// <summary>
+/// Reads a cluster: every list is across all namespaces and always paged (see <see cref="PagedLister"/> for the
+/// 410 Expired rule: one restart with uid de-duplication, then failure).
+/// </summary>
+public sealed class KubernetesClusterReader
+{
+    private readonly KubernetesConnection _connection;
+    private readonly PagedLister _pager;
+
+    internal KubernetesClusterReader(KubernetesConnection connection)
+    {
+        _connection = connection;
+        _pager = new PagedLister(connection.Retry, connection.Options.PageSize);
+    }
+
+    private k8s.Kubernetes Client => _connection.Client;
+
+    /// <summary>Lists namespaces.</summary>
+    public IAsyncEnumerable<V1Namespace> ListNamespacesAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1NamespaceList, V1Namespace>("list namespaces", (c, l, t) => Client.CoreV1.ListNamespaceAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists service accounts in all namespaces.</summary>
+    public IAsyncEnumerable<V1ServiceAccount> ListServiceAccountsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1ServiceAccountList, V1ServiceAccount>("list serviceaccounts", (c, l, t) => Client.CoreV1.ListServiceAccountForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists pods in all namespaces.</summary>
+    public IAsyncEnumerable<V1Pod> ListPodsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1PodList, V1Pod>("list pods", (c, l, t) => Client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists deployments in all namespaces.</summary>
+    public IAsyncEnumerable<V1Deployment> ListDeploymentsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1DeploymentList, V1Deployment>("list deployments", (c, l, t) => Client.AppsV1.ListDeploymentForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists stateful sets in all namespaces.</summary>
+    public IAsyncEnumerable<V1StatefulSet> ListStatefulSetsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1StatefulSetList, V1StatefulSet>("list statefulsets", (c, l, t) => Client.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists daemon sets in all namespaces.</summary>
+    public IAsyncEnumerable<V1DaemonSet> ListDaemonSetsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1DaemonSetList, V1DaemonSet>("list daemonsets", (c, l, t) => Client.AppsV1.ListDaemonSetForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists replica sets in all namespaces.</summary>
+    public IAsyncEnumerable<V1ReplicaSet> ListReplicaSetsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1ReplicaSetList, V1ReplicaSet>("list replicasets", (c, l, t) => Client.AppsV1.ListReplicaSetForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists jobs in all namespaces.</summary>
+    public IAsyncEnumerable<V1Job> ListJobsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1JobList, V1Job>("list jobs", (c, l, t) => Client.BatchV1.ListJobForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists cron jobs in all namespaces.</summary>
+    public IAsyncEnumerable<V1CronJob> ListCronJobsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1CronJobList, V1CronJob>("list cronjobs", (c, l, t) => Client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Gets <c>kube-system/aws-auth</c>; null when the cluster has none.</summary>
+    public Task<V1ConfigMap?> GetAwsAuthConfigMapAsync(CancellationToken ct) => GetConfigMapAsync("kube-system", "aws-auth", ct);
+
+    /// <summary>Gets a ConfigMap; null when absent.</summary>
+    public async Task<V1ConfigMap?> GetConfigMapAsync(string ns, string name, CancellationToken ct)
+    {
+        try
+        {
+            return await _connection.Retry.ExecuteAsync(
+                $"get configmap {ns}/{name}",
+                t => Client.CoreV1.ReadNamespacedConfigMapAsync(name, ns, cancellationToken: t),
+                ct);
+        }
+        catch (KubernetesApiException e) when (e.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads every kind and the aws-auth ConfigMap, at most <see cref="KubernetesAdapterOptions.MaxConcurrency"/>
+    /// kinds at a time.
+    /// </summary>
+    public async Task<ClusterInventory> ReadInventoryAsync(CancellationToken ct)
+    {
+        using var gate = new SemaphoreSlim(_connection.Options.MaxConcurrency);
+        var namespaces = Bounded(gate, ListNamespacesAsync, ct);
+        var serviceAccounts = Bounded(gate, ListServiceAccountsAsync, ct);
+        var pods = Bounded(gate, ListPodsAsync, ct);
+        var deployments = Bounded(gate, ListDeploymentsAsync, ct);
+        var statefulSets = Bounded(gate, ListStatefulSetsAsync, ct);
+        var daemonSets = Bounded(gate, ListDaemonSetsAsync, ct);
+        var replicaSets = Bounded(gate, ListReplicaSetsAsync, ct);
+        var jobs = Bounded(gate, ListJobsAsync, ct);
+        var cronJobs = Bounded(gate, ListCronJobsAsync, ct);
+        var awsAuth = BoundedAsync(gate, GetAwsAuthConfigMapAsync, ct);
+        await Task.WhenAll(namespaces, serviceAccounts, pods, deployments, statefulSets, daemonSets, replicaSets, jobs, cronJobs, awsAuth);
+        return new ClusterInventory(
+            await namespaces,
+            await serviceAccounts,
+            await pods,
+            await deployments,
+            await statefulSets,
+            await daemonSets,
+            await replicaSets,
+            await jobs,
+            await cronJobs,
+            await awsAuth);
+    }
+
+    private static Task<IReadOnlyList<T>> Bounded<T>(SemaphoreSlim gate, Func<CancellationToken, IAsyncEnumerable<T>> list, CancellationToken ct) =>
+        BoundedAsync<IReadOnlyList<T>>(gate, async t => await ToListAsync(list(t), t), ct);
+
+    private static async Task<T> BoundedAsync<T>(SemaphoreSlim gate, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await work(ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<IReadOnlyList<T>> ToListAsync<T>(IAsyncEnumerable<T> items, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.WithCancellation(ct))
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

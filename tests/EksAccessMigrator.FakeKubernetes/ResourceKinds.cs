@@ -1,0 +1,47 @@
+namespace EksAccessMigrator.FakeKubernetes;
+
+/// <summary>The resource types served by the fake API server.</summary>
+public static class ResourceKinds
+{
+    /// <summary>core/v1 Namespace.</summary>
+    public static readonly ResourceKind Namespace = new(string.Empty, "v1", "namespaces", "Namespace", false, false, true);
+
+    /// <summary>core/v1 ConfigMap.</summary>
+    public static readonly ResourceKind ConfigMap = new(string.Empty, "v1", "configmaps", "ConfigMap", true, false, false);
+
+    /// <summary>core/v1 ServiceAccount.</summary>
+    public static readonly ResourceKind ServiceAccount = new(string.Empty, "v1", "serviceaccounts", "ServiceAccount", true, false, false);
+
+    /// <summary>core/v1 Pod.</summary>
+    public static readonly ResourceKind Pod = new(string.Empty, "v1", "pods", "Pod", true, false, true);
+
+    /// <summary>apps/v1 Deployment.</summary>
+    public static readonly ResourceKind Deployment = new("apps", "v1", "deployments", "Deployment", true, true, true);
+
+    /// <summary>apps/v1 StatefulSet.</summary>
+    public static readonly ResourceKind StatefulSet = new("apps", "v1", "statefulsets", "StatefulSet", true, true, true);
+
+    /// <summary>apps/v1 DaemonSet.</summary>
+    public static readonly ResourceKind DaemonSet = new("apps", "v1", "daemonsets", "DaemonSet", true, true, true);
+
+    /// <summary>apps/v1 ReplicaSet.</summary>
+    public static readonly ResourceKind ReplicaSet = new("apps", "v1", "replicasets", "ReplicaSet", true, true, true);
+
+    /// <summary>batch/v1 Job.</summary>
+    public static readonly ResourceKind Job = new("batch", "v1", "jobs", "Job", true, true, true);
+
+    /// <summary>batch/v1 CronJob.</summary>
+    public static readonly ResourceKind CronJob = new("batch", "v1", "cronjobs", "CronJob", true, true, true);
+
+    /// <summary>Gets every served kind.</summary>
+    public static IReadOnlyList<ResourceKind> All { get; } =
+        [Namespace, ConfigMap, ServiceAccount, Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob];
+
+    /// <summary>Finds a kind by apiVersion and kind; null when the fake does not serve it.</summary>
+    public static ResourceKind? Find(string? apiVersion, string? kind) =>
+        All.FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);
+
+    /// <summary>Finds a kind by URL coordinates; null when the fake does not serve it.</summary>
+    public static ResourceKind? FindByPath(string group, string version, string plural) =>
+        All.FirstOrDefault(k => k.Group == group && k.Version == version && k.Plural == plural);
+}
