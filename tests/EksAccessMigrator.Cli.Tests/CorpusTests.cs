@@ -1,0 +1,105 @@
+using EksAccessMigrator.Cli.Tests.Support;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Cli.Tests;
+
+/// <summary>
+/// The planner over the real-world files in ../shared/corpus (read in place, see its SOURCES.md), with the outcome
+/// each rule calls for.
+/// </summary>
+public sealed class CorpusTests
+{
+    private static string File_(string name) => Path.Combine(Repo.Corpus, name);
+
+    private static async Task<MigrationPlan> PlanAsync(string corpusFile, string account = "555555555555")
+    {
+        var result = await CliRun.RunAsync("plan", "--from", File_(corpusFile), "--cluster", "corpus", "--region", "us-east-1", "--account", account, "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        return PlanJson.Deserialize(result.Out, corpusFile);
+    }
+
+    [Fact]
+    public async Task AuthenticatorReference_NodeRoleAdminUserAndMapAccounts()
+    {
+        var plan = await PlanAsync("kubernetes-sigs__aws-iam-authenticator__pkg_mapper_configmap_yaml_aws-auth.yaml");
+
+        // M1: the mode change comes first.
+        Assert.Equal("API_AND_CONFIG_MAP", Assert.IsType<UpdateClusterConfigChange>(plan.Changes[0]).AuthenticationMode);
+
+        // A2: the worker-node role becomes an EC2_LINUX entry without username or groups.
+        var node = Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Type == "EC2_LINUX");
+        Assert.Equal("arn:aws:iam::555555555555:role/devel-worker-nodes-NodeInstanceRole-74RF4UBDUKL6", node.PrincipalArn);
+        Assert.Null(node.Username);
+
+        // A3: the system:masters user becomes STANDARD + cluster admin policy, username kept.
+        var admin = Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Type == "STANDARD");
+        Assert.Equal(("arn:aws:iam::555555555555:user/admin", "admin"), (admin.PrincipalArn, admin.Username));
+        Assert.Equal("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", Assert.Single(plan.Changes.OfType<AssociateAccessPolicyChange>()).PolicyArn);
+
+        // A6: the unquoted account number is read and blocked.
+        Assert.Equal("account:555555555555", Assert.Single(plan.Findings, f => f.Code == "map-accounts-unsupported").Subject);
+
+        // A1: offline without IAM data, both principals are unverified.
+        Assert.Equal(2, plan.Findings.Count(f => f.Code == "principal-path-unverified"));
+        Assert.Equal(4, plan.Changes.Length);
+    }
+
+    [Fact]
+    public async Task CaseInsensitiveEntryKeys_GiveTheSamePlanAsTheReference()
+    {
+        var reference = await PlanAsync("kubernetes-sigs__aws-iam-authenticator__pkg_mapper_configmap_yaml_aws-auth.yaml");
+        var caseKeys = await PlanAsync("kubernetes-sigs__aws-iam-authenticator__pkg_mapper_configmap_yaml_aws-auth-open-source-case-keys.yaml");
+
+        Assert.Equal(
+            reference.Changes.Select(c => c.Address),
+            caseKeys.Changes.Select(c => c.Address));
+        Assert.Equal(
+            reference.Findings.Select(f => (f.Code, f.Subject)),
+            caseKeys.Findings.Select(f => (f.Code, f.Subject)));
+    }
+
+    [Fact]
+    public async Task MapRolesAsAYamlList_IsAnInvalidSection_ButMapUsersIsStillMigrated()
+    {
+        var plan = await PlanAsync("kubernetes-sigs__aws-iam-authenticator__pkg_mapper_configmap_yaml_aws-auth-missing-bar.yaml");
+
+        var invalid = Assert.Single(plan.Findings, f => f.Code == "aws-auth-section-invalid");
+        Assert.Equal(("aws-auth/mapRoles", Severity.Blocker), (invalid.Subject, invalid.Severity));
+        Assert.DoesNotContain(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.PrincipalArn.Contains("role/", StringComparison.Ordinal));
+        Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.PrincipalArn == "arn:aws:iam::555555555555:user/admin");
+    }
+
+    [Fact]
+    public async Task ElevenDigitAccountIds_AreInvalidArns_NothingIsMigrated()
+    {
+        var plan = await PlanAsync("aidanmelen__terraform-aws-eks-auth__test_mock_aws-auth.yaml");
+
+        Assert.Equal(3, plan.Findings.Count(f => f.Code == "principal-arn-invalid" && f.Severity == Severity.Blocker));
+        Assert.Empty(plan.Changes);
+    }
+
+    [Theory]
+    [InlineData("jtblin__kube2iam__examples_eks-example.yml")]
+    [InlineData("aws-samples__aws-workshop-for-kubernetes__04-path-security-and-networking_402-authentication-and-authorization_templates_pod-with-kube2iam.yaml")]
+    [InlineData("litmuschaos__chaos-charts__charts_kube-aws_k8-aws-ec2-terminate_engine.yaml")]
+    public async Task ManifestsWithoutAwsAuth_SayThereIsNothingToMigrate(string file)
+    {
+        var plan = await PlanAsync(file);
+
+        Assert.Equal("aws-auth-not-found", Assert.Single(plan.Findings).Code);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Theory]
+    [InlineData("aws-samples__aws-workshop-for-kubernetes__04-path-security-and-networking_402-authentication-and-authorization_templates_pod-role-trust-policy.json", ":1: this document has no 'apiVersion'")]
+    [InlineData("cloudposse__helmfiles__releases_external-dns.yaml", ":28:")]
+    [InlineData("ministryofjustice__cloud-platform-terraform-external-dns__templates_values.yaml.tpl", ":9: not valid YAML")]
+    [InlineData("ministryofjustice__cloud-platform-infrastructure__terraform_cloud-platform-eks_components_cloud-platform-terraform-eks-components_templates_kiam.yaml.tpl", ":2: this document has no 'apiVersion'")]
+    public async Task FilesThatAreNotManifests_AreRejectedWithTheirLine(string file, string expected)
+    {
+        var result = await CliRun.RunAsync("plan", "--from", File_(file), "--cluster", "c", "--region", "us-east-1", "--account", "555555555555");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(file + expected, result.Error, StringComparison.Ordinal);
+    }
+}
