@@ -35,6 +35,13 @@ internal static class DesiredAccessEntries
                 continue;
             }
 
+            if (mapping.UserId is not null)
+            {
+                findings.Warning(FindingCodes.UserIdNotMigratable, mapping.Arn ?? principals[0].ToString(),
+                    $"{mapping.Source} also names the principal by its unique ID ({mapping.UserId}). Access entries are bound to the ARN only: a principal deleted and re-created under the same name would match the entry but not the old mapping. Check that this is acceptable.",
+                    mapping.Source);
+            }
+
             foreach (var principal in principals)
             {
                 if (AccessEntryTypes.IsNode(identity.Type) && principal.AccountId != cluster.AccountId)
