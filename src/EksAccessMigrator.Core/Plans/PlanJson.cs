@@ -27,7 +27,12 @@ public static class PlanJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    private static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
+
     public static string Serialize(MigrationPlan plan) => JsonSerializer.Serialize(plan, Options) + "\n";
+
+    /// <summary>One change as compact JSON with its <c>action</c>, for journals and comparisons.</summary>
+    public static string SerializeChange(PlanChange change) => JsonSerializer.Serialize(change, Compact);
 
     /// <summary>Reads a plan; <paramref name="origin"/> names the file in errors.</summary>
     public static MigrationPlan Deserialize(string json, string origin)
