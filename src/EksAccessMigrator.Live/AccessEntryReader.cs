@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using EksAccessMigrator.Aws.Eks;
+using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Live;
+
+/// <summary>
+/// The cluster's access entries (rules A9, A10): ListAccessEntries, then per entry DescribeAccessEntry and
+/// ListAssociatedAccessPolicies, at most <c>maxConcurrency</c> entries at a time.
+/// </summary>
+internal static class AccessEntryReader
+{
+    private const int PageSize = 100;
+
+    public static async Task<ImmutableArray<ExistingAccessEntry>> ReadAsync(
+        EksClient eks,
+        string clusterName,
+        int maxConcurrency,
+        RetryRecorder recorder,
+        IScanProgress progress,
+        CancellationToken cancellationToken)
+    {
+        var principals = await ListPrincipalsAsync(eks, clusterName, recorder, cancellationToken).ConfigureAwait(false);
+        var entries = new ExistingAccessEntry?[principals.Count];
+        var done = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, principals.Count), options, async (index, ct) =>
+        {
+            entries[index] = await ReadEntryAsync(eks, clusterName, principals[index], recorder, ct).ConfigureAwait(false);
+            progress.StepAdvanced(ScanStep.AccessEntries, Interlocked.Increment(ref done));
+        }).ConfigureAwait(false);
+
+        // In the order EKS lists them, as an export of the same calls would hold them.
+        return [.. entries.OfType<ExistingAccessEntry>()];
+    }
+
+    private static async Task<List<string>> ListPrincipalsAsync(EksClient eks, string clusterName, RetryRecorder recorder, CancellationToken cancellationToken)
+    {
+        var principals = new List<string>();
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        string? token = null;
+        do
+        {
+            var page = await recorder.TrackAsync(() => eks.ListAccessEntriesPageAsync(clusterName, null, PageSize, token, cancellationToken)).ConfigureAwait(false);
+            principals.AddRange(page.Items);
+            token = page.NextToken;
+            if (token is not null && !tokens.Add(token))
+            {
+                throw new FormatException("ListAccessEntries returned a nextToken it had returned before; stopping to avoid an endless loop.");
+            }
+        }
+        while (token is not null);
+        return [.. principals.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>One entry with its policies; null when it was deleted between the list and the describe.</summary>
+    private static async Task<ExistingAccessEntry?> ReadEntryAsync(EksClient eks, string clusterName, string principalArn, RetryRecorder recorder, CancellationToken cancellationToken)
+    {
+        EksAccessEntry entry;
+        var policies = new List<EksAssociatedAccessPolicy>();
+        try
+        {
+            entry = await recorder.TrackAsync(() => eks.DescribeAccessEntryAsync(clusterName, principalArn, cancellationToken)).ConfigureAwait(false);
+            string? token = null;
+            do
+            {
+                var page = await recorder.TrackAsync(() => eks.ListAssociatedAccessPoliciesPageAsync(clusterName, principalArn, PageSize, token, cancellationToken)).ConfigureAwait(false);
+                policies.AddRange(page.Items);
+                token = page.NextToken;
+            }
+            while (token is not null);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+
+        return new ExistingAccessEntry(
+            entry.PrincipalArn,
+            entry.Type ?? "STANDARD",
+            entry.Username,
+            [.. entry.KubernetesGroups ?? []],
+            [.. policies.Select(Policy)]);
+    }
+
+    private static ExistingPolicyAssociation Policy(EksAssociatedAccessPolicy policy)
+    {
+        var scope = policy.AccessScope;
+        var type = scope?.Type ?? AccessScope.ClusterType;
+        return new ExistingPolicyAssociation(
+            policy.PolicyArn,
+            type == AccessScope.ClusterType ? AccessScope.Cluster : new AccessScope(type, [.. scope?.Namespaces ?? []]));
+    }
+}

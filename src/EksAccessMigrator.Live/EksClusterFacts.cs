@@ -1,0 +1,26 @@
+using EksAccessMigrator.Core.Inventory;
+
+namespace EksAccessMigrator.Live;
+
+/// <summary>
+/// What DescribeCluster said about the cluster, kept for later steps (connecting to the API server, IRSA,
+/// Pod Identity). Holds no secrets: the CA data is a public certificate.
+/// </summary>
+public sealed record EksClusterFacts(
+    string Name,
+    string Arn,
+    string Region,
+    string AccountId,
+    string Partition,
+    string AuthenticationMode,
+    Uri? Endpoint,
+    string? CertificateAuthorityData,
+    string? OidcIssuer,
+    string? PlatformVersion,
+    string? KubernetesVersion,
+    string? Status,
+    bool? BootstrapClusterCreatorAdminPermissions)
+{
+    /// <summary>The planner's view of the cluster.</summary>
+    public ClusterContext ToContext() => new(Name, Region, AccountId, Partition, AuthenticationMode);
+}
