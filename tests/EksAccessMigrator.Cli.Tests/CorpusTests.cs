@@ -78,15 +78,68 @@ public sealed class CorpusTests
         Assert.Empty(plan.Changes);
     }
 
-    [Theory]
-    [InlineData("jtblin__kube2iam__examples_eks-example.yml")]
-    [InlineData("aws-samples__aws-workshop-for-kubernetes__04-path-security-and-networking_402-authentication-and-authorization_templates_pod-with-kube2iam.yaml")]
-    [InlineData("litmuschaos__chaos-charts__charts_kube-aws_k8-aws-ec2-terminate_engine.yaml")]
-    public async Task ManifestsWithoutAwsAuth_SayThereIsNothingToMigrate(string file)
-    {
-        var plan = await PlanAsync(file);
+    private const string Kube2iamDaemonSet = "jtblin__kube2iam__examples_eks-example.yml";
+    private const string BarePod = "aws-samples__aws-workshop-for-kubernetes__04-path-security-and-networking_402-authentication-and-authorization_templates_pod-with-kube2iam.yaml";
+    private const string AllowedRoles = "aws-samples__aws-workshop-for-kubernetes__04-path-security-and-networking_402-authentication-and-authorization_templates_namespace-role-annotation.yaml";
 
-        Assert.Equal("aws-auth-not-found", Assert.Single(plan.Findings).Code);
+    private static async Task<MigrationPlan> PlanFilesAsync(params string[] args)
+    {
+        var result = await CliRun.RunAsync(["plan", .. args, "--cluster", "corpus", "--region", "us-east-1", "--account", "555555555555", "--format", "json"]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return PlanJson.Deserialize(result.Out, "corpus");
+    }
+
+    [Fact]
+    public async Task Kube2iamDaemonSet_ItsFlagsAreReadAsConfiguration()
+    {
+        var plan = await PlanAsync(Kube2iamDaemonSet);
+
+        var config = Assert.Single(plan.Findings, f => f.Code == "identity-agent-configuration");
+        Assert.Contains("base ARN auto-discovered: the node role's account, arn:aws:iam::555555555555:role/", config.Message, StringComparison.Ordinal);
+        Assert.Contains("default role: each node's own role", config.Message, StringComparison.Ordinal);
+        Assert.Contains("kube-system/DaemonSet/kube2iam:--auto-discover-default-role", config.Sources);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public async Task BarePodWithARoleName_WithoutTheDaemonSet_HasNoBaseArn()
+    {
+        var plan = await PlanAsync(BarePod);
+
+        var finding = Assert.Single(plan.Findings, f => f.Code == "role-base-unknown");
+        Assert.Equal(("default/Pod/aws-cli", Severity.Blocker), (finding.Subject, finding.Severity));
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public async Task BarePodWithTheDaemonSet_ResolvesTheRoleButCannotBePatched()
+    {
+        var plan = await PlanFilesAsync("--from", File_(Kube2iamDaemonSet), "--from", File_(BarePod));
+
+        var finding = Assert.Single(plan.Findings, f => f.Code == "bare-pod");
+        Assert.Equal("default/Pod/aws-cli", finding.Subject);
+        Assert.Contains("arn:aws:iam::555555555555:role/MyPodRole", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public async Task AllowedRolesWithAnUnrenderedPlaceholder_PermitsNothing()
+    {
+        var plan = await PlanFilesAsync("--from", File_(Kube2iamDaemonSet), "--from", File_(BarePod), "--from", File_(AllowedRoles), "--namespace-restrictions");
+
+        var finding = Assert.Single(plan.Findings, f => f.Code == "role-not-permitted");
+        Assert.Contains("{{NodeIamRoleARN}}", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public async Task ChaosEngine_AnnotationsInACustomResourceAreForManualReview()
+    {
+        var plan = await PlanAsync("litmuschaos__chaos-charts__charts_kube-aws_k8-aws-ec2-terminate_engine.yaml");
+
+        var findings = plan.Findings.Where(f => f.Code == "annotation-in-custom-resource").ToList();
+        Assert.Equal(["spec.components.runner.runnerannotation", "spec.experiments.0.spec.components.experimentannotation"], findings.Select(f => f.Sources.Single().Split(':')[^1]).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(findings, f => Assert.Equal(("default/ChaosEngine/k8-aws-ec2-terminate", Severity.Warning), (f.Subject, f.Severity)));
         Assert.Empty(plan.Changes);
     }
 

@@ -9,7 +9,7 @@ public sealed class InputOptions : ICommandParameterSet
     [HasDefaultValue]
     public string[] From { get; set; } = [];
 
-    [Option("iam-snapshot", Description = "JSON printed by 'aws iam list-roles' or 'aws iam list-users', to resolve principals' real ARNs. Repeatable.", ValueName = "FILE")]
+    [Option("iam-snapshot", Description = "JSON printed by 'aws iam list-roles', 'aws iam list-users' or 'aws iam get-role': principals' real ARNs and roles' trust policies. Repeatable.", ValueName = "FILE")]
     [HasDefaultValue]
     public string[] IamSnapshot { get; set; } = [];
 

@@ -9,9 +9,9 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary>Builds the inventory from exported files and command-line facts about the cluster.</summary>
 public static class OfflineInventory
 {
-    public sealed record Scanned(AwsAuthConfigMap? AwsAuth, int Files, int Objects);
+    public sealed record Scanned(AwsAuthConfigMap? AwsAuth, WorkloadCollector Workloads, int Files, int Objects);
 
-    public static Scanned ScanFiles(InputOptions input, CancellationToken cancellationToken)
+    public static Scanned ScanFiles(InputOptions input, CancellationToken cancellationToken, string? roleKey = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.From.Length == 0)
@@ -20,17 +20,23 @@ public static class OfflineInventory
         }
 
         var awsAuth = new AwsAuthCollector();
+        var workloads = roleKey is null ? new WorkloadCollector() : new WorkloadCollector(roleKey);
         var files = InputFiles.Expand(input.From);
-        var objects = ManifestScanner.Scan(files, [awsAuth], cancellationToken);
-        return new Scanned(awsAuth.AwsAuth, files.Count, objects);
+        var objects = ManifestScanner.Scan(files, [awsAuth, workloads], cancellationToken);
+        return new Scanned(awsAuth.AwsAuth, workloads, files.Count, objects);
     }
 
-    public static ClusterInventory Build(InputOptions input, ClusterOptions cluster, string? callerArn, CancellationToken cancellationToken)
+    public static ClusterInventory Build(InputOptions input, ClusterOptions cluster, string? callerArn, CancellationToken cancellationToken, string? roleKey = null)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(cluster);
         var context = Context(cluster);
-        var scanned = ScanFiles(input, cancellationToken);
-        var iam = IamSnapshotReader.Read(input.IamSnapshot);
+        var scanned = ScanFiles(input, cancellationToken, roleKey);
+
+        // list-roles output carries trust policies; get-role output names a single role, so it must not make its
+        // account look completely listed (rule A1), and is read for its trust policy only.
+        var trust = input.IamSnapshot.Select(f => (File: f, Result: TrustPolicyReader.Read(f))).ToList();
+        var iam = IamSnapshotReader.Read(trust.Where(t => !t.Result.IsGetRole).Select(t => t.File));
         ImmutableArray<ExistingAccessEntry>? existing = null;
         if (input.AccessEntries is not null)
         {
@@ -42,7 +48,10 @@ public static class OfflineInventory
             existing = AccessEntriesSnapshotReader.Read(input.AccessEntries);
         }
 
-        return new ClusterInventory(context, scanned.AwsAuth, iam, existing, callerArn);
+        return new ClusterInventory(context, scanned.AwsAuth, iam, existing, callerArn)
+        {
+            Workloads = scanned.Workloads.ToInventory([.. trust.SelectMany(t => t.Result.Policies)]),
+        };
     }
 
     public static ClusterContext Context(ClusterOptions options)

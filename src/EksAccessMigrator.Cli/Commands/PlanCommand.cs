@@ -14,16 +14,18 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
         InputOptions input,
         ClusterOptions cluster,
         PlanOptions plan,
+        WorkloadOptions workloads,
         [Option("out", Description = "Write the plan file here (JSON).", ValueName = "FILE")] string? @out = null,
         [Option("format", Description = "table (default), json or markdown.", ValueName = "FORMAT")] string format = "table",
         [Option("detailed-exitcode", Description = "Exit 0 when the plan has no changes, 2 when it has changes, 1 on error.")] bool detailedExitcode = false,
         CoconaAppContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(workloads);
         var parsedFormat = OutputFormats.Parse(format);
-        var options = Options(plan);
+        var options = Options(plan) with { Workloads = workloads.ToPlannerOptions() };
         var cancellationToken = context?.CancellationToken ?? CancellationToken.None;
-        var inventory = OfflineInventory.Build(input, cluster, plan.CallerArn, cancellationToken);
+        var inventory = OfflineInventory.Build(input, cluster, plan.CallerArn, cancellationToken, options.Workloads.IamRoleKey);
         var result = MigrationPlanner.Plan(inventory, options);
 
         if (@out is not null)

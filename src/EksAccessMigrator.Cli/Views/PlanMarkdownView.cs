@@ -98,6 +98,13 @@ public static class PlanMarkdownView
                 }
 
                 break;
+            case UpdateAssumeRolePolicyChange.ActionName:
+                foreach (var ch in changes.Cast<UpdateAssumeRolePolicyChange>())
+                {
+                    TrustPolicy(w, ch);
+                }
+
+                return;
             default:
                 w.WriteLine("| Target | Change | Reversible | Source |");
                 w.WriteLine("|---|---|---|---|");
@@ -110,6 +117,51 @@ public static class PlanMarkdownView
         }
 
         w.WriteLine();
+    }
+
+    /// <summary>A trust-policy change as a diff of the whole document, or of the statements alone when the document is unknown.</summary>
+    private static void TrustPolicy(TextWriter w, UpdateAssumeRolePolicyChange ch)
+    {
+        w.WriteLine($"{Text.Code(ch.RoleArn)}: {Text.Markdown(ChangeText.Details(ch))}. Source: {Sources(ch.Sources)}");
+        w.WriteLine();
+        IReadOnlyList<string> lines;
+        if (ch.DocumentBefore is { } before && ch.DocumentAfter is { } after)
+        {
+            lines = TrustDiff.Lines(TrustDiff.PrettyPrint(before), TrustDiff.PrettyPrint(after));
+        }
+        else
+        {
+            w.WriteLine("The current document is not in the inputs; these statements are added to it as they are:");
+            w.WriteLine();
+            lines = [.. ch.StatementsAdded.SelectMany(s => TrustDiff.PrettyPrint(s).Split('\n')).Select(l => "+ " + l)
+                .Concat(ch.StatementsRemoved.SelectMany(s => TrustDiff.PrettyPrint(s).Split('\n')).Select(l => "- " + l))];
+        }
+
+        var fence = new string('`', Math.Max(3, LongestBacktickRun(lines) + 1));
+        w.WriteLine(fence + "diff");
+        foreach (var line in lines)
+        {
+            w.WriteLine(Text.Safe(line));
+        }
+
+        w.WriteLine(fence);
+        w.WriteLine();
+    }
+
+    private static int LongestBacktickRun(IEnumerable<string> lines)
+    {
+        var longest = 0;
+        foreach (var line in lines)
+        {
+            var run = 0;
+            foreach (var c in line)
+            {
+                run = c == '`' ? run + 1 : 0;
+                longest = Math.Max(longest, run);
+            }
+        }
+
+        return longest;
     }
 
     private static void FindingTable(TextWriter w, List<Finding> findings)

@@ -41,4 +41,37 @@ public static class FindingCodes
 
     // Authentication mode (M1-M3)
     public const string ApiModeUnsafe = "api-mode-unsafe";
+
+    // kube2iam and kiam to Pod Identity (K1-K14)
+    public const string AnnotationInCustomResource = "annotation-in-custom-resource";
+    public const string RoleBaseUnknown = "role-base-unknown";
+    public const string RoleUnresolved = "role-unresolved";
+    public const string RoleNotPermitted = "role-not-permitted";
+    public const string DedicatedServiceAccount = "dedicated-service-account";
+    public const string BarePod = "bare-pod";
+    public const string TrustPolicyTooLarge = "trust-policy-too-large";
+    public const string CrossAccountRole = "cross-account-role";
+    public const string ExternalIdUnsupported = "external-id-unsupported";
+    public const string PodIdentityUnsupportedCompute = "pod-identity-unsupported-compute";
+    public const string HostNetwork = "host-network";
+    public const string DefaultRoleNotMigrated = "default-role-not-migrated";
+    public const string VerifyPodIdentityAgent = "verify-pod-identity-agent";
+    public const string AssociationConflict = "association-conflict";
+
+    // IRSA to Pod Identity (R1-R4)
+    public const string AddonServiceAccount = "addon-service-account";
+    public const string IrsaWildcardTrust = "irsa-wildcard-trust";
+
+    // Project rules beside K1-K14 and R1-R4 (docs/mapping-rules-workloads.md, W-rules)
+    public const string IdentityAgentConfiguration = "identity-agent-configuration";
+    public const string IdentityAgentsBoth = "identity-agents-both";
+    public const string TrustPolicyUnknown = "trust-policy-unknown";
+    public const string NamespaceNotFound = "namespace-not-found";
+    public const string WorkloadOwnerMissing = "workload-owner-missing";
+    public const string JobTemplateImmutable = "job-template-immutable";
+    public const string IrsaShadowsAnnotation = "irsa-shadows-annotation";
+    public const string IrsaNotIncluded = "irsa-not-included";
+    public const string OidcIssuerUnknown = "oidc-issuer-unknown";
+    public const string NodeTrustUnknown = "node-trust-unknown";
+    public const string TrustStillNeeded = "trust-still-needed";
 }

@@ -15,4 +15,8 @@ public sealed record ClusterInventory(
     AwsAuthConfigMap? AwsAuth,
     IamSnapshot Iam,
     ImmutableArray<ExistingAccessEntry>? ExistingAccessEntries,
-    string? CallerArn);
+    string? CallerArn)
+{
+    /// <summary>Workload identity: kube2iam, kiam and IRSA (rules K1-K14, R1-R4); empty when none was read.</summary>
+    public WorkloadInventory Workloads { get; init; } = WorkloadInventory.Empty;
+}

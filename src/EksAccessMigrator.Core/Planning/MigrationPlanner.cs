@@ -86,6 +86,12 @@ public static class MigrationPlanner
             }
         }
 
+        var workloads = new Workloads.WorkloadIdentityPlanner(inventory, options, findings);
+        workloads.Plan();
+        changes.AddRange(workloads.Changes);
+        noOps.AddRange(workloads.NoOps);
+        read.AddRange(workloads.Read);
+
         if (options.Phase == PlanPhase.Finalize && options.TargetAuthenticationMode == AuthenticationMode.Api)
         {
             PlanApiSwitch(inventory, options, desired, access.Changes, findings, changes);

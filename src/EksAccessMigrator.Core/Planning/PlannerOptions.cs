@@ -17,6 +17,9 @@ public sealed record PlannerOptions
     /// <summary>Principals that must keep cluster-admin access before API mode (rule M2).</summary>
     public ImmutableArray<string> BreakGlassArns { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>kube2iam, kiam and IRSA settings (rules K1, R1).</summary>
+    public WorkloadIdentityOptions Workloads { get; init; } = new();
+
     public string ToolVersion { get; init; } = "0.0.0";
 
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.UnixEpoch;

@@ -12,6 +12,13 @@ namespace EksAccessMigrator.Core.Plans;
 [JsonDerivedType(typeof(CreateAccessEntryChange), CreateAccessEntryChange.ActionName)]
 [JsonDerivedType(typeof(UpdateAccessEntryChange), UpdateAccessEntryChange.ActionName)]
 [JsonDerivedType(typeof(AssociateAccessPolicyChange), AssociateAccessPolicyChange.ActionName)]
+[JsonDerivedType(typeof(CreateAddonChange), CreateAddonChange.ActionName)]
+[JsonDerivedType(typeof(UpdateAssumeRolePolicyChange), UpdateAssumeRolePolicyChange.ActionName)]
+[JsonDerivedType(typeof(CreateServiceAccountChange), CreateServiceAccountChange.ActionName)]
+[JsonDerivedType(typeof(CreatePodIdentityAssociationChange), CreatePodIdentityAssociationChange.ActionName)]
+[JsonDerivedType(typeof(PatchWorkloadChange), PatchWorkloadChange.ActionName)]
+[JsonDerivedType(typeof(PatchServiceAccountChange), PatchServiceAccountChange.ActionName)]
+[JsonDerivedType(typeof(RestartWorkloadChange), RestartWorkloadChange.ActionName)]
 public abstract record PlanChange
 {
     private protected PlanChange()

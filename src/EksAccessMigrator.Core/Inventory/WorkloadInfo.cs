@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace EksAccessMigrator.Core.Inventory;
+
+/// <summary>
+/// One pod template (of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob) or a bare Pod, reduced
+/// to what rules K2-K14 need.
+/// </summary>
+/// <param name="ServiceAccountName">As written; null when the template names none (then it is <c>default</c>).</param>
+/// <param name="PodAnnotations">The pod template's (or Pod's) annotations.</param>
+/// <param name="SelectsWindows">A nodeSelector or required node affinity for <c>kubernetes.io/os: windows</c>.</param>
+/// <param name="ControllerKind">The kind of the controller owner (ownerReferences with controller: true), if any.</param>
+public sealed record WorkloadInfo(
+    string Kind,
+    string Namespace,
+    string Name,
+    string? ServiceAccountName,
+    ImmutableSortedDictionary<string, string> PodAnnotations,
+    bool HostNetwork,
+    bool SelectsWindows,
+    string? ControllerKind,
+    string? ControllerName,
+    SourceLocation Location)
+{
+    /// <summary>The ServiceAccount its pods run as (rule K5).</summary>
+    public string EffectiveServiceAccount => string.IsNullOrEmpty(ServiceAccountName) ? "default" : ServiceAccountName;
+
+    /// <summary><c>namespace/Kind/name</c>: the subject of findings and the source of what was read.</summary>
+    public string Key => $"{Namespace}/{Kind}/{Name}";
+}

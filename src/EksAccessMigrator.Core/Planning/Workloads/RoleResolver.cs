@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using EksAccessMigrator.Core.Arns;
+using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Inventory;
+
+namespace EksAccessMigrator.Core.Planning.Workloads;
+
+/// <summary>Rule K3: from an annotation value to a role ARN, as kube2iam or kiam would compute it.</summary>
+internal static class RoleResolver
+{
+    public static bool IsUnrendered(string value) =>
+        value.Contains("{{", StringComparison.Ordinal) || value.Contains("${", StringComparison.Ordinal)
+        || value.Contains("$(", StringComparison.Ordinal) || value.Contains('<', StringComparison.Ordinal);
+
+    /// <summary>The ARN the agent would assume for this value, before any IAM lookup.</summary>
+    public static RoleResolution Resolve(string value, IdentityConfiguration config)
+    {
+        var text = value.Trim();
+        if (text.Length == 0)
+        {
+            return RoleResolution.Fail(FindingCodes.RoleUnresolved, "the role annotation is empty");
+        }
+
+        if (IsUnrendered(text))
+        {
+            return RoleResolution.Fail(FindingCodes.RoleUnresolved, $"the role '{text}' is an unrendered template or variable");
+        }
+
+        string arnText;
+        var isArn = config.IsKiam ? text.StartsWith("arn:", StringComparison.Ordinal) : text.StartsWith("arn:", StringComparison.OrdinalIgnoreCase);
+        if (isArn)
+        {
+            arnText = text;
+        }
+        else if (config.BaseArn is null)
+        {
+            return RoleResolution.Fail(FindingCodes.RoleBaseUnknown, $"the role '{text}' is a name, and the base ARN to complete it is unknown: {config.BaseArnProblem}");
+        }
+        else
+        {
+            arnText = config.BaseArn + (config.IsKiam && text.StartsWith('/') ? text[1..] : text);
+        }
+
+        if (!IamPrincipalArn.TryParse(arnText, out var arn, out var error) || arn.Kind != IamPrincipalKind.Role)
+        {
+            return RoleResolution.Fail(FindingCodes.PrincipalArnInvalid, $"'{arnText}' is not an IAM role ARN: {error ?? "it names a user"}");
+        }
+
+        return RoleResolution.Of(arn);
+    }
+
+    /// <summary>
+    /// The real ARN (with its path) from IAM data: a complete listing of the role's account, or a trust policy read
+    /// for it. A covered account without the role: <c>principal-not-found</c>.
+    /// </summary>
+    public static RoleResolution Verify(IamPrincipalArn arn, IamSnapshot iam, ImmutableArray<RoleTrustPolicy> trust)
+    {
+        foreach (var policy in trust)
+        {
+            if (IamPrincipalArn.TryParse(policy.RoleArn, out var known, out _) && Same(known, arn))
+            {
+                return RoleResolution.Of(known);
+            }
+        }
+
+        if (!iam.Covers(arn.AccountId))
+        {
+            return RoleResolution.Of(arn);
+        }
+
+        var found = iam.FindRole(arn.AccountId, arn.Name);
+        return found is null
+            ? RoleResolution.Fail(FindingCodes.PrincipalNotFound, $"the IAM data for account {arn.AccountId} has no role named {arn.Name}")
+            : RoleResolution.Of(found);
+    }
+
+    public static bool Same(IamPrincipalArn a, IamPrincipalArn b) =>
+        a.Kind == b.Kind && a.AccountId == b.AccountId && a.Partition == b.Partition && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+}

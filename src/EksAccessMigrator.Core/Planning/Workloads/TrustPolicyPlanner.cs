@@ -1,0 +1,208 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EksAccessMigrator.Core.Arns;
+using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Core.Planning.Workloads;
+
+/// <summary>Rule K6 (statements added in migrate), R3 (wildcard IRSA trust) and the finalize clean-up of R2 and the Phases section.</summary>
+internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList findings)
+{
+    public static string Address(IamPrincipalArn role) => $"trust-policy/{role}";
+
+    public void PlanAdditions(IEnumerable<AssociationRequest> requests, List<PlanChange> changes, List<PlanNoOp> noOps)
+    {
+        var clusterArn = inventory.Cluster.Arn;
+        foreach (var group in requests.GroupBy(r => r.Role.ToString(), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var role = group.First().Role;
+            var sources = Sources(group);
+            var wanted = group.Select(r => (r.Namespace, r.ServiceAccount)).Distinct().OrderBy(k => k.Namespace, StringComparer.Ordinal).ThenBy(k => k.ServiceAccount, StringComparer.Ordinal)
+                .Select(k => TrustPolicyDocument.PodIdentityStatement(clusterArn, k.Namespace, k.ServiceAccount)).ToList();
+            var (before, problem) = Find(role);
+            if (before is null)
+            {
+                findings.Warning(FindingCodes.TrustPolicyUnknown, role.ToString(),
+                    $"The trust policy of {role} is not in the inputs ({problem}), so the plan adds {wanted.Count} statement(s) without showing the whole document and cannot check its size. Apply reads the live document and adds only statements that are missing. To review it here, add 'aws iam get-role --role-name {role.Name}' output (or list-roles output) to --iam-snapshot.",
+                    [.. sources]);
+                changes.Add(Change(role, wanted, [], null, null, sources));
+                continue;
+            }
+
+            WildcardIrsa(role, before, group.Where(r => r.Irsa).ToList(), sources);
+            var missing = wanted.Where(s => !before.AlreadyTrusts(s)).ToList();
+            if (missing.Count == 0)
+            {
+                noOps.Add(new PlanNoOp(Address(role), "the trust policy already lets Pod Identity assume the role for these ServiceAccounts", sources));
+                continue;
+            }
+
+            var after = before.Clone();
+            missing.ForEach(after.Add);
+            if (after.Length > TrustPolicyDocument.SizeLimit)
+            {
+                findings.Warning(FindingCodes.TrustPolicyTooLarge, role.ToString(),
+                    $"After the change the trust policy of {role} is {after.Length} characters; IAM's default limit is {TrustPolicyDocument.SizeLimit} (it can be raised to 4,096 per account through Service Quotas). Raise the quota before applying, or share fewer ServiceAccounts per role.",
+                    [.. sources]);
+            }
+
+            changes.Add(Change(role, missing, [], before.ToElement(), after.ToElement(), sources));
+        }
+    }
+
+    /// <summary>
+    /// Finalize: remove the statements that let the agents (node roles, the kiam server) or this cluster's OIDC provider
+    /// assume a migrated role, once no workload left on the old mechanism needs them.
+    /// </summary>
+    public void PlanRemovals(List<AssociationRequest> migrated, List<AssessedWorkload> assessed, IdentityConfiguration config, string? oidcIssuer, List<PlanChange> changes, List<PlanNoOp> noOps)
+    {
+        var migratedKeys = migrated.SelectMany(r => r.Workloads).Select(w => w.Workload.Key).ToHashSet(StringComparer.Ordinal);
+        var agentPrincipals = AgentPrincipals(config);
+        var oidcProvider = oidcIssuer is null ? null : $"arn:{inventory.Cluster.Partition}:iam::{inventory.Cluster.AccountId}:oidc-provider/{oidcIssuer.Trim().Replace("https://", string.Empty, StringComparison.OrdinalIgnoreCase).TrimEnd('/')}";
+        foreach (var group in migrated.GroupBy(r => r.Role.ToString(), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var role = group.First().Role;
+            var sources = Sources(group);
+            var roleKey = AssessedWorkload.RoleKey(role);
+            var remaining = assessed.Where(a => a.HadKey == roleKey && !migratedKeys.Contains(a.Workload.Key)).Select(a => a.Workload.Key).ToList();
+            if (remaining.Count > 0)
+            {
+                findings.Info(FindingCodes.TrustStillNeeded, role.ToString(),
+                    $"{role} is still used through {(config.IsKiam ? "kiam" : "kube2iam")} by {string.Join(", ", remaining.Take(10))}{(remaining.Count > 10 ? ", ..." : string.Empty)}, so its trust in the agents stays until they are migrated too.",
+                    [.. sources]);
+                continue;
+            }
+
+            var irsa = group.Any(r => r.Irsa);
+            var agent = group.Any(r => !r.Irsa);
+            if (irsa && oidcProvider is null)
+            {
+                findings.Info(FindingCodes.OidcIssuerUnknown, role.ToString(),
+                    $"{role} was used through IRSA; to remove this cluster's OIDC trust statement (and never another cluster's), give --oidc-issuer with the cluster's issuer URL.",
+                    [.. sources]);
+            }
+
+            if (agent && agentPrincipals.Count == 0)
+            {
+                findings.Info(FindingCodes.NodeTrustUnknown, role.ToString(),
+                    $"{role} was assumed by {(config.IsKiam ? "the kiam server" : "kube2iam on the nodes")}, but which roles those run as is unknown (no node roles in aws-auth{(config.IsKiam ? " and no --assume-role-arn on the kiam server" : string.Empty)}), so no trust statement for them is removed. Remove it by hand once every node is off kube2iam/kiam.",
+                    [.. sources]);
+            }
+
+            var (before, problem) = Find(role);
+            if (before is null)
+            {
+                findings.Warning(FindingCodes.TrustPolicyUnknown, role.ToString(),
+                    $"The trust policy of {role} is not in the inputs ({problem}), so no clean-up of its old trust statements is planned. Add 'aws iam get-role --role-name {role.Name}' output to --iam-snapshot and plan again.",
+                    [.. sources]);
+                continue;
+            }
+
+            var removed = before.Statements.Where(s => (agent && OnlyAgents(s, agentPrincipals)) || (irsa && oidcProvider is not null && Federated(s) == oidcProvider)).ToList();
+            if (removed.Count == 0)
+            {
+                noOps.Add(new PlanNoOp(Address(role), "no statement for the old agents or this cluster's OIDC provider is left in the trust policy", sources));
+                continue;
+            }
+
+            var after = before.Clone();
+            removed.ForEach(after.Remove);
+            changes.Add(Change(role, [], removed, before.ToElement(), after.ToElement(), sources));
+        }
+    }
+
+    private List<IamPrincipalArn> AgentPrincipals(IdentityConfiguration config)
+    {
+        var result = new List<IamPrincipalArn>();
+        if (config.KiamAssumeRoleArn is { } assume && IamPrincipalArn.TryParse(assume, out var kiam, out _))
+        {
+            result.Add(kiam);
+        }
+
+        if (!config.IsKiam && inventory.AwsAuth is not null)
+        {
+            var contents = AwsAuth.AwsAuthParser.Parse(inventory.AwsAuth);
+            foreach (var m in contents.Mappings.Where(m => m.Groups.Contains("system:nodes") && m.Arn is not null))
+            {
+                if (IamPrincipalArn.TryParse(m.Arn, out var node, out _))
+                {
+                    result.Add(node);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool OnlyAgents(JsonObject statement, List<IamPrincipalArn> agents)
+    {
+        if (statement["Principal"] is not JsonObject principal || principal.Count != 1 || principal["AWS"] is null)
+        {
+            return false;
+        }
+
+        var named = TrustPolicyDocument.Strings(principal["AWS"]);
+        return named.Count > 0 && named.All(n => IamPrincipalArn.TryParse(n, out var p, out _) && agents.Any(a => RoleResolver.Same(a, p)));
+    }
+
+    private static string? Federated(JsonObject statement) =>
+        statement["Principal"] is JsonObject principal ? TrustPolicyDocument.Text(principal["Federated"]) : null;
+
+    private void WildcardIrsa(IamPrincipalArn role, TrustPolicyDocument doc, List<AssociationRequest> irsa, ImmutableArray<string> sources)
+    {
+        if (irsa.Count == 0)
+        {
+            return;
+        }
+
+        var wildcards = doc.Statements
+            .Select(s => s["Condition"]?["StringLike"] as JsonObject)
+            .OfType<JsonObject>()
+            .SelectMany(like => like.Where(kv => kv.Key.EndsWith(":sub", StringComparison.Ordinal)))
+            .SelectMany(kv => TrustPolicyDocument.Strings(kv.Value))
+            .Where(v => v.Contains('*', StringComparison.Ordinal) || v.Contains('?', StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (wildcards.Count == 0)
+        {
+            return;
+        }
+
+        findings.Warning(FindingCodes.IrsaWildcardTrust, role.ToString(),
+            $"{role} trusts IRSA tokens by wildcard ({string.Join(", ", wildcards)}). Pod Identity needs one association per ServiceAccount; the ones found in the inputs are {string.Join(", ", irsa.Select(r => r.Key))}, each planned separately. ServiceAccounts not in the inputs that the wildcard also matched lose the role at clean-up: list them and plan again with them included.",
+            [.. sources]);
+    }
+
+    private (TrustPolicyDocument? Document, string Problem) Find(IamPrincipalArn role)
+    {
+        foreach (var policy in inventory.Workloads.TrustPolicies)
+        {
+            if (IamPrincipalArn.TryParse(policy.RoleArn, out var known, out _) && RoleResolver.Same(known, role))
+            {
+                var doc = TrustPolicyDocument.Parse(policy.Document);
+                return doc is null ? (null, $"{policy.Source} holds a document that is not a JSON policy with a Statement") : (doc, string.Empty);
+            }
+        }
+
+        return (null, "no --iam-snapshot file carries its AssumeRolePolicyDocument");
+    }
+
+    private static ImmutableArray<string> Sources(IEnumerable<AssociationRequest> requests) =>
+        [.. requests.SelectMany(r => r.Sources).Distinct().Order(StringComparer.Ordinal)];
+
+    private static UpdateAssumeRolePolicyChange Change(IamPrincipalArn role, List<JsonObject> added, List<JsonObject> removed, JsonElement? before, JsonElement? after, ImmutableArray<string> sources) =>
+        new()
+        {
+            Address = Address(role),
+            RoleArn = role.ToString(),
+            StatementsAdded = [.. added.Select(s => JsonSerializer.SerializeToElement(s))],
+            StatementsRemoved = [.. removed.Select(s => JsonSerializer.SerializeToElement(s))],
+            DocumentBefore = before,
+            DocumentAfter = after,
+            Reversible = true,
+            Sources = sources,
+        };
+}

@@ -1,0 +1,258 @@
+using System.Collections.Immutable;
+using EksAccessMigrator.Core.Arns;
+using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Core.Planning.Workloads;
+
+/// <summary>
+/// kube2iam, kiam and IRSA to EKS Pod Identity (rules K1-K14, R1-R4): reads the configuration, judges every
+/// workload, groups them by ServiceAccount without escalation (I2) and emits the changes of the asked phase.
+/// </summary>
+internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, PlannerOptions options, FindingList findings)
+{
+    private static readonly HashSet<string> Restartable = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"];
+
+    public List<PlanChange> Changes { get; } = [];
+
+    public List<PlanNoOp> NoOps { get; } = [];
+
+    /// <summary>Every annotation, flag and ServiceAccount read (invariant I4).</summary>
+    public List<string> Read { get; } = [];
+
+    public void Plan()
+    {
+        var workloads = inventory.Workloads;
+        var config = IdentityConfigurationReader.Read(workloads.Agents, options.Workloads, inventory.Cluster, findings);
+        ReportConfiguration(config);
+        ReportAnnotatedObjects(config);
+
+        var planned = WorkloadOwnership.Planned(workloads.Workloads, config.RoleKey, findings, Read);
+        var assessed = new WorkloadAssessor(inventory, config, findings, Read).Assess(planned);
+        var requests = new ServiceAccountPlanner(inventory, findings).Plan(assessed);
+        requests.AddRange(IrsaServiceAccounts.Requests(inventory, options.Workloads.IncludeIrsa, assessed, findings, Read));
+
+        var (accepted, satisfied) = ExistingAssociations(requests);
+        var trust = new TrustPolicyPlanner(inventory, findings);
+        switch (options.Phase)
+        {
+            case PlanPhase.Migrate:
+                PlanMigrate(accepted, trust);
+                break;
+            case PlanPhase.Cutover:
+                Pending(accepted);
+                PlanCutover([.. accepted, .. satisfied], config);
+                break;
+            default:
+                Pending(accepted);
+                trust.PlanRemovals([.. accepted, .. satisfied], assessed, config, options.Workloads.OidcIssuer, Changes, NoOps);
+                break;
+        }
+    }
+
+    private void ReportConfiguration(IdentityConfiguration config)
+    {
+        if (config.Sources.IsEmpty)
+        {
+            return;
+        }
+
+        Read.AddRange(config.Sources);
+        findings.Info(FindingCodes.IdentityAgentConfiguration, config.IsKiam ? "kiam" : "kube2iam",
+            $"{(config.IsKiam ? "kiam" : "kube2iam")} configuration in effect (agent flags, overridden by this tool's options): {string.Join("; ", config.Settings)}.",
+            [.. config.Sources]);
+    }
+
+    private void ReportAnnotatedObjects(IdentityConfiguration config)
+    {
+        foreach (var o in inventory.Workloads.AnnotatedObjects.OrderBy(o => o.Key, StringComparer.Ordinal).ThenBy(o => o.Path, StringComparer.Ordinal))
+        {
+            var source = $"{o.Key}:{o.Path}";
+            Read.Add(source);
+            findings.Warning(FindingCodes.AnnotationInCustomResource, o.Key,
+                $"{o.Kind} {o.Name} ({o.ApiVersion}) carries {config.RoleKey}: '{o.Value}' at {o.Path}, not in a pod template; the pods it creates presumably get the role from it. The tool cannot see those pods' ServiceAccount, so nothing is planned: give them a dedicated ServiceAccount and an association by hand, or export the pods' owners, then plan again.",
+                source);
+        }
+    }
+
+    /// <summary>Rule K13: an association that exists with the same role is done; with another role, or owned by an add-on, it is a conflict.</summary>
+    private (List<AssociationRequest> Accepted, List<AssociationRequest> Satisfied) ExistingAssociations(List<AssociationRequest> requests)
+    {
+        var accepted = new List<AssociationRequest>();
+        var satisfied = new List<AssociationRequest>();
+        foreach (var r in requests.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var existing = inventory.Workloads.ExistingAssociations?.FirstOrDefault(a => a.Namespace == r.Namespace && a.ServiceAccount == r.ServiceAccount);
+            if (existing is null)
+            {
+                accepted.Add(r);
+                continue;
+            }
+
+            var same = IamPrincipalArn.TryParse(existing.RoleArn, out var role, out _) && RoleResolver.Same(role, r.Role);
+            if (existing.OwnerArn is not null || !same)
+            {
+                findings.Blocker(FindingCodes.AssociationConflict, r.Key,
+                    existing.OwnerArn is not null
+                        ? $"{r.Key} already has a Pod Identity association owned by {existing.OwnerArn}; associations owned by an add-on are never touched. The workloads keep their current credentials; change the add-on's configuration and plan again."
+                        : $"{r.Key} is already associated with {existing.RoleArn}, but it had {r.Role}. The existing association is left alone and the workloads keep their current credentials; resolve the conflict by hand and plan again.",
+                    [.. r.Sources]);
+                continue;
+            }
+
+            NoOps.Add(new PlanNoOp(Address(r), $"the association with {existing.RoleArn} exists", r.Sources));
+            satisfied.Add(r);
+        }
+
+        return (accepted, satisfied);
+    }
+
+    private void PlanMigrate(List<AssociationRequest> accepted, TrustPolicyPlanner trust)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        Agent();
+        trust.PlanAdditions(accepted, Changes, NoOps);
+        foreach (var r in accepted)
+        {
+            if (r.Dedicated)
+            {
+                var w = r.Workloads[0].Workload;
+                var old = ServiceAccountPlanner.Find(inventory, w.Namespace, w.EffectiveServiceAccount);
+                Changes.Add(new CreateServiceAccountChange
+                {
+                    Address = $"service-account/{r.Namespace}/{r.ServiceAccount}",
+                    Namespace = r.Namespace,
+                    Name = r.ServiceAccount,
+                    CopiedFrom = w.EffectiveServiceAccount,
+                    ImagePullSecrets = ServiceAccountPlanner.Copied(old),
+                    AutomountServiceAccountToken = old?.AutomountServiceAccountToken,
+                    ForWorkload = w.Key,
+                    Reversible = true,
+                    Sources = r.Sources,
+                });
+                Changes.Add(new PatchWorkloadChange
+                {
+                    Address = $"workload/{w.Key}",
+                    Kind = w.Kind,
+                    Namespace = w.Namespace,
+                    Name = w.Name,
+                    ServiceAccountName = r.ServiceAccount,
+                    PreviousServiceAccountName = w.EffectiveServiceAccount,
+                    Reversible = true,
+                    Sources = r.Sources,
+                });
+            }
+
+            Changes.Add(new CreatePodIdentityAssociationChange
+            {
+                Address = Address(r),
+                Namespace = r.Namespace,
+                ServiceAccount = r.ServiceAccount,
+                RoleArn = r.Role.ToString(),
+                Reversible = true,
+                Sources = r.Sources,
+            });
+        }
+    }
+
+    /// <summary>Rule K12.</summary>
+    private void Agent()
+    {
+        const string address = "addon/" + CreateAddonChange.PodIdentityAgent;
+        switch (inventory.Workloads.PodIdentityAgentInstalled)
+        {
+            case true:
+                NoOps.Add(new PlanNoOp(address, "the Pod Identity agent runs in the cluster", ["cluster/addons"]));
+                break;
+            case false:
+                Changes.Add(new CreateAddonChange { Address = address, AddonName = CreateAddonChange.PodIdentityAgent, Reversible = true, Sources = ["cluster/addons"] });
+                break;
+            default:
+                findings.Info(FindingCodes.VerifyPodIdentityAgent, "cluster/addons",
+                    "Pod Identity needs the eks-pod-identity-agent add-on on the nodes (EKS Auto Mode has it built in). Whether it is installed is unknown offline: check with 'aws eks describe-addon --addon-name eks-pod-identity-agent' before applying, or add its DaemonSet to --from.");
+                break;
+        }
+    }
+
+    /// <summary>Cutover: restart (rule K14), then remove the old annotations (rule R2 and the Phases section).</summary>
+    private void PlanCutover(List<AssociationRequest> migrated, IdentityConfiguration config)
+    {
+        foreach (var r in migrated)
+        {
+            if (r.Irsa)
+            {
+                Changes.Add(new PatchServiceAccountChange
+                {
+                    Address = $"service-account/{r.Namespace}/{r.ServiceAccount}",
+                    Namespace = r.Namespace,
+                    Name = r.ServiceAccount,
+                    RemoveAnnotations = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, Annotation(r)),
+                    Reversible = true,
+                    Sources = r.Sources,
+                });
+            }
+
+            foreach (var a in r.Workloads)
+            {
+                var w = a.Workload;
+                if (Restartable.Contains(w.Kind) && !r.Dedicated)
+                {
+                    Changes.Add(new RestartWorkloadChange
+                    {
+                        Address = $"restart/{w.Key}",
+                        Kind = w.Kind,
+                        Namespace = w.Namespace,
+                        Name = w.Name,
+                        AfterAnnotationRemovals = r.Irsa,
+                        Reversible = true,
+                        Sources = r.Irsa ? r.Sources : [w.Key],
+                    });
+                }
+
+                if (!r.Irsa && w.Kind != "Job" && a.AnnotationValue is not null)
+                {
+                    Changes.Add(new PatchWorkloadChange
+                    {
+                        Address = $"workload/{w.Key}",
+                        Kind = w.Kind,
+                        Namespace = w.Namespace,
+                        Name = w.Name,
+                        RemoveAnnotations = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, string>(config.RoleKey, a.AnnotationValue)]),
+                        Reversible = true,
+                        Sources = [w.Key],
+                    });
+                }
+            }
+        }
+    }
+
+    private IEnumerable<KeyValuePair<string, string>> Annotation(AssociationRequest r)
+    {
+        var sa = ServiceAccountPlanner.Find(inventory, r.Namespace, r.ServiceAccount);
+        return sa is not null && sa.Annotations.TryGetValue(IrsaServiceAccounts.RoleArnKey, out var value)
+            ? [new KeyValuePair<string, string>(IrsaServiceAccounts.RoleArnKey, value)]
+            : [];
+    }
+
+    private void Pending(List<AssociationRequest> accepted)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        var known = inventory.Workloads.ExistingAssociations is not null;
+        findings.Warning(FindingCodes.MigrateChangesPending, "pod-identity",
+            known
+                ? $"{accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate} phase do not exist yet ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Plan and apply the {PlanPhase.Migrate} phase first."
+                : $"Offline, whether the {accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate} phase exist is unknown ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Apply this {options.Phase} plan only after the {PlanPhase.Migrate} plan was applied and verified.",
+            [.. accepted.SelectMany(r => r.Sources).Distinct()]);
+    }
+
+    private static string Address(AssociationRequest r) => $"pod-identity-association/{r.Namespace}/{r.ServiceAccount}";
+}

@@ -1,0 +1,65 @@
+using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Inventory;
+
+namespace EksAccessMigrator.Core.Planning.Workloads;
+
+/// <summary>
+/// Rule K2: a ReplicaSet owned by a Deployment, a Job owned by a CronJob and a Pod with a controller owner count
+/// for their owner, not twice. An owned object whose owner is not in the inputs cannot be planned
+/// (<c>workload-owner-missing</c>, rule W3), since patching it would be undone by its owner.
+/// </summary>
+internal static class WorkloadOwnership
+{
+    public static List<WorkloadInfo> Planned(IEnumerable<WorkloadInfo> all, string roleKey, FindingList findings, List<string> read)
+    {
+        var list = all.ToList();
+        var present = list.Select(w => (w.Kind, w.Namespace, w.Name)).ToHashSet();
+        var planned = new List<WorkloadInfo>();
+        foreach (var w in list.OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            if (w.ControllerKind is null || !Owned(w))
+            {
+                planned.Add(w);
+                continue;
+            }
+
+            if (OwnerPresent(w, present, list) || !w.PodAnnotations.ContainsKey(roleKey))
+            {
+                continue;
+            }
+
+            read.Add(w.Key);
+            findings.Warning(FindingCodes.WorkloadOwnerMissing, w.Key,
+                $"{w.Key} has the role annotation but is controlled by {w.ControllerKind} {w.ControllerName}, which is not in the inputs. The owner's pod template is what must change, so nothing is planned for it. Export the owner too (for example 'kubectl get deploy,sts,ds,rs,job,cronjob,pod -A -o yaml') and plan again.",
+                w.Key);
+        }
+
+        return planned;
+    }
+
+    private static bool Owned(WorkloadInfo w) => w.Kind switch
+    {
+        "ReplicaSet" => w.ControllerKind == "Deployment",
+        "Job" => w.ControllerKind == "CronJob",
+        "Pod" => true,
+        _ => false,
+    };
+
+    private static bool OwnerPresent(WorkloadInfo w, HashSet<(string Kind, string Namespace, string Name)> present, List<WorkloadInfo> all)
+    {
+        if (present.Contains((w.ControllerKind!, w.Namespace, w.ControllerName ?? string.Empty)))
+        {
+            return true;
+        }
+
+        // A Pod's ReplicaSet or a Job's run may be left out of an export; their generated names start with the owner's.
+        var grandOwnerKind = w.ControllerKind switch
+        {
+            "ReplicaSet" => "Deployment",
+            "Job" => "CronJob",
+            _ => null,
+        };
+        return grandOwnerKind is not null && w.ControllerName is { } name
+            && all.Any(o => o.Kind == grandOwnerKind && o.Namespace == w.Namespace && name.StartsWith(o.Name + "-", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,61 @@
+using EksAccessMigrator.Manifests.Yaml;
+using static EksAccessMigrator.Manifests.Collectors.ManifestPaths;
+
+namespace EksAccessMigrator.Manifests.Collectors;
+
+/// <summary>Where each workload kind keeps its pod template (rule K2), and what is read from a pod spec.</summary>
+internal static class PodTemplates
+{
+    public static readonly HashSet<string> TemplateKinds = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"];
+
+    private static readonly HashSet<string> OsKeys = ["kubernetes.io/os", "beta.kubernetes.io/os"];
+
+    /// <summary>The pod template's metadata and spec (for a Pod: its own), or null when the object has none.</summary>
+    public static (ManifestMapping? Metadata, ManifestMapping? Spec)? Of(ManifestObject manifest)
+    {
+        var root = manifest.Root;
+        if (manifest.Kind == "Pod")
+        {
+            return (Map(root, "metadata"), Map(root, "spec"));
+        }
+
+        var template = manifest.Kind == "CronJob" ? Map(root, "spec", "jobTemplate", "spec", "template") : Map(root, "spec", "template");
+        return template is null ? null : (Map(template, "metadata"), Map(template, "spec"));
+    }
+
+    public static string? ServiceAccountName(ManifestMapping? spec) =>
+        Text(spec?["serviceAccountName"]) ?? Text(spec?["serviceAccount"]);
+
+    public static bool SelectsWindows(ManifestMapping? spec)
+    {
+        var selector = Strings(Map(spec, "nodeSelector"));
+        if (OsKeys.Any(k => selector.TryGetValue(k, out var os) && os == "windows"))
+        {
+            return true;
+        }
+
+        var terms = Items(Map(spec, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution")?["nodeSelectorTerms"]).OfType<ManifestMapping>().ToList();
+        return terms.Count > 0 && terms.All(term => Items(term["matchExpressions"]).OfType<ManifestMapping>().Any(e =>
+            Text(e["key"]) is { } key && OsKeys.Contains(key) && Text(e["operator"]) == "In"
+            && Items(e["values"]).Select(Text).ToList() is { Count: > 0 } values && values.All(v => v == "windows")));
+    }
+
+    /// <summary>The controller owner (ownerReferences with controller: true).</summary>
+    public static (string? Kind, string? Name) Controller(ManifestMapping? metadata)
+    {
+        foreach (var reference in Items(metadata?["ownerReferences"]).OfType<ManifestMapping>())
+        {
+            if (Bool(reference["controller"]) == true)
+            {
+                return (Text(reference["kind"]), Text(reference["name"]));
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>Every container's command and args, in order.</summary>
+    public static IEnumerable<(string? Image, List<string> Args)> Containers(ManifestMapping? spec) =>
+        Items(spec?["containers"]).OfType<ManifestMapping>().Select(c =>
+            (Text(c["image"]), Items(c["command"]).Concat(Items(c["args"])).Select(Text).OfType<string>().ToList()));
+}

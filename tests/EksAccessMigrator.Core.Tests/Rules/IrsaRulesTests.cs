@@ -1,0 +1,106 @@
+using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Planning;
+using EksAccessMigrator.Core.Plans;
+using static EksAccessMigrator.Core.Tests.GivenWorkloads;
+
+namespace EksAccessMigrator.Core.Tests.Rules;
+
+/// <summary>Rules R1-R4: IRSA to EKS Pod Identity (opt-in).</summary>
+public sealed class IrsaRulesTests
+{
+    private const string Role = "arn:aws:iam::111122223333:role/exporter";
+    private const string Issuer = "https://oidc.eks.eu-west-1.amazonaws.com/id/AAAA";
+    private static readonly WorkloadIdentityOptions Irsa = new() { IncludeIrsa = true };
+
+    private static WorkloadInventory Cluster(params ServiceAccountInfo[] serviceAccounts) => new()
+    {
+        ServiceAccounts = [.. serviceAccounts],
+        Workloads = [W("obs", "exporter", null, "exporter")],
+    };
+
+    [Fact]
+    public void R1_IrsaServiceAccountBecomesAnAssociationWithItsTrustStatement_OnlyWhenIncluded()
+    {
+        var included = Plan(Cluster(Sa("obs", "exporter", Role)), Irsa);
+        var excluded = Plan(Cluster(Sa("obs", "exporter", Role)));
+
+        Assert.Equal(Role, included.Association("obs", "exporter").RoleArn);
+        Assert.Equal("obs/exporter", Views(Assert.Single(included.Changes<UpdateAssumeRolePolicyChange>())));
+        Assert.Empty(excluded.Changes);
+        Assert.Equal(Severity.Info, excluded.FindingFor(FindingCodes.IrsaNotIncluded, "irsa").Severity);
+    }
+
+    [Fact]
+    public void R1_AddonServiceAccountsAreLeftToTheirAddon()
+    {
+        var plan = Plan(new WorkloadInventory { ServiceAccounts = [Sa("kube-system", "aws-node", "arn:aws:iam::111122223333:role/cni"), Sa("kube-system", "custom", Role, managedBy: "EKS")] }, Irsa);
+
+        Assert.Equal(2, plan.Findings.Count(f => f.Code == FindingCodes.AddonServiceAccount && f.Severity == Severity.Info));
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void R2_CutoverRemovesTheAnnotationBeforeRestarting_FinalizeRemovesOnlyThisClustersOidcStatement()
+    {
+        var document = "{\"Statement\":[" +
+            "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/AAAA\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}," +
+            "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/BBBB\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}]}";
+        var workloads = Cluster(Sa("obs", "exporter", Role)) with { TrustPolicies = [Trust(Role, document)] };
+
+        var cutover = Plan(workloads, Irsa, PlanPhase.Cutover);
+        var finalize = Plan(workloads, Irsa with { OidcIssuer = Issuer }, PlanPhase.Finalize);
+        var noIssuer = Plan(workloads, Irsa, PlanPhase.Finalize);
+
+        var patch = Assert.Single(cutover.Changes<PatchServiceAccountChange>());
+        Assert.Equal(Role, patch.RemoveAnnotations["eks.amazonaws.com/role-arn"]);
+        var restart = Assert.Single(cutover.Changes<RestartWorkloadChange>());
+        Assert.True(restart.AfterAnnotationRemovals);
+        Assert.True(cutover.Changes.ToList().IndexOf(patch) < cutover.Changes.ToList().IndexOf(restart));
+        var removal = Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>());
+        Assert.EndsWith("/id/AAAA", Assert.Single(removal.StatementsRemoved).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/id/BBBB", Assert.Single(removal.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray()).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
+        Assert.Empty(noIssuer.Changes<UpdateAssumeRolePolicyChange>());
+        Assert.Equal(Severity.Info, noIssuer.FindingFor(FindingCodes.OidcIssuerUnknown, Role).Severity);
+    }
+
+    [Fact]
+    public void R3_WildcardSubjectTrustIsReported()
+    {
+        const string document = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/x\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringLike\":{\"x:sub\":\"system:serviceaccount:obs:*\"}}}]}";
+
+        var plan = Plan(Cluster(Sa("obs", "exporter", Role)) with { TrustPolicies = [Trust(Role, document)] }, Irsa);
+
+        var finding = plan.FindingFor(FindingCodes.IrsaWildcardTrust, Role);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("obs/exporter", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R4_WindowsWorkloadsKeepIrsa()
+    {
+        var workloads = new WorkloadInventory { ServiceAccounts = [Sa("obs", "exporter", Role)], Workloads = [W("obs", "exporter", null, "exporter", windows: true)] };
+
+        var plan = Plan(workloads, Irsa);
+
+        Assert.Equal(Severity.Blocker, plan.FindingFor(FindingCodes.PodIdentityUnsupportedCompute, "obs/ServiceAccount/exporter").Severity);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void W4_AnIrsaAnnotationShadowsTheKube2iamOne()
+    {
+        var workloads = Kube2iamCluster([W("obs", "exporter", "other", "exporter")], null, [Sa("obs", "exporter", Role)]);
+
+        var plan = Plan(workloads);
+
+        Assert.Equal(Severity.Warning, plan.FindingFor(FindingCodes.IrsaShadowsAnnotation, "obs/Deployment/exporter").Severity);
+        Assert.Empty(plan.Associations());
+    }
+
+    private static string Views(UpdateAssumeRolePolicyChange change)
+    {
+        var tags = change.StatementsAdded[0].GetProperty("Condition").GetProperty("StringEquals");
+        return $"{tags.GetProperty("aws:RequestTag/kubernetes-namespace").GetString()}/{tags.GetProperty("aws:RequestTag/kubernetes-service-account").GetString()}";
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text;
+using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Planning;
+using EksAccessMigrator.Core.Plans;
+using static EksAccessMigrator.Core.Tests.GivenWorkloads;
+
+namespace EksAccessMigrator.Core.Tests;
+
+/// <summary>Invariants I2 (no escalation) and I4 (nothing dropped) for workload identity, over generated clusters.</summary>
+public sealed class WorkloadInvariantTests
+{
+    private const int Cases = 1000;
+    private static readonly string[] Values = ["r1", "r2", "r3", "arn:aws:iam::111122223333:role/r1", "arn:aws:iam::999988887777:role/x", "{{ .Values.role }}"];
+    private static readonly string[] Kinds = ["Deployment", "Deployment", "StatefulSet", "CronJob", "DaemonSet", "Job", "Pod"];
+
+    private sealed record Input(WorkloadInventory Workloads, bool Restrictions, string? DefaultRole)
+    {
+        public override string ToString()
+        {
+            var text = new StringBuilder();
+            text.AppendLine($"restrictions={Restrictions} default-role={DefaultRole ?? "(none)"}");
+            foreach (var ns in Workloads.Namespaces)
+            {
+                text.AppendLine($"namespace {ns.Name}: {string.Join(", ", ns.Annotations.Select(a => $"{a.Key}={a.Value}"))}");
+            }
+
+            foreach (var w in Workloads.Workloads)
+            {
+                text.AppendLine($"{w.Key} sa={w.EffectiveServiceAccount} role={w.PodAnnotations.GetValueOrDefault(RoleKey) ?? "-"} hostNetwork={w.HostNetwork} windows={w.SelectsWindows}");
+            }
+
+            return text.ToString();
+        }
+    }
+
+    private static Input Generate(Random random)
+    {
+        var restrictions = random.Next(2) == 0;
+        var defaultRole = random.Next(3) == 0 ? "fallback" : null;
+        var namespaces = Enumerable.Range(0, random.Next(1, 4)).Select(i => $"ns{i}").ToList();
+        var workloads = new List<WorkloadInfo>();
+        var count = random.Next(1, 16);
+        for (var i = 0; i < count; i++)
+        {
+            var ns = namespaces[random.Next(namespaces.Count)];
+            var sa = random.Next(3) == 0 ? null : $"sa{random.Next(3)}";
+            var role = random.Next(5) == 0 ? null : Values[random.Next(Values.Length)];
+            workloads.Add(W(ns, $"w{i}", role, sa, Kinds[random.Next(Kinds.Length)], hostNetwork: random.Next(10) == 0, windows: random.Next(12) == 0));
+        }
+
+        var allowed = namespaces.Select(n => Ns(n, random.Next(4) switch
+        {
+            0 => null,
+            1 => "[\"*\"]",
+            2 => "[\"r1\"]",
+            _ => "[\"r2\", \"r3\"]",
+        }));
+        var args = new List<string>();
+        if (restrictions)
+        {
+            args.Add("--namespace-restrictions");
+        }
+
+        if (defaultRole is not null)
+        {
+            args.Add("--default-role=" + defaultRole);
+        }
+
+        return new Input(Kube2iamCluster(workloads, allowed, null, [.. args]), restrictions, defaultRole);
+    }
+
+    /// <summary>The role each workload had before, computed independently of the planner; null for none or unknowable.</summary>
+    private static string? Had(Input input, WorkloadInfo w)
+    {
+        if (w.HostNetwork || !w.PodAnnotations.TryGetValue(RoleKey, out var value) || value.Contains("{{", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : Base + value;
+        if (!input.Restrictions)
+        {
+            return arn;
+        }
+
+        var ns = input.Workloads.Namespaces.Single(n => n.Name == w.Namespace);
+        if (!ns.Annotations.TryGetValue("iam.amazonaws.com/allowed-roles", out var annotation))
+        {
+            return null;
+        }
+
+        var patterns = System.Text.Json.JsonSerializer.Deserialize<string[]>(annotation)!;
+        return patterns.Any(p => (p == "*" && arn.StartsWith(Base, StringComparison.Ordinal)) || Base + p == arn) ? arn : null;
+    }
+
+    [Fact]
+    public void I2_NoWorkloadEndsWithARoleItDidNotHave_AndEveryMigratableOneKeepsIt()
+    {
+        Property.ForAll(Cases, Generate, input =>
+        {
+            var plan = Plan(input.Workloads);
+            var associations = plan.Associations().ToDictionary(a => (a.Namespace, a.ServiceAccount), a => a.RoleArn);
+            var patches = plan.Changes<PatchWorkloadChange>().ToDictionary(p => (p.Kind, p.Namespace, p.Name), p => p.ServiceAccountName!);
+            foreach (var w in input.Workloads.Workloads)
+            {
+                var saAfter = patches.GetValueOrDefault((w.Kind, w.Namespace, w.Name)) ?? w.EffectiveServiceAccount;
+                var after = associations.GetValueOrDefault((w.Namespace, saAfter));
+                var had = Had(input, w);
+                if (after is not null)
+                {
+                    Assert.True(after == had, $"{w.Key} ends with {after} but had {had ?? "no role"}");
+                }
+
+                var migratable = had is not null && had.StartsWith(Base, StringComparison.Ordinal) && !w.SelectsWindows;
+                if (migratable && w.Kind is not "Pod" and not "Job")
+                {
+                    Assert.True(after == had, $"{w.Key} had {had}, a permitted, migratable role, but ends with {after ?? "none"}");
+                }
+                else if (migratable && after is null)
+                {
+                    Assert.Contains(plan.Findings, f => f.Subject == w.Key && f.Code is FindingCodes.BarePod or FindingCodes.JobTemplateImmutable);
+                }
+            }
+        }, i => i.ToString());
+    }
+
+    [Fact]
+    public void I4_EveryAnnotatedWorkloadEndsAsAChangeANoOpOrAFinding()
+    {
+        Property.ForAll(Cases, Generate, input =>
+        {
+            var plan = Plan(input.Workloads, phase: new[] { PlanPhase.Migrate, PlanPhase.Cutover, PlanPhase.Finalize }[input.Workloads.Workloads.Length % 3]);
+            var accounted = plan.Changes.SelectMany(c => c.Sources).Concat(plan.NoOps.SelectMany(n => n.Sources)).Concat(plan.Findings.SelectMany(f => f.Sources)).ToHashSet();
+            foreach (var w in input.Workloads.Workloads.Where(w => w.PodAnnotations.ContainsKey(RoleKey)))
+            {
+                Assert.Contains(w.Key, accounted);
+            }
+        }, i => i.ToString());
+    }
+
+    [Fact]
+    public void I3_TheSameInputGivesTheSamePlan()
+    {
+        Property.ForAll(200, Generate, input =>
+        {
+            var a = PlanJson.Serialize(Plan(input.Workloads));
+            var b = PlanJson.Serialize(Plan(input.Workloads with { Workloads = [.. input.Workloads.Workloads.Reverse()] }));
+            Assert.Equal(a, b);
+        }, i => i.ToString());
+    }
+}
