@@ -8,7 +8,7 @@ namespace EksAccessMigrator.Cli;
 /// <summary>Builds and runs the command-line application; the single place where exceptions become exit codes.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null, bool errorIsTerminal = false)
     {
         try
         {
@@ -18,7 +18,7 @@ public static class CliApp
                 options.EnableShellCompletionSupport = false;
             });
             builder.Logging.ClearProviders();
-            var output = new CliOutput(stdout, stderr);
+            var output = new CliOutput(stdout, stderr, errorIsTerminal);
             var filter = new ExitCodeFilter(output);
             builder.Services.AddSingleton(output);
             builder.Services.AddSingleton(clock ?? TimeProvider.System);
