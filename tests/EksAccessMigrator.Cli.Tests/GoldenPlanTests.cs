@@ -83,4 +83,17 @@ public sealed class GoldenPlanTests
         Golden.Verify("every-rule.scan.txt", table.NormalizedOut);
         Golden.Verify("every-rule.scan.json", json.NormalizedOut);
     }
+
+    [Fact]
+    public async Task ScanShowsAgentsAndTheRolesWorkloadsGetToday()
+    {
+        var file = Repo.Path_("playbooks", "examples", "kube2iam-cluster", "cluster-export.yaml");
+
+        var result = await CliRun.RunAsync("scan", "--from", file);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("IDENTITY AGENTS", result.Out, StringComparison.Ordinal);
+        Assert.Contains("WORKLOAD ROLES", result.Out, StringComparison.Ordinal);
+        Golden.Verify("kube2iam.scan.txt", result.NormalizedOut);
+    }
 }

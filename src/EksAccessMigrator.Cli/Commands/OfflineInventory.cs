@@ -75,7 +75,7 @@ public static class OfflineInventory
             throw new UsageException($"--region '{options.Region}' is not an AWS region name such as eu-west-1.");
         }
 
-        var mode = AuthenticationMode.Parse(options.AuthenticationMode)
+        var mode = AuthenticationMode.Parse(options.AuthenticationMode ?? AuthenticationMode.ConfigMap)
             ?? throw new UsageException($"--authentication-mode '{options.AuthenticationMode}' is not known; use CONFIG_MAP, API_AND_CONFIG_MAP or API.");
         return new ClusterContext(options.Cluster!.Trim(), region, options.Account!, Partitions.ForRegion(region), mode);
     }

@@ -10,22 +10,39 @@ namespace EksAccessMigrator.Cli.Commands;
 public sealed class PlanCommand(CliOutput output, TimeProvider clock)
 {
     [Command("plan", Description = "Plan the migration: write the plan file (--out) and print a summary.")]
-    public int Plan(
+    public async Task<int> Plan(
         InputOptions input,
         ClusterOptions cluster,
         PlanOptions plan,
         WorkloadOptions workloads,
+        LiveOptions live,
         [Option("out", Description = "Write the plan file here (JSON).", ValueName = "FILE")] string? @out = null,
         [Option("format", Description = "table (default), json or markdown.", ValueName = "FORMAT")] string format = "table",
         [Option("detailed-exitcode", Description = "Exit 0 when the plan has no changes, 2 when it has changes, 1 on error.")] bool detailedExitcode = false,
-        CoconaAppContext? context = null)
+        CoconaAppContext? appContext = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(workloads);
         var parsedFormat = OutputFormats.Parse(format);
         var options = Options(plan) with { Workloads = workloads.ToPlannerOptions() };
-        var cancellationToken = context?.CancellationToken ?? CancellationToken.None;
-        var inventory = OfflineInventory.Build(input, cluster, plan.CallerArn, cancellationToken, options.Workloads.IamRoleKey);
+        var cancellationToken = appContext?.CancellationToken ?? CancellationToken.None;
+        ClusterInventory inventory;
+        if (InputMode.IsOffline(input, cluster, live))
+        {
+            inventory = OfflineInventory.Build(input, cluster, plan.CallerArn, cancellationToken, options.Workloads.IamRoleKey);
+        }
+        else
+        {
+            if (plan.CallerArn is not null)
+            {
+                throw new UsageException("--caller-arn is for offline plans; a live plan asks STS who is running it.");
+            }
+
+            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken).ConfigureAwait(false);
+            inventory = scan.Inventory;
+            options = options with { Workloads = options.Workloads with { OidcIssuer = options.Workloads.OidcIssuer ?? scan.Cluster.OidcIssuer } };
+        }
+
         var result = MigrationPlanner.Plan(inventory, options);
 
         if (@out is not null)

@@ -4,19 +4,32 @@ using EksAccessMigrator.Core.Reports;
 
 namespace EksAccessMigrator.Cli.Commands;
 
-/// <summary><c>scan</c>: what was found.</summary>
+/// <summary><c>scan</c>: what was found, offline (--from) or live (--cluster).</summary>
 public sealed class ScanCommand(CliOutput output)
 {
-    [Command("scan", Description = "Show what the inputs hold: aws-auth mappings, principals and their Kubernetes identity.")]
-    public int Scan(
+    [Command("scan", Description = "Show what the inputs or the live cluster hold: aws-auth mappings with their Kubernetes identity, kube2iam/kiam agents, and the roles workloads get today.")]
+    public async Task<int> Scan(
         InputOptions input,
+        ClusterOptions cluster,
+        LiveOptions live,
+        [Option("iam-role-key", Description = "The pod annotation that names the role (default iam.amazonaws.com/role).", ValueName = "KEY")] string? iamRoleKey = null,
         [Option("format", Description = "table (default) or json.", ValueName = "FORMAT")] string format = "table",
-        CoconaAppContext? context = null)
+        CoconaAppContext? appContext = null)
     {
         var parsedFormat = OutputFormats.Parse(format, allowMarkdown: false);
-        var cancellationToken = context?.CancellationToken ?? CancellationToken.None;
-        var scanned = OfflineInventory.ScanFiles(input, cancellationToken);
-        var report = ScanReport.From(scanned.AwsAuth, scanned.Files, scanned.Objects);
+        var cancellationToken = appContext?.CancellationToken ?? CancellationToken.None;
+        ScanReport report;
+        if (InputMode.IsOffline(input, cluster, live))
+        {
+            var scanned = OfflineInventory.ScanFiles(input, cancellationToken, iamRoleKey);
+            report = ScanReport.From($"{scanned.Objects} object(s) from {scanned.Files} file(s)", scanned.AwsAuth, scanned.Workloads.ToInventory([]), iamRoleKey);
+        }
+        else
+        {
+            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken).ConfigureAwait(false);
+            report = ScanReport.From($"the live cluster {scan.Cluster.Name} ({scan.Cluster.Region}, account {scan.Cluster.AccountId}, mode {scan.Cluster.AuthenticationMode})", scan.Inventory.AwsAuth, scan.Inventory.Workloads, iamRoleKey);
+        }
+
         if (parsedFormat == OutputFormat.Json)
         {
             ScanJsonView.Render(report, output.Out);

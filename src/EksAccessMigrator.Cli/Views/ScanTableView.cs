@@ -10,7 +10,13 @@ public static class ScanTableView
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine($"Read {report.ObjectsRead} object(s) from {report.FilesRead} file(s).");
+        writer.WriteLine($"Read {Text.Safe(report.Origin)}.");
+        WriteAwsAuth(report, writer);
+        WriteWorkloads(report, writer);
+    }
+
+    private static void WriteAwsAuth(ScanReport report, TextWriter writer)
+    {
         if (report.AwsAuthLocation is null)
         {
             writer.WriteLine("No kube-system/aws-auth ConfigMap found.");
@@ -46,6 +52,29 @@ public static class ScanTableView
                 writer.WriteLine($"  {f.Severity.ToString().ToLowerInvariant()}  {f.Code}  {Text.Safe(f.Subject)}");
                 writer.WriteLine($"      {Text.Safe(f.Message)}");
             }
+        }
+    }
+
+    private static void WriteWorkloads(ScanReport report, TextWriter writer)
+    {
+        if (!report.Agents.IsEmpty)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"IDENTITY AGENTS ({report.Agents.Length})");
+            TextTable.Write(writer, ["AGENT", "OBJECT", "ARGS"], [.. report.Agents.Select(a => new[] { a.Agent, Text.Safe(a.Key), Text.Safe(string.Join(' ', a.Args)) })]);
+        }
+
+        if (!report.Workloads.IsEmpty)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"WORKLOAD ROLES ({report.Workloads.Length})");
+            TextTable.Write(writer, ["OBJECT", "HOW", "SERVICE ACCOUNT", "ROLE"], [.. report.Workloads.Select(w => new[]
+            {
+                Text.Safe(w.Key),
+                w.Mechanism,
+                Text.Safe(w.ServiceAccount ?? "-"),
+                Text.Safe(w.Role),
+            })]);
         }
     }
 }

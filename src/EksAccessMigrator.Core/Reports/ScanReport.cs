@@ -6,44 +6,66 @@ using EksAccessMigrator.Core.Plans;
 namespace EksAccessMigrator.Core.Reports;
 
 /// <summary>What a scan found, for the <c>scan</c> command's views.</summary>
+/// <param name="Origin">What was read: files and objects, or the live cluster.</param>
 public sealed record ScanReport(
-    int FilesRead,
-    int ObjectsRead,
+    string Origin,
     string? AwsAuthLocation,
     ImmutableArray<ScannedMapping> Mappings,
     ImmutableArray<string> Accounts,
-    ImmutableArray<Finding> Findings)
+    ImmutableArray<Finding> Findings,
+    ImmutableArray<ScannedAgent> Agents,
+    ImmutableArray<ScannedWorkload> Workloads)
 {
-    public static ScanReport From(AwsAuthConfigMap? awsAuth, int filesRead, int objectsRead)
+    public const string DefaultRoleKey = "iam.amazonaws.com/role";
+    public const string IrsaKey = "eks.amazonaws.com/role-arn";
+
+    public static ScanReport From(string origin, AwsAuthConfigMap? awsAuth, WorkloadInventory workloads, string? roleKey = null)
     {
+        ArgumentNullException.ThrowIfNull(workloads);
+        var key = roleKey ?? DefaultRoleKey;
+        var agents = workloads.Agents
+            .Select(a => new ScannedAgent(a.Agent, a.Key, a.Args, a.Location.ToString()))
+            .OrderBy(a => a.Key, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var annotated = workloads.Workloads
+            .Where(w => w.PodAnnotations.ContainsKey(key))
+            .Select(w => new ScannedWorkload(w.Key, "pod annotation", w.EffectiveServiceAccount, w.PodAnnotations[key], w.Location.ToString()));
+        var irsa = workloads.ServiceAccounts
+            .Where(s => s.Annotations.ContainsKey(IrsaKey))
+            .Select(s => new ScannedWorkload($"{s.Namespace}/ServiceAccount/{s.Name}", "IRSA", s.Name, s.Annotations[IrsaKey], s.Location.ToString()));
+        var custom = workloads.AnnotatedObjects
+            .Select(o => new ScannedWorkload(o.Key, $"custom resource ({o.Path})", null, o.Value, o.Location.ToString()));
+        var rows = annotated.Concat(irsa).Concat(custom).OrderBy(r => r.Key, StringComparer.Ordinal).ToImmutableArray();
+
         if (awsAuth is null)
         {
-            return new ScanReport(filesRead, objectsRead, null, [], [], []);
+            return new ScanReport(origin, null, [], [], [], agents, rows);
         }
 
         var contents = AwsAuthParser.Parse(awsAuth);
         var inEffect = contents.Mappings.Select(m => m.Source).ToHashSet(StringComparer.Ordinal);
-        var rows = contents.Mappings
-            .Select(m => Row(m, inEffect: true))
+        var mappings = contents.Mappings
+            .Select(Row)
+            .Concat(contents.EntriesRead
+                .Where(s => !inEffect.Contains(s) && !s.Contains(AwsAuthSection.MapAccounts, StringComparison.Ordinal))
+                .Select(s => new ScannedMapping(s, "(not in effect: see findings)", null, [], InEffect: false)))
             .OrderBy(r => r.Source, StringComparer.Ordinal)
             .ToImmutableArray();
-        var shadowed = contents.EntriesRead
-            .Where(s => !inEffect.Contains(s) && !s.Contains(AwsAuthSection.MapAccounts, StringComparison.Ordinal))
-            .Select(s => new ScannedMapping(s, "(not in effect: see findings)", null, [], InEffect: false));
         return new ScanReport(
-            filesRead,
-            objectsRead,
+            origin,
             awsAuth.Location.ToString(),
-            [.. rows.Concat(shadowed).OrderBy(r => r.Source, StringComparer.Ordinal)],
+            mappings,
             [.. contents.Accounts.Select(a => a.AccountId)],
-            [.. contents.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal)]);
+            [.. contents.Findings.OrderBy(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal)],
+            agents,
+            rows);
     }
 
-    private static ScannedMapping Row(AwsAuthMapping mapping, bool inEffect) =>
+    private static ScannedMapping Row(AwsAuthMapping mapping) =>
         new(
             mapping.Source,
             mapping.Arn ?? $"sso: {mapping.Sso!.PermissionSetName} in {mapping.Sso.AccountId}",
             mapping.Username,
             mapping.Groups,
-            inEffect);
+            InEffect: true);
 }
