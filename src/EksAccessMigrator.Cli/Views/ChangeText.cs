@@ -18,6 +18,7 @@ public static class ChangeText
         PatchWorkloadChange c => $"{c.Namespace}/{c.Kind}/{c.Name}",
         PatchServiceAccountChange c => $"{c.Namespace}/ServiceAccount/{c.Name}",
         RestartWorkloadChange c => $"{c.Namespace}/{c.Kind}/{c.Name}",
+        ReplaceConfigMapChange c => $"{c.Namespace}/ConfigMap/{c.Name}",
         _ => throw new InvalidOperationException($"No view for change kind {change.GetType().Name}."),
     };
 
@@ -36,6 +37,7 @@ public static class ChangeText
             : $"remove annotation(s) {string.Join(", ", c.RemoveAnnotations.Select(a => $"{a.Key}: {a.Value}"))}",
         PatchServiceAccountChange c => $"remove annotation(s) {string.Join(", ", c.RemoveAnnotations.Select(a => $"{a.Key}: {a.Value}"))}",
         RestartWorkloadChange c => c.AfterAnnotationRemovals ? "rolling restart (after the IRSA annotation is removed; with --restart-workloads)" : "rolling restart (with --restart-workloads)",
+        ReplaceConfigMapChange c => $"{(c.BackupFirst ? "back up, then " : string.Empty)}remove {c.RemovedEntries.Length} migrated row(s): {string.Join(", ", c.RemovedEntries.Select(e => $"{e.Source} ({e.Arn ?? $"sso {e.SsoPermissionSetName}"})"))}",
         _ => throw new InvalidOperationException($"No view for change kind {change.GetType().Name}."),
     };
 

@@ -8,8 +8,10 @@ namespace EksAccessMigrator.Core.AwsAuth;
 /// <param name="Accounts">mapAccounts entries.</param>
 /// <param name="Findings">Findings of rules P1-P4.</param>
 /// <param name="EntriesRead">Every entry source read, in effect or not (for the I4 check).</param>
+/// <param name="Shadowed">Entries ignored because a later entry maps the same principal (rule P4), each with the winner.</param>
 public sealed record AwsAuthContents(
     ImmutableArray<AwsAuthMapping> Mappings,
     ImmutableArray<AwsAuthAccount> Accounts,
     ImmutableArray<Finding> Findings,
-    ImmutableArray<string> EntriesRead);
+    ImmutableArray<string> EntriesRead,
+    ImmutableArray<(AwsAuthMapping Shadowed, AwsAuthMapping Winner)> Shadowed);

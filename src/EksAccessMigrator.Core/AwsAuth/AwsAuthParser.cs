@@ -48,12 +48,14 @@ public static class AwsAuthParser
             }
         }
 
-        var effective = ResolveDuplicates(mappings, findings);
+        var shadowed = new List<(AwsAuthMapping, AwsAuthMapping)>();
+        var effective = ResolveDuplicates(mappings, findings, shadowed);
         return new AwsAuthContents(
             [.. effective],
             [.. accounts],
             [.. findings.Items],
-            [.. read]);
+            [.. read],
+            [.. shadowed]);
     }
 
     private static string AwsAuthSectionHint(string key)
@@ -183,7 +185,7 @@ public static class AwsAuthParser
             subject);
     }
 
-    private static IEnumerable<AwsAuthMapping> ResolveDuplicates(List<AwsAuthMapping> mappings, FindingList findings)
+    private static IEnumerable<AwsAuthMapping> ResolveDuplicates(List<AwsAuthMapping> mappings, FindingList findings, List<(AwsAuthMapping, AwsAuthMapping)> shadowedBy)
     {
         // Rule P4: role ARNs compare case-insensitively, user ARNs exactly; the last entry wins.
         var groups = mappings
@@ -201,6 +203,7 @@ public static class AwsAuthParser
             var winner = ordered[^1];
             var losers = ordered.Take(ordered.Count - 1).ToList();
             shadowed.UnionWith(losers);
+            shadowedBy.AddRange(losers.Select(l => (l, winner)));
             findings.Warning(FindingCodes.AwsAuthDuplicate, winner.Arn!,
                 $"{winner.Arn} is mapped {ordered.Count} times; as in the authenticator the last entry ({winner.Source}) wins and {string.Join(", ", losers.Select(l => l.Source))} {(losers.Count == 1 ? "is" : "are")} ignored. Only {winner.Source} is migrated; remove the others from aws-auth.",
                 [.. ordered.Select(m => m.Source)]);

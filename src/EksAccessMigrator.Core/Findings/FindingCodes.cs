@@ -21,6 +21,7 @@ public static class FindingCodes
     public const string UserIdNotMigratable = "userid-not-migratable";
     public const string SessionNameRawRewritten = "session-name-raw-rewritten";
     public const string MigrateChangesPending = "migrate-changes-pending";
+    public const string AwsAuthCleanupManual = "aws-auth-cleanup-manual";
 
     // aws-auth to access entries (A1-A11)
     public const string PrincipalPathUnverified = "principal-path-unverified";

@@ -33,6 +33,7 @@ public static class MigrationPlanner
         var cluster = inventory.Cluster;
 
         var desired = ImmutableArray<DesiredAccessEntry>.Empty;
+        AwsAuthContents? contents = null;
         if (inventory.AwsAuth is null)
         {
             findings.Info(FindingCodes.AwsAuthNotFound, "aws-auth",
@@ -40,7 +41,7 @@ public static class MigrationPlanner
         }
         else
         {
-            var contents = AwsAuthParser.Parse(inventory.AwsAuth);
+            contents = AwsAuthParser.Parse(inventory.AwsAuth);
             findings.AddRange(contents.Findings);
             read.AddRange(contents.EntriesRead);
             if (!AuthenticationMode.ReadsConfigMap(cluster.AuthenticationMode))
@@ -91,6 +92,13 @@ public static class MigrationPlanner
         changes.AddRange(workloads.Changes);
         noOps.AddRange(workloads.NoOps);
         read.AddRange(workloads.Read);
+
+        if (options.Phase == PlanPhase.Finalize && contents is not null && inventory.ExistingAccessEntries is not null
+            && AuthenticationMode.ReadsConfigMap(cluster.AuthenticationMode)
+            && AwsAuthCleanup.Plan(inventory.AwsAuth!, contents, desired, access.Changes, findings) is { } cleanup)
+        {
+            changes.Add(cleanup);
+        }
 
         if (options.Phase == PlanPhase.Finalize && options.TargetAuthenticationMode == AuthenticationMode.Api)
         {

@@ -19,6 +19,7 @@ namespace EksAccessMigrator.Core.Plans;
 [JsonDerivedType(typeof(PatchWorkloadChange), PatchWorkloadChange.ActionName)]
 [JsonDerivedType(typeof(PatchServiceAccountChange), PatchServiceAccountChange.ActionName)]
 [JsonDerivedType(typeof(RestartWorkloadChange), RestartWorkloadChange.ActionName)]
+[JsonDerivedType(typeof(ReplaceConfigMapChange), ReplaceConfigMapChange.ActionName)]
 public abstract record PlanChange
 {
     private protected PlanChange()
