@@ -114,6 +114,7 @@ public static class MigrationPlanner
             ToolVersion = options.ToolVersion,
             CreatedAt = options.CreatedAt,
             Phase = options.Phase,
+            Options = PlanOptionsRecord.From(options),
             Cluster = new PlanCluster(cluster.Name, cluster.Region, cluster.AccountId, cluster.Partition, cluster.AuthenticationMode),
             Summary = PlanSummary.Of(sortedChanges, sortedNoOps, sortedFindings),
             Changes = sortedChanges,

@@ -18,6 +18,9 @@ public sealed record MigrationPlan
     /// <summary><c>migrate</c>, <c>cutover</c> or <c>finalize</c>.</summary>
     public required string Phase { get; init; }
 
+    /// <summary>The options the plan was made with (to derive it again for apply and verify).</summary>
+    public required PlanOptionsRecord Options { get; init; }
+
     public required PlanCluster Cluster { get; init; }
 
     public required PlanSummary Summary { get; init; }
