@@ -27,6 +27,7 @@ public static class CliApp
             app.AddCommands<ScanCommand>();
             app.AddCommands<PlanCommand>();
             app.AddCommands<ShowCommand>();
+            app.AddCommands<VerifyCommand>();
             await app.RunAsync().ConfigureAwait(false);
 
             // No command ran: help or version (0), or a command line Cocona itself rejected (its message is printed).

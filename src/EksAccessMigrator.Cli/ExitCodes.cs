@@ -6,7 +6,7 @@ public static class ExitCodes
     public const int Success = 0;
     public const int Error = 1;
 
-    /// <summary>With <c>--detailed-exitcode</c>: the plan has changes.</summary>
+    /// <summary>With <c>plan --detailed-exitcode</c>: the plan has changes; <c>verify</c>: not every subject is ok.</summary>
     public const int ChangesPresent = 2;
 
     /// <summary>A bug in the tool: an exception nobody expected.</summary>

@@ -143,4 +143,38 @@ public sealed class LiveCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
         Assert.Contains("nope", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretKey, result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task VerifyReportsMissingBeforeApplyAndOkAfter()
+    {
+        var planFile = Path.Combine(Path.GetTempPath(), $"eam-verify-{Guid.NewGuid():N}.json");
+        try
+        {
+            var planned = await CliRun.RunAsync(["plan", .. Live("--out", planFile)]);
+            Assert.True(planned.ExitCode == 0, planned.Error);
+
+            var before = await CliRun.RunAsync("verify", planFile, "--api-server", _kubernetes!.Endpoint.ToString());
+            Assert.Equal(2, before.ExitCode);
+            Assert.Contains("MISSING", before.Out, StringComparison.Ordinal);
+
+            // The cluster as an apply of that plan leaves it.
+            await using var applied = await FakeEksServer.StartAsync(new FakeEksOptions { UpdatePollsUntilComplete = 0 });
+            applied.State.AddCluster("shop", MotoServer.Account, "eu-west-1", "API_AND_CONFIG_MAP")
+                .AddAccessEntry("shop", "arn:aws:iam::123456789012:role/teams/admin", "STANDARD", "admin", ["ops"])
+                .AssociateAccessPolicy("shop", "arn:aws:iam::123456789012:role/teams/admin", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy")
+                .AddAccessEntry("shop", "arn:aws:iam::123456789012:role/nodes", "EC2_LINUX")
+                .AddAccessEntry("shop", "arn:aws:iam::123456789012:user/alice", "STANDARD", "alice", ["dev"]);
+            Set("AWS_ENDPOINT_URL_EKS", applied.Endpoint.ToString());
+
+            var after = await CliRun.RunAsync("verify", planFile, "--api-server", _kubernetes.Endpoint.ToString(), "--format", "json");
+
+            Assert.True(after.ExitCode == 0, after.Out + after.Error);
+            Assert.Contains("\"ok\": true", after.Out, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"missing\"", after.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(planFile);
+        }
+    }
 }
