@@ -69,7 +69,7 @@ internal sealed class ServiceAccountPlanner(ClusterInventory inventory, FindingL
 
         var name = FreeName(w.Namespace, w.Name);
         findings.Info(FindingCodes.DedicatedServiceAccount, w.Key,
-            $"{w.Key} had {member.Role}, but {why}. Associating the role with that ServiceAccount would give it to them, so the plan creates the ServiceAccount {w.Namespace}/{name} for this workload alone, switches its pod template to it and associates the role with it.",
+            $"{w.Key} had {member.Role}, but {why}. Associating the role with that ServiceAccount would give it to them, so the plan creates the ServiceAccount {w.Namespace}/{name} for this workload alone, switches its pod template to it and associates the role with it. The new ServiceAccount has none of the RBAC bindings of {w.Namespace}/{w.EffectiveServiceAccount}: if the workload calls the Kubernetes API, bind the same Roles to it before applying.",
             w.Key);
         yield return new AssociationRequest(w.Namespace, name, member.Role!, [member], [w.Key], Dedicated: true, Irsa: false);
     }
