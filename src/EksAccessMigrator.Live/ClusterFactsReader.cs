@@ -55,7 +55,11 @@ internal static class ClusterFactsReader
             KubernetesVersion: String(cluster, "version"),
             Status: String(cluster, "status"),
             BootstrapClusterCreatorAdminPermissions: accessConfig is { } b && b.TryGetProperty("bootstrapClusterCreatorAdminPermissions", out var flag)
-                && flag.ValueKind is JsonValueKind.True or JsonValueKind.False ? flag.GetBoolean() : null);
+                && flag.ValueKind is JsonValueKind.True or JsonValueKind.False ? flag.GetBoolean() : null)
+        {
+            AutoModeEnabled = cluster.TryGetProperty("computeConfig", out var compute) && compute.ValueKind == JsonValueKind.Object
+                && compute.TryGetProperty("enabled", out var enabled) && enabled.ValueKind is JsonValueKind.True or JsonValueKind.False ? enabled.GetBoolean() : null,
+        };
     }
 
     private static string? Nested(JsonElement element, string outer, string inner) =>

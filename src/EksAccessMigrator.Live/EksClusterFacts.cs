@@ -21,6 +21,12 @@ public sealed record EksClusterFacts(
     string? Status,
     bool? BootstrapClusterCreatorAdminPermissions)
 {
+    /// <summary>
+    /// EKS Auto Mode (DescribeCluster <c>computeConfig.enabled</c>): the Pod Identity agent is built in (rule K12);
+    /// null when DescribeCluster did not say.
+    /// </summary>
+    public bool? AutoModeEnabled { get; init; }
+
     /// <summary>The planner's view of the cluster.</summary>
     public ClusterContext ToContext() => new(Name, Region, AccountId, Partition, AuthenticationMode);
 }

@@ -9,6 +9,7 @@ using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Kubernetes;
 using ClusterInventory = EksAccessMigrator.Core.Inventory.ClusterInventory;
 using EksAccessMigrator.Live.Errors;
+using EksAccessMigrator.Manifests.Collectors;
 
 namespace EksAccessMigrator.Live;
 
@@ -16,8 +17,9 @@ namespace EksAccessMigrator.Live;
 /// Reads a real cluster and account into the planner's <see cref="ClusterInventory"/>, the same inventory the
 /// offline path builds from an export: DescribeCluster first, then concurrently the caller (STS), aws-auth
 /// (Kubernetes), the account's IAM roles and users, and, unless the cluster is in CONFIG_MAP mode, its access
-/// entries with their policies. The first failure cancels the other reads and is thrown as a
-/// <see cref="LiveScanException"/>.
+/// entries with their policies; beside them workload identity (Kubernetes lists once aws-auth answered, add-ons,
+/// Pod Identity associations, node groups, Fargate profiles; see <see cref="WorkloadScan"/>), with the trust policies
+/// the role listing carries. The first failure cancels the other reads and is thrown as a <see cref="LiveScanException"/>.
 /// </summary>
 public sealed class LiveInventoryScanner
 {
@@ -49,44 +51,80 @@ public sealed class LiveInventoryScanner
     }
 
     /// <summary>Scans the cluster; throws <see cref="LiveScanException"/> (or a subclass) when a read fails.</summary>
-    public async Task<LiveScanResult> ScanAsync(CancellationToken cancellationToken)
+    public Task<LiveScanResult> ScanAsync(CancellationToken cancellationToken) => ScanAsync(null, cancellationToken);
+
+    /// <param name="observer">Sees every Kubernetes object the workload scan streams (tests); called from several threads.</param>
+    internal async Task<LiveScanResult> ScanAsync(IManifestCollector? observer, CancellationToken cancellationToken)
     {
         var recorder = new RetryRecorder(_wireLog, _progress);
         var context = new LiveScanContext(_settings);
+        var steps = new StepRunner(_progress, context);
         var pipelineOptions = new AwsPipelineOptions { Log = recorder, TimeProvider = _settings.TimeProvider };
         using var eks = EksClient.Create(_settings.Aws, _credentials, pipelineOptions);
         using var iam = IamClient.Create(_settings.Aws, _credentials, pipelineOptions);
         using var sts = new StsService(_settings.Aws, _credentials);
 
-        var cluster = await RunStepAsync(ScanStep.DescribeCluster, context, ct => ClusterFactsReader.ReadAsync(eks, _settings.ClusterName, recorder, ct), _ => 1, cancellationToken).ConfigureAwait(false);
+        var cluster = await steps.RunAsync(ScanStep.DescribeCluster, ct => ClusterFactsReader.ReadAsync(eks, _settings.ClusterName, recorder, ct), _ => 1, cancellationToken).ConfigureAwait(false);
 
         using var siblings = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var kubernetesOptions = _settings.Kubernetes with { OnRetry = Chain(_settings.Kubernetes.OnRetry, recorder.OnKubernetesRetry) };
-        var caller = Concurrent(siblings, () => RunStepAsync(ScanStep.CallerIdentity, context, sts.GetCallerIdentityAsync, _ => 1, siblings.Token));
-        var awsAuth = Concurrent(siblings, () => RunStepAsync(ScanStep.AwsAuth, context, ct => ReadAwsAuthAsync(cluster, kubernetesOptions, context, ct), a => a?.Data.Length ?? 0, siblings.Token));
-        var roles = Concurrent(siblings, () => RunStepAsync(ScanStep.IamRoles, context, ct => IamPrincipalLister.ListRolesAsync(iam, _settings.IamPageSize, recorder, _progress, ct), r => r.Count, siblings.Token));
-        var users = Concurrent(siblings, () => RunStepAsync(ScanStep.IamUsers, context, ct => IamPrincipalLister.ListUsersAsync(iam, _settings.IamPageSize, recorder, _progress, ct), u => u.Count, siblings.Token));
-        Task<ImmutableArray<ExistingAccessEntry>?> entries;
-        if (AuthenticationMode.ReadsAccessEntries(cluster.AuthenticationMode))
+        KubernetesConnection? connection = null;
+        try
         {
-            entries = Concurrent(siblings, async () => (ImmutableArray<ExistingAccessEntry>?)await RunStepAsync(
-                ScanStep.AccessEntries, context, ct => AccessEntryReader.ReadAsync(eks, cluster.Name, _settings.MaxConcurrency, recorder, _progress, ct), e => e.Length, siblings.Token).ConfigureAwait(false));
+            var caller = Concurrent(siblings, () => steps.RunAsync(ScanStep.CallerIdentity, sts.GetCallerIdentityAsync, _ => 1, siblings.Token));
+            var awsAuth = Concurrent(siblings, () => steps.RunAsync(ScanStep.AwsAuth, ct =>
+            {
+                connection = AwsAuthReader.Connect(_settings, cluster, _credentials, kubernetesOptions);
+                context.KubernetesEndpoint = connection.Endpoint;
+                return AwsAuthReader.ReadAsync(connection, ct);
+            }, a => a?.Data.Length ?? 0, siblings.Token));
+            var roles = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamRoles, ct => IamPrincipalLister.ListRolesAsync(iam, _settings.IamPageSize, recorder, _progress, ct), r => r.Count, siblings.Token));
+            var users = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamUsers, ct => IamPrincipalLister.ListUsersAsync(iam, _settings.IamPageSize, recorder, _progress, ct), u => u.Count, siblings.Token));
+            Task<ImmutableArray<ExistingAccessEntry>?> entries;
+            if (AuthenticationMode.ReadsAccessEntries(cluster.AuthenticationMode))
+            {
+                entries = Concurrent(siblings, async () => (ImmutableArray<ExistingAccessEntry>?)await steps.RunAsync(
+                    ScanStep.AccessEntries, ct => AccessEntryReader.ReadAsync(eks, cluster.Name, _settings.MaxConcurrency, recorder, _progress, ct), e => e.Length, siblings.Token).ConfigureAwait(false));
+            }
+            else
+            {
+                _progress.StepSkipped(ScanStep.AccessEntries, $"the cluster is in {cluster.AuthenticationMode} mode, which has no access entries");
+                entries = Task.FromResult<ImmutableArray<ExistingAccessEntry>?>(null);
+            }
+
+            // The workload lists use aws-auth's connection once it has proved the API server answers, so a server
+            // that cannot be reached or refuses the caller is reported once, for aws-auth, as before.
+            var workloads = new WorkloadScan(_settings, eks, recorder, steps, siblings);
+            var workloadTask = workloads.Start(cluster, async () =>
+            {
+                await awsAuth.ConfigureAwait(false);
+                return connection!;
+            }, observer);
+
+            await WhenAllOrFirstFailureAsync(cancellationToken, caller, awsAuth, roles, users, entries, workloadTask).ConfigureAwait(false);
+
+            var roleList = await roles.ConfigureAwait(false);
+            var read = await workloadTask.ConfigureAwait(false);
+            var inventory = new ClusterInventory(
+                cluster.ToContext(),
+                await awsAuth.ConfigureAwait(false),
+                IamPrincipalLister.Snapshot(roleList, await users.ConfigureAwait(false)),
+                await entries.ConfigureAwait(false),
+                (await caller.ConfigureAwait(false)).Arn)
+            {
+                Workloads = read.Inventory(roleList),
+            };
+            return new LiveScanResult(inventory, cluster, await caller.ConfigureAwait(false), roleList, await users.ConfigureAwait(false), recorder.Snapshot())
+            {
+                Addons = read.Addons,
+                Nodegroups = read.Nodegroups,
+                FargateProfiles = read.FargateProfiles,
+            };
         }
-        else
+        finally
         {
-            _progress.StepSkipped(ScanStep.AccessEntries, $"the cluster is in {cluster.AuthenticationMode} mode, which has no access entries");
-            entries = Task.FromResult<ImmutableArray<ExistingAccessEntry>?>(null);
+            connection?.Dispose();
         }
-
-        await WhenAllOrFirstFailureAsync(cancellationToken, caller, awsAuth, roles, users, entries).ConfigureAwait(false);
-
-        var inventory = new ClusterInventory(
-            cluster.ToContext(),
-            await awsAuth.ConfigureAwait(false),
-            IamPrincipalLister.Snapshot(await roles.ConfigureAwait(false), await users.ConfigureAwait(false)),
-            await entries.ConfigureAwait(false),
-            (await caller.ConfigureAwait(false)).Arn);
-        return new LiveScanResult(inventory, cluster, await caller.ConfigureAwait(false), await roles.ConfigureAwait(false), await users.ConfigureAwait(false), recorder.Snapshot());
     }
 
     private static Action<KubernetesRetryAttempt> Chain(Action<KubernetesRetryAttempt>? first, Action<KubernetesRetryAttempt> second) =>
@@ -97,7 +135,7 @@ public sealed class LiveInventoryScanner
         };
 
     /// <summary>Starts a read; when it fails (other than by cancellation), the sibling reads are cancelled.</summary>
-    private static async Task<T> Concurrent<T>(CancellationTokenSource siblings, Func<Task<T>> read)
+    internal static async Task<T> Concurrent<T>(CancellationTokenSource siblings, Func<Task<T>> read)
     {
         try
         {
@@ -123,34 +161,5 @@ public sealed class LiveInventoryScanner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    private async Task<AwsAuthConfigMap?> ReadAwsAuthAsync(EksClusterFacts cluster, KubernetesAdapterOptions options, LiveScanContext context, CancellationToken cancellationToken)
-    {
-        using var connection = AwsAuthReader.Connect(_settings, cluster, _credentials, options);
-        context.KubernetesEndpoint = connection.Endpoint;
-        return await AwsAuthReader.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> RunStepAsync<T>(ScanStep step, LiveScanContext context, Func<CancellationToken, Task<T>> read, Func<T, int> count, CancellationToken cancellationToken)
-    {
-        _progress.StepStarted(step);
-        T result;
-        try
-        {
-            result = await read(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is not OperationCanceledException && ScanErrors.Translate(step, error, context) is { } translated)
-        {
-            if (ReferenceEquals(translated, error))
-            {
-                throw;
-            }
-
-            throw translated;
-        }
-
-        _progress.StepFinished(step, count(result));
-        return result;
     }
 }

@@ -1,12 +1,14 @@
+using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Planning;
 
 namespace EksAccessMigrator.Live;
 
 /// <summary>
 /// A finished live scan: the planner's inventory, plus the raw facts later steps need (cluster endpoint and OIDC
-/// issuer, the IAM roles with their trust policies, the caller).
+/// issuer, the IAM roles with their trust policies, the caller, add-ons, node groups and Fargate profiles).
 /// </summary>
 public sealed record LiveScanResult(
     ClusterInventory Inventory,
@@ -14,4 +16,24 @@ public sealed record LiveScanResult(
     AwsCallerIdentity Caller,
     IReadOnlyList<IamRole> Roles,
     IReadOnlyList<IamUser> Users,
-    ScanRetryStatistics Retries);
+    ScanRetryStatistics Retries)
+{
+    /// <summary>The cluster's add-ons by name (empty when workloads were not read).</summary>
+    public ImmutableArray<string> Addons { get; init; } = [];
+
+    /// <summary>Managed node groups with their node role and AMI type (empty when workloads were not read).</summary>
+    public ImmutableArray<LiveNodegroup> Nodegroups { get; init; } = [];
+
+    /// <summary>Fargate profiles with their selectors (empty when workloads were not read).</summary>
+    public ImmutableArray<LiveFargateProfile> FargateProfiles { get; init; } = [];
+
+    /// <summary>
+    /// The command line's workload options completed with what the scan read: the cluster's OIDC issuer (rule R2)
+    /// unless <c>--oidc-issuer</c> gave one.
+    /// </summary>
+    public WorkloadIdentityOptions CompleteOptions(WorkloadIdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.OidcIssuer is null && Cluster.OidcIssuer is { } issuer ? options with { OidcIssuer = issuer } : options;
+    }
+}

@@ -42,6 +42,16 @@ public sealed record LiveScanSettings
     /// <summary>IAM <c>MaxItems</c> per ListRoles/ListUsers page (IAM allows 1 to 1,000).</summary>
     public int IamPageSize { get; init; } = 1000;
 
+    /// <summary>
+    /// Read workload identity too (rules K1-K14, R1-R4): Namespaces, ServiceAccounts, Pods and workloads, the
+    /// kube2iam/kiam agents, add-ons, Pod Identity associations, node groups and Fargate profiles. When false the
+    /// inventory's <see cref="Core.Inventory.ClusterInventory.Workloads"/> stays empty (everything unknown).
+    /// </summary>
+    public bool ReadWorkloads { get; init; } = true;
+
+    /// <summary>kube2iam <c>--iam-role-key</c>: the annotation the collectors look for; null for <c>iam.amazonaws.com/role</c>.</summary>
+    public string? IamRoleKey { get; init; }
+
     /// <summary>Clock for bearer tokens.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -72,5 +82,9 @@ public sealed record LiveScanSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
         ArgumentOutOfRangeException.ThrowIfLessThan(IamPageSize, 1, nameof(IamPageSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(IamPageSize, 1000, nameof(IamPageSize));
+        if (IamRoleKey is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(IamRoleKey, nameof(IamRoleKey));
+        }
     }
 }

@@ -20,4 +20,43 @@ public enum ScanStep
 
     /// <summary>EKS access entries with their associated policies (not in CONFIG_MAP mode).</summary>
     AccessEntries,
+
+    /// <summary>Kubernetes: Namespaces (paged).</summary>
+    Namespaces,
+
+    /// <summary>Kubernetes: ServiceAccounts in all namespaces (paged).</summary>
+    ServiceAccounts,
+
+    /// <summary>Kubernetes: Pods in all namespaces (paged).</summary>
+    Pods,
+
+    /// <summary>Kubernetes: Deployments in all namespaces (paged).</summary>
+    Deployments,
+
+    /// <summary>Kubernetes: StatefulSets in all namespaces (paged).</summary>
+    StatefulSets,
+
+    /// <summary>Kubernetes: DaemonSets in all namespaces, kube2iam and kiam agents included (paged).</summary>
+    DaemonSets,
+
+    /// <summary>Kubernetes: ReplicaSets in all namespaces (paged).</summary>
+    ReplicaSets,
+
+    /// <summary>Kubernetes: Jobs in all namespaces (paged).</summary>
+    Jobs,
+
+    /// <summary>Kubernetes: CronJobs in all namespaces (paged).</summary>
+    CronJobs,
+
+    /// <summary>EKS ListAddons: is <c>eks-pod-identity-agent</c> installed (rule K12).</summary>
+    Addons,
+
+    /// <summary>EKS Pod Identity associations, each described for its role and owner (rule K13).</summary>
+    PodIdentityAssociations,
+
+    /// <summary>EKS managed node groups, each described for its node role and AMI type (rule K9).</summary>
+    Nodegroups,
+
+    /// <summary>EKS Fargate profiles, each described for its selectors (rules K9, R4).</summary>
+    FargateProfiles,
 }

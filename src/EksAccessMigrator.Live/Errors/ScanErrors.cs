@@ -26,11 +26,11 @@ internal static class ScanErrors
         KubernetesApiException { StatusCode: 401 } k => new ScanAccessDeniedException(step, k.Operation, "an aws-auth mapping or access entry for the caller",
             Redact($"The Kubernetes API server did not accept the credentials (HTTP 401) for {k.Operation}: the caller's IAM principal needs an aws-auth mapping or an access entry in the cluster, or the kubeconfig's credentials are wrong."), error),
         KubernetesApiException { StatusCode: 403 } k => new ScanAccessDeniedException(step, k.Operation, $"Kubernetes RBAC: {k.Operation}",
-            Redact($"The Kubernetes API server refused {k.Operation} (HTTP 403 Forbidden): grant the caller RBAC permission to {k.Operation}, e.g. 'get' on configmaps in kube-system."), error),
+            Redact($"The Kubernetes API server refused {k.Operation} (HTTP 403 Forbidden): grant the caller RBAC permission to {k.Operation}, {RbacHint(step)}."), error),
         KubernetesApiException k => new LiveScanException(step, Redact($"{Describe(step)} failed: {k.Message}"), error),
         KubernetesConfigurationException or AwsConfigurationException => new LiveScanException(step, Redact($"{Describe(step)}: {error.Message}"), error),
         JsonException or FormatException => new LiveScanException(step, Redact($"{Describe(step)}: the response could not be read: {error.Message}"), error),
-        HttpRequestException => Unreachable(step, ServiceOf(step), step == ScanStep.AwsAuth ? context.KubernetesEndpoint : context.AwsEndpoint(ServiceOf(step)), error),
+        HttpRequestException => Unreachable(step, ServiceOf(step), IsKubernetes(step) ? context.KubernetesEndpoint : context.AwsEndpoint(ServiceOf(step)), error),
         _ => null,
     };
 
@@ -59,9 +59,16 @@ internal static class ScanErrors
     {
         ScanStep.IamRoles or ScanStep.IamUsers => "IAM",
         ScanStep.CallerIdentity => "STS",
-        ScanStep.AwsAuth => "Kubernetes",
+        _ when IsKubernetes(step) => "Kubernetes",
         _ => "EKS",
     };
+
+    private static bool IsKubernetes(ScanStep step) => step is ScanStep.AwsAuth or ScanStep.Namespaces or ScanStep.ServiceAccounts or ScanStep.Pods
+        or ScanStep.Deployments or ScanStep.StatefulSets or ScanStep.DaemonSets or ScanStep.ReplicaSets or ScanStep.Jobs or ScanStep.CronJobs;
+
+    private static string RbacHint(ScanStep step) => step == ScanStep.AwsAuth
+        ? "e.g. 'get' on configmaps in kube-system"
+        : "e.g. 'list' on namespaces, serviceaccounts, pods, deployments, statefulsets, daemonsets, replicasets, jobs and cronjobs in all namespaces (the built-in 'view' ClusterRole has it)";
 
     private static string PermissionPrefix(ScanStep step) => ServiceOf(step).ToLowerInvariant();
 
@@ -73,6 +80,19 @@ internal static class ScanErrors
         ScanStep.IamRoles => "Listing IAM roles",
         ScanStep.IamUsers => "Listing IAM users",
         ScanStep.AccessEntries => "Reading the cluster's access entries",
+        ScanStep.Namespaces => "Listing Namespaces",
+        ScanStep.ServiceAccounts => "Listing ServiceAccounts",
+        ScanStep.Pods => "Listing Pods",
+        ScanStep.Deployments => "Listing Deployments",
+        ScanStep.StatefulSets => "Listing StatefulSets",
+        ScanStep.DaemonSets => "Listing DaemonSets",
+        ScanStep.ReplicaSets => "Listing ReplicaSets",
+        ScanStep.Jobs => "Listing Jobs",
+        ScanStep.CronJobs => "Listing CronJobs",
+        ScanStep.Addons => "Listing the cluster's add-ons (ListAddons)",
+        ScanStep.PodIdentityAssociations => "Reading the cluster's Pod Identity associations",
+        ScanStep.Nodegroups => "Reading the cluster's node groups",
+        ScanStep.FargateProfiles => "Reading the cluster's Fargate profiles",
         _ => step.ToString(),
     };
 }

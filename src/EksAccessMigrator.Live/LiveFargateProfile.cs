@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace EksAccessMigrator.Live;
+
+/// <summary>A Fargate profile (DescribeFargateProfile): pods its selectors match run on Fargate, where Pod Identity does not work (rules K9, R4).</summary>
+public sealed record LiveFargateProfile(string Name, string? PodExecutionRoleArn, string? Status, ImmutableArray<LiveFargateSelector> Selectors)
+{
+    /// <summary>Whether a pod in <paramref name="podNamespace"/> with <paramref name="podLabels"/> matches any selector.</summary>
+    public bool Matches(string podNamespace, IReadOnlyDictionary<string, string> podLabels) =>
+        Selectors.Any(s => s.Matches(podNamespace, podLabels));
+}

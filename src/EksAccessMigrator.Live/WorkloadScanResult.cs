@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using EksAccessMigrator.Aws.Iam;
+using EksAccessMigrator.Core.Inventory;
+
+namespace EksAccessMigrator.Live;
+
+/// <summary>What the workload part of a scan read; <see cref="Inventory"/> joins it with the roles' trust policies.</summary>
+internal sealed record WorkloadScanResult(
+    WorkloadInventory? Kubernetes,
+    bool AutoMode,
+    ImmutableArray<string> Addons,
+    ImmutableArray<ExistingPodIdentityAssociation>? Associations,
+    ImmutableArray<LiveNodegroup> Nodegroups,
+    ImmutableArray<LiveFargateProfile> FargateProfiles)
+{
+    /// <summary>Nothing read: every workload fact stays unknown.</summary>
+    public static WorkloadScanResult None { get; } = new(null, false, [], null, [], []);
+
+    /// <summary>
+    /// The planner's workload inventory: the collectors' records, the trust policies of the account's roles, the agent
+    /// (rule K12: the add-on, EKS Auto Mode, or its DaemonSet seen by the collectors) and the associations (rule K13).
+    /// </summary>
+    public WorkloadInventory Inventory(IEnumerable<IamRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (Kubernetes is null)
+        {
+            return WorkloadInventory.Empty;
+        }
+
+        return Kubernetes with
+        {
+            TrustPolicies = RoleTrustPolicies.Of(roles),
+            PodIdentityAgentInstalled = AutoMode || Addons.Contains(AddonReader.PodIdentityAgent, StringComparer.Ordinal) || Kubernetes.PodIdentityAgentInstalled == true,
+            ExistingAssociations = Associations,
+        };
+    }
+}
