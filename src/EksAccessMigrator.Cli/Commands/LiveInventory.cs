@@ -6,7 +6,7 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary>Builds the inventory from the live cluster and account (no --from given).</summary>
 public static class LiveInventory
 {
-    public static async Task<LiveScanResult> ScanAsync(ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken)
+    public static async Task<LiveScanResult> ScanAsync(ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken, string? iamRoleKey = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(live);
@@ -27,7 +27,7 @@ public static class LiveInventory
             throw new UsageException($"--api-server '{live.ApiServer}' is not an absolute URL such as https://127.0.0.1:8443.");
         }
 
-        var settings = LiveScanSettings.Load(cluster.Cluster, cluster.Region, live.Profile, live.Kubeconfig, live.Context) with { ApiServerOverride = apiServer };
+        var settings = LiveScanSettings.Load(cluster.Cluster, cluster.Region, live.Profile, live.Kubeconfig, live.Context) with { ApiServerOverride = apiServer, IamRoleKey = iamRoleKey };
         var progress = showProgress && output.ErrorIsTerminal ? new ScanProgressView(output.Error) : null;
         var wireLog = live.Debug ? new WireLogView(output.Error) : null;
         var result = await LiveInventoryScanner.WithSdkCredentials(settings, wireLog, progress).ScanAsync(cancellationToken).ConfigureAwait(false);

@@ -38,9 +38,9 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
                 throw new UsageException("--caller-arn is for offline plans; a live plan asks STS who is running it.");
             }
 
-            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken).ConfigureAwait(false);
+            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, options.Workloads.IamRoleKey).ConfigureAwait(false);
             inventory = scan.Inventory;
-            options = options with { Workloads = options.Workloads with { OidcIssuer = options.Workloads.OidcIssuer ?? scan.Cluster.OidcIssuer } };
+            options = options with { Workloads = scan.CompleteOptions(options.Workloads) };
         }
 
         var result = MigrationPlanner.Plan(inventory, options);

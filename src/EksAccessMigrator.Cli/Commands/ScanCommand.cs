@@ -26,7 +26,7 @@ public sealed class ScanCommand(CliOutput output)
         }
         else
         {
-            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken).ConfigureAwait(false);
+            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, iamRoleKey).ConfigureAwait(false);
             report = ScanReport.From($"the live cluster {scan.Cluster.Name} ({scan.Cluster.Region}, account {scan.Cluster.AccountId}, mode {scan.Cluster.AuthenticationMode})", scan.Inventory.AwsAuth, scan.Inventory.Workloads, iamRoleKey);
         }
 

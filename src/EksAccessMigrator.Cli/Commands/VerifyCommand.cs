@@ -38,7 +38,8 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
             throw new UsageException("verify reads the live cluster; --authentication-mode is for offline plans.");
         }
 
-        var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken).ConfigureAwait(false);
+        var roleKey = saved?.Options.Workloads.IamRoleKey ?? workloads.IamRoleKey;
+        var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, roleKey).ConfigureAwait(false);
         if (saved is not null && saved.Cluster.AccountId != scan.Cluster.AccountId)
         {
             throw new UsageException($"the plan is for account {saved.Cluster.AccountId}, but the cluster is in account {scan.Cluster.AccountId}; check the profile you are using.");
@@ -48,7 +49,7 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
         var options = saved is not null
             ? saved.Options.ToPlannerOptions(saved.Phase, Cli.ToolVersion.Current, now)
             : new PlannerOptions { Workloads = workloads.ToPlannerOptions(), ToolVersion = Cli.ToolVersion.Current, CreatedAt = now };
-        options = options with { Workloads = options.Workloads with { OidcIssuer = options.Workloads.OidcIssuer ?? scan.Cluster.OidcIssuer } };
+        options = options with { Workloads = scan.CompleteOptions(options.Workloads) };
         var current = MigrationPlanner.Plan(scan.Inventory, options);
         var report = saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
 

@@ -50,6 +50,10 @@ public sealed class ScanProgressView : IScanProgress
         ScanStep.IamRoles => "IAM roles",
         ScanStep.IamUsers => "IAM users",
         ScanStep.AccessEntries => "access entries",
+        ScanStep.Addons => "add-ons",
+        ScanStep.PodIdentityAssociations => "Pod Identity associations",
+        ScanStep.Nodegroups => "node groups",
+        ScanStep.FargateProfiles => "Fargate profiles",
         _ => step.ToString(),
     };
 }
