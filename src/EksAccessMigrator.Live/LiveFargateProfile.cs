@@ -8,4 +8,7 @@ public sealed record LiveFargateProfile(string Name, string? PodExecutionRoleArn
     /// <summary>Whether a pod in <paramref name="podNamespace"/> with <paramref name="podLabels"/> matches any selector.</summary>
     public bool Matches(string podNamespace, IReadOnlyDictionary<string, string> podLabels) =>
         Selectors.Any(s => s.Matches(podNamespace, podLabels));
+
+    /// <summary>The planner's form of this profile.</summary>
+    public Core.Inventory.FargateProfileInfo ToInfo() => new(Name, [.. Selectors.Select(s => s.ToInfo())]);
 }

@@ -8,47 +8,12 @@ namespace EksAccessMigrator.Live;
 /// </summary>
 public sealed record LiveFargateSelector(string Namespace, ImmutableSortedDictionary<string, string> Labels)
 {
+    /// <summary>The planner's form of this selector.</summary>
+    public Core.Inventory.FargateSelectorInfo ToInfo() => new(Namespace, Labels);
+
     /// <summary>Whether a pod in <paramref name="podNamespace"/> with <paramref name="podLabels"/> runs on Fargate by this selector.</summary>
-    public bool Matches(string podNamespace, IReadOnlyDictionary<string, string> podLabels)
-    {
-        ArgumentNullException.ThrowIfNull(podNamespace);
-        ArgumentNullException.ThrowIfNull(podLabels);
-        return Glob(Namespace, podNamespace)
-            && Labels.All(l => podLabels.TryGetValue(l.Key, out var value) && Glob(l.Value, value));
-    }
+    public bool Matches(string podNamespace, IReadOnlyDictionary<string, string> podLabels) => ToInfo().Matches(podNamespace, podLabels);
 
     /// <summary><c>*</c> matches any run of characters, <c>?</c> one character; everything else itself.</summary>
-    internal static bool Glob(string pattern, string text)
-    {
-        int p = 0, t = 0, star = -1, resume = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                resume = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++resume;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    internal static bool Glob(string pattern, string text) => Core.Inventory.FargateSelectorInfo.Glob(pattern, text);
 }

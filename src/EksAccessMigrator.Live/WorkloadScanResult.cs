@@ -33,6 +33,7 @@ internal sealed record WorkloadScanResult(
             TrustPolicies = RoleTrustPolicies.Of(roles),
             PodIdentityAgentInstalled = AutoMode || Addons.Contains(AddonReader.PodIdentityAgent, StringComparer.Ordinal) || Kubernetes.PodIdentityAgentInstalled == true,
             ExistingAssociations = Associations,
+            FargateProfiles = [.. FargateProfiles.Select(p => p.ToInfo())],
         };
     }
 }

@@ -90,6 +90,9 @@ public sealed class AssociationTests(WorkloadMoto moto)
         Assert.True(profile.Matches("serverless-jobs", new Dictionary<string, string>()));
         Assert.False(profile.Matches("serverless", new Dictionary<string, string>()));
         Assert.False(profile.Matches("team", new Dictionary<string, string>()));
+        var planned = Assert.Single(result.Inventory.Workloads.FargateProfiles!.Value);
+        Assert.Equal("batch", planned.Name);
+        Assert.True(planned.Matches("serverless-jobs", new Dictionary<string, string>()));
         Assert.Contains("finished Nodegroups 2", progress.Events);
         Assert.Contains("finished FargateProfiles 1", progress.Events);
         Assert.Contains("finished Deployments 4", progress.Events);

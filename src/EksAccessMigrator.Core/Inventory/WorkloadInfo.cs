@@ -22,6 +22,9 @@ public sealed record WorkloadInfo(
     string? ControllerName,
     SourceLocation Location)
 {
+    /// <summary>The pod template's (or Pod's) labels: Fargate profiles select pods by them (rule K9).</summary>
+    public ImmutableSortedDictionary<string, string> PodLabels { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     /// <summary>The ServiceAccount its pods run as (rule K5).</summary>
     public string EffectiveServiceAccount => string.IsNullOrEmpty(ServiceAccountName) ? "default" : ServiceAccountName;
 

@@ -30,4 +30,7 @@ public sealed record WorkloadInventory
 
     /// <summary>The cluster's Pod Identity associations (rule K13); null when unknown (offline).</summary>
     public ImmutableArray<ExistingPodIdentityAssociation>? ExistingAssociations { get; init; }
+
+    /// <summary>The cluster's Fargate profiles (rules K9, R4); null when unknown (offline).</summary>
+    public ImmutableArray<FargateProfileInfo>? FargateProfiles { get; init; }
 }

@@ -86,7 +86,10 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
             PodTemplates.SelectsWindows(spec),
             controllerKind,
             controllerName,
-            location));
+            location)
+        {
+            PodLabels = Strings(Map(templateMetadata, "labels")),
+        });
     }
 
     /// <summary>kube2iam, kiam (server or agent) or the Pod Identity agent; true when it is one of them.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EksAccessMigrator.Core.Findings;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
@@ -80,6 +81,18 @@ public sealed class IrsaRulesTests
     public void R4_WindowsWorkloadsKeepIrsa()
     {
         var workloads = new WorkloadInventory { ServiceAccounts = [Sa("obs", "exporter", Role)], Workloads = [W("obs", "exporter", null, "exporter", windows: true)] };
+
+        var plan = Plan(workloads, Irsa);
+
+        Assert.Equal(Severity.Blocker, plan.FindingFor(FindingCodes.PodIdentityUnsupportedCompute, "obs/ServiceAccount/exporter").Severity);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void R4_FargateWorkloadsKeepIrsa()
+    {
+        var profile = new FargateProfileInfo("obs-on-fargate", [new FargateSelectorInfo("obs", ImmutableSortedDictionary<string, string>.Empty)]);
+        var workloads = new WorkloadInventory { ServiceAccounts = [Sa("obs", "exporter", Role)], Workloads = [W("obs", "exporter", null, "exporter")], FargateProfiles = [profile] };
 
         var plan = Plan(workloads, Irsa);
 

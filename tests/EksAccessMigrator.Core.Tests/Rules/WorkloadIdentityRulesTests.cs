@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EksAccessMigrator.Core.Findings;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
@@ -263,6 +264,21 @@ public sealed class WorkloadIdentityRulesTests
 
         Assert.Equal(Severity.Blocker, plan.FindingFor(FindingCodes.PodIdentityUnsupportedCompute, "apps/Deployment/web").Severity);
         Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void K9_WorkloadsMatchingAFargateProfileAreBlocked_OthersAreNot()
+    {
+        var onFargate = W("apps", "web", "web", "web") with { PodLabels = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string> { ["compute"] = "fargate" }) };
+        var onEc2 = W("apps", "api", "api", "api");
+        var profile = new FargateProfileInfo("serverless", [new FargateSelectorInfo("app?", ImmutableSortedDictionary.CreateRange(new Dictionary<string, string> { ["compute"] = "farg*" }))]);
+        var workloads = Kube2iamCluster([onFargate, onEc2], null, [Sa("apps", "web"), Sa("apps", "api")]) with { FargateProfiles = [profile] };
+
+        var plan = Plan(workloads);
+
+        Assert.Contains("Fargate profile serverless", plan.FindingFor(FindingCodes.PodIdentityUnsupportedCompute, "apps/Deployment/web").Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Findings, f => f.Code == FindingCodes.PodIdentityUnsupportedCompute && f.Subject == "apps/Deployment/api");
+        Assert.Single(plan.Changes.OfType<CreatePodIdentityAssociationChange>(), c => c.ServiceAccount == "api");
     }
 
     [Fact]

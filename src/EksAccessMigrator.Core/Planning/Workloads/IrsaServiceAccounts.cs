@@ -80,11 +80,13 @@ internal static class IrsaServiceAccounts
             }
 
             var runners = assessed.Where(a => a.Workload.Namespace == sa.Namespace && a.Workload.EffectiveServiceAccount == sa.Name).ToImmutableArray();
-            var windows = runners.Where(a => a.Workload.SelectsWindows).Select(a => a.Workload.Key).ToList();
+            var windows = runners
+                .Where(a => a.Workload.SelectsWindows || (inventory.Workloads.FargateProfiles?.Any(p => p.Matches(a.Workload.Namespace, a.Workload.PodLabels)) ?? false))
+                .Select(a => a.Workload.Key).ToList();
             if (windows.Count > 0)
             {
                 findings.Blocker(FindingCodes.PodIdentityUnsupportedCompute, key,
-                    $"{key} is used by workloads on Windows nodes ({string.Join(", ", windows)}); EKS Pod Identity works on Linux EC2 nodes only. It stays on IRSA.",
+                    $"{key} is used by workloads on Windows nodes or Fargate ({string.Join(", ", windows)}); EKS Pod Identity works on Linux EC2 nodes only. It stays on IRSA.",
                     key);
                 continue;
             }

@@ -128,6 +128,14 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
             blocked = true;
         }
 
+        if (inventory.Workloads.FargateProfiles?.FirstOrDefault(p => p.Matches(w.Namespace, w.PodLabels)) is { } fargate)
+        {
+            findings.Blocker(FindingCodes.PodIdentityUnsupportedCompute, w.Key,
+                $"{w.Key} matches the Fargate profile {fargate.Name}, so its pods run on Fargate; EKS Pod Identity works on Linux EC2 nodes only. It keeps its {agent} annotation.",
+                w.Key);
+            blocked = true;
+        }
+
         return new AssessedWorkload(w, had, role, !blocked, value);
     }
 
