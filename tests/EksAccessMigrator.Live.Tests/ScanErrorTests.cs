@@ -1,3 +1,4 @@
+using EksAccessMigrator.TestSupport;
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Live.Errors;
 using EksAccessMigrator.Live.Tests.Support;

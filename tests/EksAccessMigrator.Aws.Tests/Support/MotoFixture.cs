@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using EksAccessMigrator.TestSupport;
 using System.Text;
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Aws.Errors;
@@ -14,7 +14,7 @@ public sealed class MotoFixture : IAsyncLifetime
     public const string SsoPath = "/aws-reserved/sso.amazonaws.com/";
     public const string TrustPolicy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ec2.amazonaws.com\"}, \"Action\": \"sts:AssumeRole\"}]}";
 
-    private Process? _process;
+    private MotoProcess? _moto;
 
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1:1");
 
@@ -31,41 +31,14 @@ public sealed class MotoFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort.Next();
-        var start = new ProcessStartInfo("moto_server")
-        {
-            ArgumentList = { "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        try
-        {
-            _process = Process.Start(start) ?? throw new InvalidOperationException("moto_server did not start.");
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException("moto_server is not on PATH; install moto[server] (pip install 'moto[server]') to run the IAM/STS tests.", ex);
-        }
-
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        Endpoint = new Uri($"http://127.0.0.1:{port}");
-        await WaitUntilReadyAsync();
+        _moto = await MotoProcess.StartAsync();
+        Endpoint = _moto.Endpoint;
         await SeedAsync();
     }
 
     public Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process?.Dispose();
+        _moto?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -81,35 +54,6 @@ public sealed class MotoFixture : IAsyncLifetime
         using var pipeline = new AwsHttpPipeline(AwsEndpointResolver.Resolve(Settings, AwsService.Iam), new StaticCredentialSource(Credentials), Settings);
         var request = new AwsWireRequest(action, "POST", "/", string.Empty, Encoding.UTF8.GetBytes(body.ToString()), "application/x-www-form-urlencoded; charset=utf-8", true);
         await pipeline.SendAsync(request, r => QueryXmlErrorParser.Parse(action, r), CancellationToken.None);
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"moto_server exited with code {_process.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Endpoint, "/moto-api/"));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-            catch (TaskCanceledException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException("moto_server did not answer within 30 s.");
     }
 
     private async Task SeedAsync()

@@ -1,3 +1,4 @@
+using EksAccessMigrator.TestSupport;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;

@@ -1,3 +1,5 @@
+using EksAccessMigrator.TestSupport;
+
 namespace EksAccessMigrator.Live.Tests.Support;
 
 /// <summary>moto_server (IAM and STS) on a free loopback port, seeded with <see cref="Scenario"/>'s account.</summary>
@@ -12,12 +14,12 @@ public sealed class MotoIam : IAsyncLifetime
         _moto = await MotoProcess.StartAsync();
         foreach (var (name, path) in Scenario.Roles)
         {
-            await _moto.IamActionAsync("CreateRole", Scenario.Region, ("RoleName", name), ("Path", path), ("AssumeRolePolicyDocument", Scenario.TrustPolicy));
+            await _moto.IamAsync("CreateRole", ("RoleName", name), ("Path", path), ("AssumeRolePolicyDocument", Scenario.TrustPolicy));
         }
 
         foreach (var (name, path) in Scenario.Users)
         {
-            await _moto.IamActionAsync("CreateUser", Scenario.Region, ("UserName", name), ("Path", path));
+            await _moto.IamAsync("CreateUser", ("UserName", name), ("Path", path));
         }
     }
 

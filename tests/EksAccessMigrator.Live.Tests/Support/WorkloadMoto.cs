@@ -1,3 +1,5 @@
+using EksAccessMigrator.TestSupport;
+
 namespace EksAccessMigrator.Live.Tests.Support;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class WorkloadMoto : IAsyncLifetime
         await _moto.ResetAsync();
         foreach (var role in roles)
         {
-            await _moto.IamActionAsync("CreateRole", Region, ("RoleName", role.Name), ("Path", role.Path), ("AssumeRolePolicyDocument", role.TrustPolicy));
+            await _moto.IamAsync("CreateRole", ("RoleName", role.Name), ("Path", role.Path), ("AssumeRolePolicyDocument", role.TrustPolicy));
         }
     }
 

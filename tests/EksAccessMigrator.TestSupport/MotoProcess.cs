@@ -1,17 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using EksAccessMigrator.Aws;
-using EksAccessMigrator.Aws.Credentials;
-using EksAccessMigrator.Aws.Errors;
-using EksAccessMigrator.Aws.Http;
-using EksAccessMigrator.Aws.Signing;
+using System.Net.Http.Headers;
 
-namespace EksAccessMigrator.Live.Tests.Support;
+namespace EksAccessMigrator.TestSupport;
 
-/// <summary>A moto_server process on a free loopback port, and IAM calls to seed it.</summary>
-internal sealed class MotoProcess : IDisposable
+/// <summary>
+/// A moto_server process (the IAM and STS emulator) on a free loopback port. Seeding goes through moto's own Query
+/// API; moto does not check signatures, only the credential scope's service.
+/// </summary>
+public sealed class MotoProcess : IDisposable
 {
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Process _process;
 
     private MotoProcess(Process process, Uri endpoint)
@@ -22,7 +21,7 @@ internal sealed class MotoProcess : IDisposable
 
     public Uri Endpoint { get; }
 
-    /// <param name="accountId">MOTO_ACCOUNT_ID: the account every request lands in; null for moto's default.</param>
+    /// <param name="accountId">MOTO_ACCOUNT_ID: the account every request lands in; null for moto's default (123456789012).</param>
     public static async Task<MotoProcess> StartAsync(string? accountId = null)
     {
         var port = FreePort.Next();
@@ -45,7 +44,7 @@ internal sealed class MotoProcess : IDisposable
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException("moto_server is not on PATH; install moto[server] (pip install 'moto[server]') to run the live-scan tests.", ex);
+            throw new InvalidOperationException("moto_server is not on PATH; install it with pip install 'moto[server]'.", ex);
         }
 
         process.OutputDataReceived += (_, _) => { };
@@ -57,25 +56,26 @@ internal sealed class MotoProcess : IDisposable
         return moto;
     }
 
-    public async Task IamActionAsync(string action, string region, params (string Name, string Value)[] parameters)
+    /// <summary>Calls an IAM action (e.g. CreateRole) with form parameters; fails on an error answer.</summary>
+    public async Task IamAsync(string action, params (string Name, string Value)[] parameters)
     {
-        var body = new StringBuilder($"Action={action}&Version=2010-05-08");
-        foreach (var (name, value) in parameters)
+        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", "2010-05-08") };
+        form.AddRange(parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTESTSUPPORT/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/xml"));
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
         {
-            body.Append('&').Append(SigV4Encoding.FormEncode(name)).Append('=').Append(SigV4Encoding.FormEncode(value));
+            throw new InvalidOperationException($"moto IAM {action} failed: {(int)response.StatusCode} {body}");
         }
-
-        var settings = new AwsClientSettings { Region = region, EndpointUrl = Endpoint, RequestsPerSecond = 1000, Burst = 1000 };
-        using var pipeline = new AwsHttpPipeline(AwsEndpointResolver.Resolve(settings, AwsService.Iam), new StaticCredentialSource(new AwsCredentialsSnapshot("AKIASEEDING000000000", "seeding-secret")), settings);
-        var request = new AwsWireRequest(action, "POST", "/", string.Empty, Encoding.UTF8.GetBytes(body.ToString()), "application/x-www-form-urlencoded; charset=utf-8", true);
-        await pipeline.SendAsync(request, r => QueryXmlErrorParser.Parse(action, r), CancellationToken.None);
     }
 
     /// <summary>Forgets everything seeded (moto's reset API).</summary>
     public async Task ResetAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await http.PostAsync(new Uri(Endpoint, "/moto-api/reset"), null);
+        using var response = await Http.PostAsync(new Uri(Endpoint, "/moto-api/reset"), null);
         response.EnsureSuccessStatusCode();
     }
 
@@ -92,7 +92,6 @@ internal sealed class MotoProcess : IDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
@@ -103,7 +102,7 @@ internal sealed class MotoProcess : IDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(Endpoint, "/moto-api/"));
+                using var response = await Http.GetAsync(new Uri(Endpoint, "/moto-api/"));
                 return;
             }
             catch (HttpRequestException)
