@@ -29,6 +29,17 @@ public sealed class SchemaTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
     }
 
+    [Theory]
+    [MemberData(nameof(GoldenPlans))]
+    public void GoldenPlanRoundTripsThroughThePlanReader(string name)
+    {
+        var json = File.ReadAllText(Path.Combine(Repo.Golden, name));
+
+        var again = Core.Plans.PlanJson.Serialize(Core.Plans.PlanJson.Deserialize(json, name));
+
+        Assert.Equal(json, again);
+    }
+
     [Fact]
     public void ThereAreGoldenPlansToValidate() => Assert.True(GoldenPlans().Count >= 3);
 

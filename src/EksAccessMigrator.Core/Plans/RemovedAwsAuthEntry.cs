@@ -6,12 +6,22 @@ namespace EksAccessMigrator.Core.Plans;
 /// An aws-auth row the finalize phase removes, with what identifies it, so that apply can find the same row again
 /// when someone edited aws-auth in between (it is matched by content, never by position).
 /// </summary>
-public sealed record RemovedAwsAuthEntry(
-    string Source,
-    string Section,
-    string? Arn,
-    string? SsoPermissionSetName,
-    string? SsoAccountId,
-    string? Username,
-    ImmutableArray<string> Groups,
-    string Reason);
+public sealed record RemovedAwsAuthEntry
+{
+    public required string Source { get; init; }
+
+    public required string Section { get; init; }
+
+    /// <summary>rolearn or userarn; absent for an sso matcher.</summary>
+    public string? Arn { get; init; }
+
+    public string? SsoPermissionSetName { get; init; }
+
+    public string? SsoAccountId { get; init; }
+
+    public string? Username { get; init; }
+
+    public required ImmutableArray<string> Groups { get; init; }
+
+    public required string Reason { get; init; }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace EksAccessMigrator.Apply;
+
+/// <summary>The result of apply: refused (nothing written), or the per-step outcomes and the journal's path.</summary>
+/// <param name="Refusal">Why nothing was done; null when the run started.</param>
+/// <param name="Steps">Every step's outcome, in execution order.</param>
+/// <param name="JournalPath">The journal written (null for a dry run or a refusal).</param>
+/// <param name="DryRun">Whether this was a dry run.</param>
+public sealed record ApplyResult(Refusal? Refusal, ImmutableArray<StepOutcome> Steps, string? JournalPath, bool DryRun)
+{
+    public bool Refused => Refusal is not null;
+
+    public int Done => Count(StepStatus.Done);
+
+    public int Skipped => Count(StepStatus.Skipped);
+
+    public int Failed => Count(StepStatus.Failed);
+
+    /// <summary>Every write call of a dry run, in order.</summary>
+    public ImmutableArray<PlannedCall> PlannedCalls => [.. Steps.Where(s => s.Status == StepStatus.WouldRun).SelectMany(s => s.Calls)];
+
+    /// <summary>True when the run was not refused and no step failed.</summary>
+    public bool Succeeded => !Refused && Failed == 0;
+
+    private int Count(StepStatus status) => Steps.Count(s => s.Status == status);
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using EksAccessMigrator.Aws.Eks;
+using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>AssociateAccessPolicy.</summary>
+internal static class AccessPolicyHandler
+{
+    public static async Task<StepPreparation> PrepareAsync(AssociateAccessPolicyChange change, StepContext ctx, CancellationToken ct)
+    {
+        var existing = await FindAsync(ctx, change, ct).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return SameScope(existing, change.AccessScope)
+                ? StepPreparation.Done("the policy is already associated with this scope", Describe(existing))
+                : StepPreparation.Conflict($"{change.PolicyArn} is associated with {change.PrincipalArn} at another scope ({Key(existing.AccessScope)}; the plan wants {change.AccessScope.Key}); re-plan");
+        }
+
+        var scope = new EksAccessScope(change.AccessScope.Type, change.AccessScope.Type == AccessScope.NamespaceType ? [.. change.AccessScope.Namespaces] : null);
+        var call = new PlannedCall("AssociateAccessPolicy", $"{ctx.ClusterName}/{change.PrincipalArn}", Json.Body(new { policyArn = change.PolicyArn, accessScope = scope }));
+        return StepPreparation.ToWrite("associate the access policy", new JsonObject { ["existed"] = false }, call, async (_, t) =>
+        {
+            var associated = await ctx.Clients.Eks.AssociateAccessPolicyAsync(ctx.ClusterName, change.PrincipalArn, change.PolicyArn, scope, t).ConfigureAwait(false);
+            return StepWrite.Ok("associated", Describe(associated));
+        });
+    }
+
+    public static async Task<UndoOutcome> UndoAsync(AssociateAccessPolicyChange change, JsonObject? before, StepContext ctx, CancellationToken ct)
+    {
+        if (Json.Flag(before, "existed"))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.NothingToUndo, "the policy was associated before the migration");
+        }
+
+        var existing = await FindAsync(ctx, change, ct).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the policy is not associated");
+        }
+
+        if (!SameScope(existing, change.AccessScope))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the association's scope was changed since the migration ({Key(existing.AccessScope)}); left in place");
+        }
+
+        await ctx.Clients.Eks.DisassociateAccessPolicyAsync(ctx.ClusterName, change.PrincipalArn, change.PolicyArn, ct).ConfigureAwait(false);
+        return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "disassociated the policy");
+    }
+
+    private static async Task<EksAssociatedAccessPolicy?> FindAsync(StepContext ctx, AssociateAccessPolicyChange change, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var policy in ctx.Clients.Eks.ListAssociatedAccessPoliciesAsync(ctx.ClusterName, change.PrincipalArn, ct).ConfigureAwait(false))
+            {
+                if (string.Equals(policy.PolicyArn, change.PolicyArn, StringComparison.Ordinal))
+                {
+                    return policy;
+                }
+            }
+        }
+        catch (Exception e) when (e is AwsResourceNotFoundException or AwsInvalidRequestException)
+        {
+            // The entry does not exist yet, or access entries are not enabled yet (dry run before the mode change).
+        }
+
+        return null;
+    }
+
+    private static bool SameScope(EksAssociatedAccessPolicy policy, AccessScope wanted) => string.Equals(Key(policy.AccessScope), wanted.Key, StringComparison.Ordinal);
+
+    private static string Key(EksAccessScope? scope) => scope is null || scope.Type == AccessScope.ClusterType
+        ? AccessScope.ClusterType
+        : $"{scope.Type}:{string.Join(',', (scope.Namespaces ?? []).Order(StringComparer.Ordinal))}";
+
+    private static JsonObject Describe(EksAssociatedAccessPolicy policy) => new() { ["policyArn"] = policy.PolicyArn, ["scope"] = Key(policy.AccessScope) };
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Kubernetes;
+using k8s.Models;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>
+/// ReplaceConfigMap of aws-auth (finalize): backed up first (journal, and a file beside the journal), written with the
+/// resourceVersion read. A concurrent edit of other keys is merged (read again, retried); a concurrent edit of the
+/// keys this change rewrites stops the step: aws-auth is never overwritten blindly.
+/// </summary>
+internal static class AwsAuthHandler
+{
+    private const int MaxAttempts = 5;
+
+    public static async Task<StepPreparation> PrepareAsync(ReplaceConfigMapChange change, StepContext ctx, CancellationToken ct)
+    {
+        var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
+        if (live is null)
+        {
+            return StepPreparation.Conflict($"ConfigMap {change.Namespace}/{change.Name} does not exist; re-plan");
+        }
+
+        if (Holds(live, change.Data))
+        {
+            return StepPreparation.Done("the rows are already removed", new JsonObject { ["resourceVersion"] = live.Metadata?.ResourceVersion });
+        }
+
+        if (!Holds(live, change.PreviousData))
+        {
+            return StepPreparation.Conflict($"{change.Namespace}/{change.Name} was edited since the plan was made (keys {string.Join(", ", change.PreviousData.Keys)}); re-plan");
+        }
+
+        var before = Backup(live);
+        var call = new PlannedCall("ReplaceConfigMap", $"{change.Namespace}/{change.Name}", Json.StringMap(change.Data.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)).ToJsonString());
+        return StepPreparation.ToWrite($"remove {change.RemovedEntries.Length} migrated row(s)", before, call, async (journaled, t) =>
+        {
+            await WriteBackupFileAsync(ctx, change, journaled, t).ConfigureAwait(false);
+            return await ReplaceAsync(ctx, change, change.PreviousData, change.Data, t).ConfigureAwait(false) is { } failure
+                ? StepWrite.Fail(failure)
+                : StepWrite.Ok($"removed {change.RemovedEntries.Length} row(s)", []);
+        });
+    }
+
+    public static async Task<UndoOutcome> UndoAsync(ReplaceConfigMapChange change, StepContext ctx, CancellationToken ct)
+    {
+        var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
+        if (live is null)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ConfigMap was deleted since the migration");
+        }
+
+        if (Holds(live, change.PreviousData))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the rows are present");
+        }
+
+        if (!Holds(live, change.Data))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "aws-auth was edited since the migration; restore the rows from the journal's backup by hand");
+        }
+
+        return await ReplaceAsync(ctx, change, change.Data, change.PreviousData, ct).ConfigureAwait(false) is { } failure
+            ? new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, failure)
+            : new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the removed rows");
+    }
+
+    /// <summary>Replaces the keys <paramref name="from"/> with <paramref name="to"/>, keeping every other key as it is live. Null on success.</summary>
+    private static async Task<string?> ReplaceAsync(StepContext ctx, ReplaceConfigMapChange change, IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
+            if (live is null)
+            {
+                return $"{change.Namespace}/{change.Name} disappeared";
+            }
+
+            if (Holds(live, to))
+            {
+                return null;
+            }
+
+            if (!Holds(live, from))
+            {
+                return $"{change.Namespace}/{change.Name} was edited concurrently in the rows this change rewrites; stopped without overwriting it. Re-plan.";
+            }
+
+            var data = new Dictionary<string, string>(live.Data ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            foreach (var (key, value) in to)
+            {
+                data[key] = value;
+            }
+
+            var result = await ctx.Writer.ReplaceConfigMapDataAsync(live, data, ct).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return null;
+            }
+
+            if (result.Outcome != WriteOutcome.Conflict)
+            {
+                return $"{change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}";
+            }
+        }
+
+        return $"{change.Namespace}/{change.Name} kept changing concurrently; run again";
+    }
+
+    private static bool Holds(V1ConfigMap map, IReadOnlyDictionary<string, string> values) =>
+        values.All(p => map.Data is not null && map.Data.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+
+    private static JsonObject Backup(V1ConfigMap map) => new()
+    {
+        ["resourceVersion"] = map.Metadata?.ResourceVersion,
+        ["data"] = Json.StringMap((map.Data ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)),
+    };
+
+    private static async Task WriteBackupFileAsync(StepContext ctx, ReplaceConfigMapChange change, JsonObject backup, CancellationToken ct)
+    {
+        if (!change.BackupFirst || ctx.JournalPath is null)
+        {
+            return;
+        }
+
+        var version = Json.Text(backup, "resourceVersion") ?? "unknown";
+        var path = string.Create(CultureInfo.InvariantCulture, $"{ctx.JournalPath}.{change.Name}-{version}.backup.json");
+        await File.WriteAllTextAsync(path, backup.ToJsonString(), ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>UpdateClusterConfig (authentication mode): applied first and waited on until EKS reports it done. Never undone.</summary>
+internal static class ModeChangeHandler
+{
+    public static async Task<StepPreparation> PrepareAsync(UpdateClusterConfigChange change, StepContext ctx, CancellationToken ct)
+    {
+        var mode = await CurrentModeAsync(ctx, ct).ConfigureAwait(false);
+        if (string.Equals(mode, change.AuthenticationMode, StringComparison.Ordinal))
+        {
+            return StepPreparation.Done($"the authentication mode already is {mode}", new JsonObject { ["authenticationMode"] = mode });
+        }
+
+        var before = new JsonObject { ["authenticationMode"] = mode };
+        var awsAuth = await ctx.Reader.GetAwsAuthConfigMapAsync(ct).ConfigureAwait(false);
+        if (awsAuth is not null)
+        {
+            // Rule M3: the aws-auth data as it was, for the record and for restoring by hand.
+            before["awsAuth"] = new JsonObject
+            {
+                ["resourceVersion"] = awsAuth.Metadata?.ResourceVersion,
+                ["data"] = Json.StringMap((awsAuth.Data ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)),
+            };
+        }
+
+        var call = new PlannedCall("UpdateClusterConfig", ctx.ClusterName, Json.Body(new { accessConfig = new { authenticationMode = change.AuthenticationMode } }));
+        return StepPreparation.ToWrite($"switch the authentication mode from {mode} to {change.AuthenticationMode}", before, call, (_, t) => WriteAsync(change, ctx, change.Address, t));
+    }
+
+    public static UndoOutcome Undo(UpdateClusterConfigChange change, JsonObject? before) => new(
+        change.Address,
+        change.Action,
+        UndoStatus.Irreversible,
+        $"The authentication mode change ({Json.Text(before, "authenticationMode") ?? "?"} to {change.AuthenticationMode}) cannot be undone: EKS only moves forward (CONFIG_MAP, API_AND_CONFIG_MAP, API). aws-auth keeps working in API_AND_CONFIG_MAP.");
+
+    private static async Task<string?> CurrentModeAsync(StepContext ctx, CancellationToken ct)
+    {
+        var cluster = await ctx.Clients.Eks.DescribeClusterAsync(ctx.ClusterName, ct).ConfigureAwait(false);
+        return cluster.AccessConfig?.AuthenticationMode ?? "CONFIG_MAP";
+    }
+
+    private static async Task<StepWrite> WriteAsync(UpdateClusterConfigChange change, StepContext ctx, string address, CancellationToken ct)
+    {
+        var time = ctx.Options.TimeProvider;
+        var started = time.GetTimestamp();
+        string? updateId = null;
+        try
+        {
+            var update = await ctx.Clients.Eks.UpdateClusterAuthenticationModeAsync(ctx.ClusterName, change.AuthenticationMode, ctx.RequestToken(address), ct).ConfigureAwait(false);
+            updateId = update.Id;
+        }
+        catch (AwsResourceInUseException)
+        {
+            // Another update (ours, from an interrupted run, or someone else's) is in progress: wait for the mode.
+        }
+
+        while (true)
+        {
+            if (updateId is not null)
+            {
+                var update = await ctx.Clients.Eks.DescribeUpdateAsync(ctx.ClusterName, updateId, ct).ConfigureAwait(false);
+                switch (update.Status)
+                {
+                    case "Successful":
+                        return StepWrite.Ok($"authentication mode is {change.AuthenticationMode} (update {update.Id})", new JsonObject { ["authenticationMode"] = change.AuthenticationMode, ["updateId"] = update.Id });
+                    case "Failed" or "Cancelled":
+                        var errors = string.Join("; ", (update.Errors ?? []).Select(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
+                        return StepWrite.Fail($"the mode update {update.Id} ended {update.Status}: {errors}");
+                    default:
+                        break;
+                }
+            }
+            else if (string.Equals(await CurrentModeAsync(ctx, ct).ConfigureAwait(false), change.AuthenticationMode, StringComparison.Ordinal))
+            {
+                return StepWrite.Ok($"authentication mode is {change.AuthenticationMode}", new JsonObject { ["authenticationMode"] = change.AuthenticationMode });
+            }
+
+            if (time.GetElapsedTime(started) > ctx.Options.ModeChangeTimeout)
+            {
+                return StepWrite.Fail($"the mode update did not finish within {ctx.Options.ModeChangeTimeout}; run apply again to keep waiting");
+            }
+
+            await Task.Delay(ctx.Options.ModeChangePollInterval, time, ct).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using EksAccessMigrator.Aws.Eks;
+using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>CreatePodIdentityAssociation.</summary>
+internal static class PodIdentityHandler
+{
+    public static async Task<StepPreparation> PrepareAsync(CreatePodIdentityAssociationChange change, StepContext ctx, CancellationToken ct)
+    {
+        var existing = await FindAsync(ctx, change, ct).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return string.Equals(existing.RoleArn, change.RoleArn, StringComparison.Ordinal)
+                ? StepPreparation.Done("an identical association exists", Describe(existing))
+                : StepPreparation.Conflict($"{change.Namespace}/{change.ServiceAccount} is already associated with another role ({existing.RoleArn}); re-plan");
+        }
+
+        var request = new CreatePodIdentityAssociationRequest(ctx.ClusterName, change.Namespace, change.ServiceAccount, change.RoleArn) { ClientRequestToken = ctx.RequestToken(change.Address) };
+        var call = new PlannedCall("CreatePodIdentityAssociation", ctx.ClusterName, Json.Body(new { @namespace = change.Namespace, serviceAccount = change.ServiceAccount, roleArn = change.RoleArn }));
+        return StepPreparation.ToWrite("create the association", new JsonObject { ["existed"] = false }, call, async (_, t) =>
+        {
+            try
+            {
+                var created = await ctx.Clients.Eks.CreatePodIdentityAssociationAsync(request, t).ConfigureAwait(false);
+                return StepWrite.Ok("created", Describe(created));
+            }
+            catch (AwsResourceInUseException)
+            {
+                var now = await FindAsync(ctx, change, t).ConfigureAwait(false);
+                return now is not null && string.Equals(now.RoleArn, change.RoleArn, StringComparison.Ordinal)
+                    ? StepWrite.Ok("an identical association exists", Describe(now))
+                    : StepWrite.Fail($"an association for {change.Namespace}/{change.ServiceAccount} appeared meanwhile with role {now?.RoleArn}");
+            }
+        });
+    }
+
+    public static async Task<UndoOutcome> UndoAsync(CreatePodIdentityAssociationChange change, JsonObject? before, StepContext ctx, CancellationToken ct)
+    {
+        if (Json.Flag(before, "existed"))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.NothingToUndo, "the association existed before the migration");
+        }
+
+        var existing = await FindAsync(ctx, change, ct).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the association does not exist");
+        }
+
+        if (!string.Equals(existing.RoleArn, change.RoleArn, StringComparison.Ordinal))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the association now names another role ({existing.RoleArn}); left in place");
+        }
+
+        await ctx.Clients.Eks.DeletePodIdentityAssociationAsync(ctx.ClusterName, existing.AssociationId, ct).ConfigureAwait(false);
+        return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the association");
+    }
+
+    private static async Task<EksPodIdentityAssociation?> FindAsync(StepContext ctx, CreatePodIdentityAssociationChange change, CancellationToken ct)
+    {
+        await foreach (var summary in ctx.Clients.Eks.ListPodIdentityAssociationsAsync(ctx.ClusterName, change.Namespace, change.ServiceAccount, ct).ConfigureAwait(false))
+        {
+            if (string.Equals(summary.Namespace, change.Namespace, StringComparison.Ordinal) && string.Equals(summary.ServiceAccount, change.ServiceAccount, StringComparison.Ordinal))
+            {
+                return await ctx.Clients.Eks.DescribePodIdentityAssociationAsync(ctx.ClusterName, summary.AssociationId, ct).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonObject Describe(EksPodIdentityAssociation association) => new() { ["associationId"] = association.AssociationId, ["roleArn"] = association.RoleArn };
+}

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Kubernetes;
+using k8s.Models;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>CreateServiceAccount and PatchServiceAccount (annotation removal).</summary>
+internal static class ServiceAccountHandler
+{
+    public static async Task<StepPreparation> PrepareCreateAsync(CreateServiceAccountChange change, StepContext ctx, CancellationToken ct)
+    {
+        var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return Matches(existing, change)
+                ? StepPreparation.Done("an identical ServiceAccount exists", new JsonObject { ["uid"] = existing.Metadata?.Uid })
+                : StepPreparation.Conflict($"ServiceAccount {change.Namespace}/{change.Name} exists and differs (image pull secrets or automountServiceAccountToken); re-plan");
+        }
+
+        var body = new V1ServiceAccount
+        {
+            Metadata = new V1ObjectMeta { Name = change.Name, NamespaceProperty = change.Namespace },
+            ImagePullSecrets = change.ImagePullSecrets.IsEmpty ? null : [.. change.ImagePullSecrets.Select(s => new V1LocalObjectReference { Name = s })],
+            AutomountServiceAccountToken = change.AutomountServiceAccountToken,
+        };
+        var call = new PlannedCall("CreateServiceAccount", $"{change.Namespace}/{change.Name}", Json.Body(new { name = change.Name, @namespace = change.Namespace, imagePullSecrets = change.ImagePullSecrets, automountServiceAccountToken = change.AutomountServiceAccountToken }));
+        return StepPreparation.ToWrite("create the ServiceAccount", new JsonObject { ["existed"] = false }, call, async (_, t) =>
+        {
+            var result = await ctx.Writer.CreateServiceAccountAsync(body, t).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return StepWrite.Ok("created", new JsonObject { ["uid"] = result.Value?.Metadata?.Uid });
+            }
+
+            var now = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, t).ConfigureAwait(false);
+            return result.Outcome == WriteOutcome.AlreadyExists && now is not null && Matches(now, change)
+                ? StepWrite.Ok("an identical ServiceAccount exists", new JsonObject { ["uid"] = now.Metadata?.Uid })
+                : StepWrite.Fail($"creating ServiceAccount {change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}");
+        });
+    }
+
+    public static async Task<UndoOutcome> UndoCreateAsync(CreateServiceAccountChange change, JsonObject? before, JsonObject? after, StepContext ctx, CancellationToken ct)
+    {
+        if (Json.Flag(before, "existed"))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.NothingToUndo, "the ServiceAccount existed before the migration");
+        }
+
+        var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the ServiceAccount does not exist");
+        }
+
+        var uid = Json.Text(after, "uid");
+        if ((uid is not null && !string.Equals(uid, existing.Metadata?.Uid, StringComparison.Ordinal)) || !Matches(existing, change))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount was replaced or changed since the migration; left in place");
+        }
+
+        var result = await ctx.Writer.DeleteServiceAccountAsync(change.Namespace, change.Name, existing.Metadata?.Uid, ct).ConfigureAwait(false);
+        return result.Succeeded || result.Outcome == WriteOutcome.NotFound
+            ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the ServiceAccount")
+            : new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the ServiceAccount could not be deleted: {result.Outcome}: {result.Message}");
+    }
+
+    public static async Task<StepPreparation> PreparePatchAsync(PatchServiceAccountChange change, StepContext ctx, CancellationToken ct)
+    {
+        var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return StepPreparation.Conflict($"ServiceAccount {change.Namespace}/{change.Name} does not exist; re-plan");
+        }
+
+        var annotations = existing.Metadata?.Annotations ?? new Dictionary<string, string>();
+        var present = change.RemoveAnnotations.Keys.Where(annotations.ContainsKey).ToList();
+        if (present.Count == 0)
+        {
+            return StepPreparation.Done("the annotations are already gone", []);
+        }
+
+        var before = new JsonObject { ["annotations"] = Json.StringMap(present.ToDictionary(k => k, k => (string?)annotations[k], StringComparer.Ordinal)) };
+        var removal = present.ToDictionary(k => k, _ => (string?)null, StringComparer.Ordinal);
+        var call = new PlannedCall("PatchServiceAccount", $"{change.Namespace}/{change.Name}", Json.StringMap(removal).ToJsonString());
+        return StepPreparation.ToWrite("remove the annotations", before, call, async (_, t) =>
+        {
+            var result = await ctx.Writer.SetServiceAccountAnnotationsAsync(change.Namespace, change.Name, removal, existing.Metadata?.ResourceVersion, t).ConfigureAwait(false);
+            return result.Succeeded
+                ? StepWrite.Ok("removed the annotations", [])
+                : StepWrite.Fail($"ServiceAccount {change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}; run apply again");
+        });
+    }
+
+    public static async Task<UndoOutcome> UndoPatchAsync(PatchServiceAccountChange change, JsonObject? before, StepContext ctx, CancellationToken ct)
+    {
+        var previous = Json.ReadStringMap(before, "annotations");
+        var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount was deleted since the migration");
+        }
+
+        var annotations = existing.Metadata?.Annotations ?? new Dictionary<string, string>();
+        if (previous.All(p => annotations.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal)))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the annotations are as before the migration");
+        }
+
+        if (previous.Keys.Any(annotations.ContainsKey))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the annotations were set again since the migration; left as they are");
+        }
+
+        var result = await ctx.Writer.SetServiceAccountAnnotationsAsync(change.Namespace, change.Name, previous, existing.Metadata?.ResourceVersion, ct).ConfigureAwait(false);
+        return result.Succeeded
+            ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the annotations")
+            : new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
+    }
+
+    private static bool Matches(V1ServiceAccount account, CreateServiceAccountChange change) =>
+        (account.ImagePullSecrets ?? []).Select(s => s.Name).Order(StringComparer.Ordinal).SequenceEqual(change.ImagePullSecrets.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+        && account.AutomountServiceAccountToken == change.AutomountServiceAccountToken;
+}

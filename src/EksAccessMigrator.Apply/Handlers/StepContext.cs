@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using EksAccessMigrator.Kubernetes;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>What every handler needs: the clients, the cluster, the options, and per-resource locks.</summary>
+internal sealed class StepContext
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    public StepContext(ApplyClients clients, string clusterName, string planHash, ApplyOptions options, string? journalPath = null)
+    {
+        JournalPath = journalPath;
+        Clients = clients;
+        ClusterName = clusterName;
+        PlanHash = planHash;
+        Options = options;
+        Reader = clients.Kubernetes.CreateReader();
+        Writer = clients.Kubernetes.CreateWriter();
+    }
+
+    public ApplyClients Clients { get; }
+
+    public string ClusterName { get; }
+
+    public string PlanHash { get; }
+
+    public ApplyOptions Options { get; }
+
+    /// <summary>The journal being written (null in a dry run); backups are written beside it.</summary>
+    public string? JournalPath { get; }
+
+    public KubernetesClusterReader Reader { get; }
+
+    public KubernetesClusterWriter Writer { get; }
+
+    /// <summary>
+    /// A client request token that is the same for the same plan and step, so a call repeated after a crash is
+    /// recognised by EKS as the same request. Derived, not secret, and never journaled.
+    /// </summary>
+    public string RequestToken(string address)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(PlanHash + "\n" + address));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    /// <summary>Serialises read-modify-write of one resource (e.g. one role's trust policy) across concurrent steps.</summary>
+    public async Task<IDisposable> LockAsync(string key, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Releaser(gate);
+    }
+
+    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+}

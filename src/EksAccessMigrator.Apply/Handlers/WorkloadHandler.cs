@@ -1,0 +1,226 @@
+using System.Text.Json.Nodes;
+using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Kubernetes;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>PatchWorkload (serviceAccountName or annotation removal) and RestartWorkload.</summary>
+internal static class WorkloadHandler
+{
+    private const string DefaultServiceAccount = "default";
+
+    public static async Task<StepPreparation> PreparePatchAsync(PatchWorkloadChange change, StepContext ctx, CancellationToken ct)
+    {
+        var workload = KubernetesLookup.Workload(change.Kind, change.Namespace, change.Name);
+        var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+        if (state is null)
+        {
+            return StepPreparation.Conflict($"{workload} does not exist; re-plan");
+        }
+
+        var setAccount = change.ServiceAccountName is { } target && !string.Equals(state.ServiceAccountName ?? DefaultServiceAccount, target, StringComparison.Ordinal);
+        var present = change.RemoveAnnotations.Keys.Where(state.Annotations.ContainsKey).ToList();
+        if (!setAccount && present.Count == 0)
+        {
+            return StepPreparation.Done("the pod template already is as planned", new JsonObject { ["serviceAccountName"] = state.ServiceAccountName });
+        }
+
+        var expected = change.PreviousServiceAccountName ?? DefaultServiceAccount;
+        if (setAccount && !string.Equals(state.ServiceAccountName ?? DefaultServiceAccount, expected, StringComparison.Ordinal))
+        {
+            return StepPreparation.Conflict($"{workload} runs as ServiceAccount {state.ServiceAccountName ?? DefaultServiceAccount}, not {expected} as planned; re-plan");
+        }
+
+        var before = new JsonObject
+        {
+            ["serviceAccountName"] = state.ServiceAccountName,
+            ["annotations"] = Json.StringMap(present.ToDictionary(k => k, k => (string?)state.Annotations[k], StringComparer.Ordinal)),
+        };
+        var body = new JsonObject();
+        if (setAccount)
+        {
+            body["serviceAccountName"] = change.ServiceAccountName;
+        }
+
+        if (present.Count > 0)
+        {
+            body["annotations"] = Json.StringMap(present.ToDictionary(k => k, _ => (string?)null, StringComparer.Ordinal));
+        }
+
+        var call = new PlannedCall("PatchWorkload", workload.ToString(), body.ToJsonString());
+        return StepPreparation.ToWrite("patch the pod template", before, call, async (_, t) =>
+        {
+            if (setAccount && await SetAccountAsync(ctx, workload, change.ServiceAccountName!, expected, state.ResourceVersion, t).ConfigureAwait(false) is { } failure)
+            {
+                return StepWrite.Fail(failure);
+            }
+
+            if (present.Count > 0)
+            {
+                var result = await ctx.Writer.RemovePodTemplateAnnotationsAsync(workload, present, null, t).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    return StepWrite.Fail($"{workload}: {result.Outcome}: {result.Message}; run apply again");
+                }
+            }
+
+            return StepWrite.Ok("patched the pod template", new JsonObject { ["serviceAccountName"] = change.ServiceAccountName ?? state.ServiceAccountName });
+        });
+    }
+
+    public static async Task<UndoOutcome> UndoPatchAsync(PatchWorkloadChange change, JsonObject? before, StepContext ctx, CancellationToken ct)
+    {
+        var workload = KubernetesLookup.Workload(change.Kind, change.Namespace, change.Name);
+        var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+        if (state is null)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"{workload} was deleted since the migration");
+        }
+
+        var previousAccount = Json.Text(before, "serviceAccountName") ?? DefaultServiceAccount;
+        var previousAnnotations = Json.ReadStringMap(before, "annotations");
+        var current = state.ServiceAccountName ?? DefaultServiceAccount;
+        var accountRestored = change.ServiceAccountName is null || string.Equals(current, previousAccount, StringComparison.Ordinal);
+        var annotationsRestored = previousAnnotations.All(p => state.Annotations.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+        if (accountRestored && annotationsRestored)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the pod template is as before the migration");
+        }
+
+        var accountAsLeft = accountRestored || string.Equals(current, change.ServiceAccountName, StringComparison.Ordinal);
+        var annotationsAsLeft = annotationsRestored || !previousAnnotations.Keys.Any(state.Annotations.ContainsKey);
+        if (!accountAsLeft || !annotationsAsLeft)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"{workload}'s pod template was changed since the migration; left as it is");
+        }
+
+        if (!accountRestored)
+        {
+            var result = await ctx.Writer.SetPodTemplateServiceAccountAsync(workload, previousAccount, state.ResourceVersion, ct).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                return new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
+            }
+        }
+
+        if (!annotationsRestored)
+        {
+            var result = await ctx.Writer.SetPodTemplateAnnotationsAsync(workload, previousAnnotations, null, ct).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                return new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
+            }
+        }
+
+        return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the pod template");
+    }
+
+    public static async Task<StepPreparation> PrepareRestartAsync(RestartWorkloadChange change, StepContext ctx, CancellationToken ct)
+    {
+        var workload = KubernetesLookup.Workload(change.Kind, change.Namespace, change.Name);
+        var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+        if (state is null)
+        {
+            return StepPreparation.Conflict($"{workload} does not exist; re-plan");
+        }
+
+        state.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out var restartedAt);
+        var before = new JsonObject { ["restartedAt"] = restartedAt };
+        var call = new PlannedCall("RestartWorkload", workload.ToString(), Json.Body(new { annotation = KubernetesClusterWriter.RestartedAtAnnotation }));
+        return StepPreparation.ToWrite("restart and wait for the rollout", before, call, async (intentBefore, t) =>
+        {
+            // Resumed after a crash: when the annotation moved since the intent, the restart was made; only wait.
+            var now = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, t).ConfigureAwait(false);
+            string? current = null;
+            now?.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out current);
+            if (!string.Equals(current, Json.Text(intentBefore, "restartedAt"), StringComparison.Ordinal))
+            {
+                return await WaitAsync(ctx, workload, current, t).ConfigureAwait(false);
+            }
+
+            var result = await ctx.Writer.RestartAsync(workload, t).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                return StepWrite.Fail($"{workload}: {result.Outcome}: {result.Message}");
+            }
+
+            var after = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, t).ConfigureAwait(false);
+            string? set = null;
+            after?.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out set);
+            return await WaitAsync(ctx, workload, set, t).ConfigureAwait(false);
+        });
+    }
+
+    public static async Task<UndoOutcome> UndoRestartAsync(RestartWorkloadChange change, JsonObject? before, JsonObject? after, StepContext ctx, CancellationToken ct)
+    {
+        var workload = KubernetesLookup.Workload(change.Kind, change.Namespace, change.Name);
+        var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+        if (state is null)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"{workload} was deleted since the migration");
+        }
+
+        var previous = Json.Text(before, "restartedAt");
+        state.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out var current);
+        if (string.Equals(current, previous, StringComparison.Ordinal))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the restart annotation is as before");
+        }
+
+        if (Json.Text(after, "restartedAt") is { } set && !string.Equals(set, current, StringComparison.Ordinal))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"{workload} was restarted again since the migration; left as it is");
+        }
+
+        var result = await ctx.Writer.SetPodTemplateAnnotationsAsync(workload, new Dictionary<string, string?> { [KubernetesClusterWriter.RestartedAtAnnotation] = previous }, state.ResourceVersion, ct).ConfigureAwait(false);
+        return result.Succeeded
+            ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the pod template's restart annotation (this rolls the pods once more)")
+            : new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
+    }
+
+    /// <summary>
+    /// Sets serviceAccountName on condition of the resourceVersion read; after a concurrent edit it reads again and
+    /// retries while the workload still runs as the expected ServiceAccount. Null on success, else why not.
+    /// </summary>
+    private static async Task<string?> SetAccountAsync(StepContext ctx, WorkloadRef workload, string target, string expected, string? resourceVersion, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var result = await ctx.Writer.SetPodTemplateServiceAccountAsync(workload, target, resourceVersion, ct).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return null;
+            }
+
+            if (result.Outcome != WriteOutcome.Conflict)
+            {
+                return $"{workload}: {result.Outcome}: {result.Message}; run apply again";
+            }
+
+            var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+            var current = state?.ServiceAccountName ?? DefaultServiceAccount;
+            if (string.Equals(current, target, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            if (state is null || !string.Equals(current, expected, StringComparison.Ordinal))
+            {
+                return $"{workload} was changed concurrently (now ServiceAccount {current}); re-plan";
+            }
+
+            resourceVersion = state.ResourceVersion;
+        }
+
+        return $"{workload} kept changing concurrently; run apply again";
+    }
+
+    private static async Task<StepWrite> WaitAsync(StepContext ctx, WorkloadRef workload, string? restartedAt, CancellationToken ct)
+    {
+        var rollout = await ctx.Writer.WaitForRolloutAsync(workload, ctx.Options.RolloutTimeout, ct).ConfigureAwait(false);
+        var after = new JsonObject { ["restartedAt"] = restartedAt, ["rollout"] = rollout.Outcome.ToString() };
+        return rollout.Outcome is RolloutOutcome.Complete or RolloutOutcome.Untracked
+            ? StepWrite.Ok($"restarted; rollout {rollout.Outcome}: {rollout.Message}", after)
+            : StepWrite.Fail($"{workload} rollout {rollout.Outcome}: {rollout.Message}");
+    }
+}

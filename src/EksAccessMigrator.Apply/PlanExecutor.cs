@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EksAccessMigrator.Apply.Handlers;
+using EksAccessMigrator.Apply.Journal;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Apply;
+
+/// <summary>
+/// Applies a saved plan: preflight (cluster, account, region, stale-plan check), then stage by stage with bounded
+/// concurrency, journaling each step's intent (with the state before) and outcome; resumes from its journal.
+/// Rollback lives in <see cref="RollbackExecutor"/>.
+/// </summary>
+public sealed class PlanExecutor
+{
+    private readonly ApplyClients _clients;
+    private readonly ApplyOptions _options;
+    private readonly IApplyProgress _progress;
+
+    public PlanExecutor(ApplyClients clients, ApplyOptions options, IApplyProgress? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _clients = clients;
+        _options = options;
+        _progress = progress ?? NullApplyProgress.Instance;
+    }
+
+    /// <summary>The journal apply uses when none is given: <c>.eks-access-migrator/&lt;cluster&gt;-&lt;first 12 of the plan hash&gt;.jsonl</c>.</summary>
+    public static string DefaultJournalPath(SavedPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Path.Combine(ApplyOptions.DefaultJournalDirectory, $"{plan.Plan.Cluster.Name}-{plan.Hash[..12]}.jsonl");
+    }
+
+    /// <summary>The plan's changes in execution order: by stage, then by address.</summary>
+    public static ImmutableArray<PlanChange> ExecutionOrder(MigrationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return [.. plan.Changes.OrderBy(c => c.Stage).ThenBy(c => c.Address, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Applies (or, with <see cref="ApplyOptions.DryRun"/>, rehearses) <paramref name="saved"/>.
+    /// <paramref name="rederive"/> makes the plan again from the live cluster for the stale-plan check.
+    /// </summary>
+    public async Task<ApplyResult> ApplyAsync(SavedPlan saved, Func<CancellationToken, Task<MigrationPlan>> rederive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(rederive);
+        var plan = saved.Plan;
+        var journalPath = _options.JournalPath ?? DefaultJournalPath(saved);
+        if (await Preflight.CheckClusterAsync(_clients, plan.Cluster, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return Refused(refusal);
+        }
+
+        var journal = File.Exists(journalPath) ? JournalState.Read(journalPath) : new JournalState();
+        if (journal.Header is not null && !string.Equals(journal.PlanHash, saved.Hash, StringComparison.Ordinal))
+        {
+            return Refused(Refusal.Of(RefusalReason.JournalMismatch, $"The journal {journalPath} belongs to another plan (hash {journal.PlanHash}); choose another journal path."));
+        }
+
+        if (journal.RollbackStarted)
+        {
+            return Refused(Refusal.Of(RefusalReason.AlreadyRolledBack, $"The journal {journalPath} records a rollback of this plan; to apply it again, use a new journal path."));
+        }
+
+        var current = await rederive(cancellationToken).ConfigureAwait(false);
+        var differences = Preflight.Unexplained(plan, current, journal);
+        if (!differences.IsEmpty)
+        {
+            return Refused(new Refusal(RefusalReason.StalePlan, $"The cluster changed since the plan was made ({differences.Length} difference(s)); make a new plan and review it.", differences));
+        }
+
+        var context = new StepContext(_clients, plan.Cluster.Name, saved.Hash, _options, _options.DryRun ? null : Path.GetFullPath(journalPath));
+        if (_options.DryRun)
+        {
+            return new ApplyResult(null, await RunAsync(plan, context, journal, null, cancellationToken).ConfigureAwait(false), null, true);
+        }
+
+        using var writer = JournalWriter.Open(journalPath, _options.TimeProvider);
+        if (journal.Header is null)
+        {
+            writer.Append(JournalRecords.Header, new JsonObject
+            {
+                ["planHash"] = saved.Hash,
+                ["planFile"] = saved.Origin,
+                ["cluster"] = new JsonObject { ["name"] = plan.Cluster.Name, ["region"] = plan.Cluster.Region, ["accountId"] = plan.Cluster.AccountId },
+                ["phase"] = plan.Phase,
+                ["toolVersion"] = _options.ToolVersion,
+                ["startedAt"] = _options.TimeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            });
+        }
+
+        return new ApplyResult(null, await RunAsync(plan, context, journal, writer, cancellationToken).ConfigureAwait(false), Path.GetFullPath(journalPath), false);
+    }
+
+    private static ApplyResult Refused(Refusal refusal) => new(refusal, [], null, false);
+
+    private async Task<ImmutableArray<StepOutcome>> RunAsync(MigrationPlan plan, StepContext context, JournalState journal, JournalWriter? writer, CancellationToken cancellationToken)
+    {
+        var ordered = ExecutionOrder(plan);
+        var outcomes = new StepOutcome?[ordered.Length];
+        var failedStage = false;
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? killedBy = null;
+        void Killed(Exception e)
+        {
+            killedBy ??= e;
+            kill.Cancel();
+        }
+
+        using var gate = new SemaphoreSlim(_options.Parallel, _options.Parallel);
+        foreach (var stage in ordered.Select((change, index) => (change, index)).GroupBy(s => s.change.Stage))
+        {
+            if (failedStage)
+            {
+                foreach (var (change, index) in stage)
+                {
+                    outcomes[index] = Finish(writer, index, change, StepStatus.Skipped, "not run: a step of an earlier stage failed", TimeSpan.Zero, [], null);
+                }
+
+                continue;
+            }
+
+            var runner = new StepRunner(context, journal, writer, _options, _progress, Killed);
+            var tasks = stage.Select(async s =>
+            {
+                await gate.WaitAsync(kill.Token).ConfigureAwait(false);
+                try
+                {
+                    kill.Token.ThrowIfCancellationRequested();
+                    outcomes[s.index] = await runner.RunAsync(s.index, s.change, kill.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }).ToList();
+            try
+            {
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            catch (Exception) when (killedBy is not null)
+            {
+                // The crash hook stopped the run as a killed process would: surface its exception, nothing else.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(killedBy);
+            }
+
+            failedStage = writer is not null && stage.Any(s => outcomes[s.index]?.Status == StepStatus.Failed);
+        }
+
+        return [.. outcomes.Select(o => o!)];
+    }
+
+    private StepOutcome Finish(JournalWriter? writer, int index, PlanChange change, StepStatus status, string message, TimeSpan elapsed, ImmutableArray<PlannedCall> calls, JsonObject? after)
+    {
+        writer?.Append(status == StepStatus.Skipped ? JournalRecords.Skipped : status == StepStatus.Failed ? JournalRecords.Failed : JournalRecords.Done, StepRunner.Record(index, change, message, after));
+        var outcome = new StepOutcome(index, change.Address, change.Action, status, message, elapsed, calls);
+        _progress.StepFinished(outcome);
+        return outcome;
+    }
+}

@@ -1,0 +1,23 @@
+namespace EksAccessMigrator.Apply;
+
+/// <summary>Why apply or rollback refused to start (before any write).</summary>
+public enum RefusalReason
+{
+    /// <summary>The plan is for another cluster, or the cluster does not exist.</summary>
+    ClusterMismatch,
+
+    /// <summary>The caller's account is not the plan's account.</summary>
+    AccountMismatch,
+
+    /// <summary>The clients talk to another region than the plan's.</summary>
+    RegionMismatch,
+
+    /// <summary>The plan re-derived from the live cluster differs from the saved plan.</summary>
+    StalePlan,
+
+    /// <summary>The journal belongs to another plan, or is not a journal.</summary>
+    JournalMismatch,
+
+    /// <summary>The journal records a rollback: apply again with a new journal.</summary>
+    AlreadyRolledBack,
+}

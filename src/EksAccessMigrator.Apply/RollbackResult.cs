@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace EksAccessMigrator.Apply;
+
+/// <summary>The result of a rollback: per-step outcomes in the order they were undone (reverse of apply).</summary>
+public sealed record RollbackResult(Refusal? Refusal, ImmutableArray<UndoOutcome> Steps, string JournalPath)
+{
+    public int Restored => Steps.Count(s => s.Status is UndoStatus.Restored or UndoStatus.AlreadyRestored);
+
+    /// <summary>Resources changed since the migration (left alone) and failed undo calls.</summary>
+    public ImmutableArray<UndoOutcome> NeedsAttention => [.. Steps.Where(s => s.Status is UndoStatus.ChangedSince or UndoStatus.Failed)];
+
+    public bool Succeeded => Refusal is null && NeedsAttention.IsEmpty;
+}

@@ -1,0 +1,17 @@
+namespace EksAccessMigrator.Apply;
+
+/// <summary>How one step ended.</summary>
+public enum StepStatus
+{
+    /// <summary>Applied now, or found already in effect.</summary>
+    Done,
+
+    /// <summary>Not performed: done in an earlier run, restarts not requested, or an earlier stage failed.</summary>
+    Skipped,
+
+    /// <summary>The change could not be made; the message says why.</summary>
+    Failed,
+
+    /// <summary>Dry run: these calls would be made.</summary>
+    WouldRun,
+}

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using EksAccessMigrator.Apply.Tests.Support;
+using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.FakeKubernetes;
+
+namespace EksAccessMigrator.Apply.Tests;
+
+/// <summary>ReplaceConfigMap (finalize): backup first, optimistic concurrency, merge or stop, exact rollback.</summary>
+[Collection(MotoGroup.Name)]
+public sealed class AwsAuthCleanupTests(MotoServer moto)
+{
+    private const string NodeRow = """
+        - rolearn: arn:aws:iam::123456789012:role/node
+          username: system:node:{{EC2PrivateDNSName}}
+          groups: [system:bootstrappers, system:nodes]
+
+        """;
+
+    [Fact]
+    public async Task RemovesTheRows_BacksUpFirst_MergesAConcurrentEditOfAnotherKey_AndRollsBackExactly()
+    {
+        await using var world = await World.StartAsync(moto);
+        var before = world.Kubernetes.State.SnapshotJson();
+        var plan = await SaveAsync(world);
+        world.Kubernetes.Faults.ConcurrentEditBeforeNextWrite(ResourceKinds.ConfigMap, "kube-system", "aws-auth", cm => cm["data"]!["mapUsers"] = "- userarn: arn:aws:iam::123456789012:user/late\n  username: late\n");
+
+        var result = await world.ApplyAsync(plan, world.Options());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Steps));
+        var data = world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!;
+        Assert.Equal(NodeRow, data["mapRoles"]!.GetValue<string>());
+        Assert.Contains("user/late", data["mapUsers"]!.GetValue<string>(), StringComparison.Ordinal);
+        var backup = Assert.Single(Directory.GetFiles(world.Directory, "journal.jsonl.aws-auth-*.backup.json"));
+        Assert.Contains("role/admin", await File.ReadAllTextAsync(backup), StringComparison.Ordinal);
+        Assert.Contains("role/admin", await File.ReadAllTextAsync(world.JournalPath), StringComparison.Ordinal);
+
+        var rollback = await world.RollbackAsync();
+
+        Assert.True(rollback.Succeeded);
+        var restored = world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!;
+        Assert.Equal(Seed.AwsAuthMapRoles, restored["mapRoles"]!.GetValue<string>());
+        Assert.Contains("user/late", restored["mapUsers"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEqual(before, world.Kubernetes.State.SnapshotJson());
+    }
+
+    [Fact]
+    public async Task AConcurrentEditOfTheRewrittenRows_StopsTheStep_WithoutOverwritingIt()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await SaveAsync(world);
+        const string Edited = "- rolearn: arn:aws:iam::123456789012:role/brand-new\n  username: new\n";
+        world.Kubernetes.Faults.ConcurrentEditBeforeNextWrite(ResourceKinds.ConfigMap, "kube-system", "aws-auth", cm => cm["data"]!["mapRoles"] = Edited);
+
+        var result = await world.ApplyAsync(plan, world.Options());
+
+        var step = Assert.Single(result.Steps);
+        Assert.Equal(StepStatus.Failed, step.Status);
+        Assert.Contains("edited concurrently", step.Message, StringComparison.Ordinal);
+        Assert.Equal(Edited, world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!["mapRoles"]!.GetValue<string>());
+    }
+
+    private static async Task<SavedPlan> SaveAsync(World world)
+    {
+        ImmutableArray<PlanChange> changes =
+        [
+            new ReplaceConfigMapChange
+            {
+                Address = "aws-auth/kube-system/aws-auth",
+                Namespace = "kube-system",
+                Name = "aws-auth",
+                BackupFirst = true,
+                // Core's plan reader requires every constructor member of the row (nulls are left out on write): give all.
+                RemovedEntries = [new RemovedAwsAuthEntry { Source = "aws-auth/mapRoles[1]", Section = "mapRoles", Arn = Seed.RoleArn("admin"), Username = "admin", Groups = ["system:masters", "platform"], Reason = "migrated" }],
+                PreviousData = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("mapRoles", Seed.AwsAuthMapRoles)]),
+                Data = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("mapRoles", NodeRow)]),
+                Reversible = true,
+                Sources = ["aws-auth/mapRoles[1]"],
+            },
+        ];
+        var plan = new MigrationPlan
+        {
+            FormatVersion = MigrationPlan.CurrentFormatVersion,
+            ToolVersion = "test",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            Phase = "finalize",
+            Options = PlanOptionsRecord.From(new Core.Planning.PlannerOptions()),
+            Cluster = new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP"),
+            Summary = PlanSummary.Of(changes, [], []),
+            Changes = changes,
+            NoOps = [],
+            Findings = [],
+        };
+        var path = Path.Combine(world.Directory, "finalize.json");
+        await File.WriteAllTextAsync(path, PlanJson.Serialize(plan));
+        return SavedPlan.Load(path);
+    }
+}
