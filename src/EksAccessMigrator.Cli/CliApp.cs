@@ -8,7 +8,7 @@ namespace EksAccessMigrator.Cli;
 /// <summary>Builds and runs the command-line application; the single place where exceptions become exit codes.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null, bool errorIsTerminal = false)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null, bool errorIsTerminal = false, TextReader? stdin = null, bool inputIsTerminal = false)
     {
         try
         {
@@ -21,6 +21,7 @@ public static class CliApp
             var output = new CliOutput(stdout, stderr, errorIsTerminal);
             var filter = new ExitCodeFilter(output);
             builder.Services.AddSingleton(output);
+            builder.Services.AddSingleton(new CliInput(stdin ?? TextReader.Null, inputIsTerminal));
             builder.Services.AddSingleton(clock ?? TimeProvider.System);
             var app = builder.Build();
             app.UseFilter(filter);
@@ -28,6 +29,8 @@ public static class CliApp
             app.AddCommands<PlanCommand>();
             app.AddCommands<ShowCommand>();
             app.AddCommands<VerifyCommand>();
+            app.AddCommands<ApplyCommand>();
+            app.AddCommands<RollbackCommand>();
             await app.RunAsync().ConfigureAwait(false);
 
             // No command ran: help or version (0), or a command line Cocona itself rejected (its message is printed).

@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>With <c>plan --detailed-exitcode</c>: the plan has changes; <c>verify</c>: not every subject is ok.</summary>
     public const int ChangesPresent = 2;
 
+    /// <summary><c>apply</c> refused before writing anything: the plan is stale, or for another cluster, account or region.</summary>
+    public const int Refused = 3;
+
     /// <summary>A bug in the tool: an exception nobody expected.</summary>
     public const int InternalError = 70;
 

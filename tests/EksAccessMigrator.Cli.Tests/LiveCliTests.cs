@@ -12,69 +12,23 @@ namespace EksAccessMigrator.Cli.Tests;
 /// </summary>
 public sealed class LiveCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 {
-    private const string SecretKey = "cliLiveSecretKeyThatMustNeverBePrinted00";
-    private const string SessionToken = "cliLiveSessionTokenThatMustNeverBePrinted00";
-
-    private static readonly string[] Variables =
-    [
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_ENDPOINT_URL_EKS", "AWS_ENDPOINT_URL_IAM",
-        "AWS_ENDPOINT_URL_STS", "AWS_EC2_METADATA_DISABLED", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "AWS_PROFILE",
-    ];
+    private const string SecretKey = LiveCliWorld.SecretKey;
+    private const string SessionToken = LiveCliWorld.SessionToken;
 
     private readonly MotoServer _moto;
-    private readonly Dictionary<string, string?> _saved = [];
-    private FakeEksServer? _eks;
-    private FakeKubernetesServer? _kubernetes;
+    private LiveCliWorld? _world;
 
     public LiveCliTests(LiveCliMoto moto) => _moto = moto.Server;
 
-    public async Task InitializeAsync()
-    {
-        _eks = await FakeEksServer.StartAsync(new FakeEksOptions { UpdatePollsUntilComplete = 0 });
-        _eks.State.AddCluster("shop", MotoServer.Account, "eu-west-1");
-        _kubernetes = await FakeKubernetesServer.StartAsync();
-        _kubernetes.State.Add("""
-            {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "aws-auth", "namespace": "kube-system"},
-             "data": {
-               "mapRoles": "- rolearn: arn:aws:iam::123456789012:role/admin\n  username: admin\n  groups: [system:masters, ops]\n- rolearn: arn:aws:iam::123456789012:role/nodes\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:bootstrappers, system:nodes]\n",
-               "mapUsers": "- userarn: arn:aws:iam::123456789012:user/alice\n  username: alice\n  groups: [dev]\n"}}
-            """);
+    private FakeKubernetesServer _kubernetes => _world!.Kubernetes;
 
-        var empty = Path.Combine(Path.GetTempPath(), $"eam-empty-{Guid.NewGuid():N}");
-        File.WriteAllText(empty, string.Empty);
-        foreach (var name in Variables)
-        {
-            _saved[name] = Environment.GetEnvironmentVariable(name);
-        }
+    public async Task InitializeAsync() => _world = await LiveCliWorld.StartAsync(_moto);
 
-        Set("AWS_ACCESS_KEY_ID", "AKIACLILIVETEST00001");
-        Set("AWS_SECRET_ACCESS_KEY", SecretKey);
-        Set("AWS_SESSION_TOKEN", SessionToken);
-        Set("AWS_REGION", null);
-        Set("AWS_PROFILE", null);
-        Set("AWS_ENDPOINT_URL_EKS", _eks.Endpoint.ToString());
-        Set("AWS_ENDPOINT_URL_IAM", _moto.Endpoint.ToString());
-        Set("AWS_ENDPOINT_URL_STS", _moto.Endpoint.ToString());
-        Set("AWS_EC2_METADATA_DISABLED", "true");
-        Set("AWS_CONFIG_FILE", empty);
-        Set("AWS_SHARED_CREDENTIALS_FILE", empty);
-    }
+    public async Task DisposeAsync() => await _world!.DisposeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var (name, value) in _saved)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
+    private static void Set(string name, string? value) => LiveCliWorld.Set(name, value);
 
-        await _kubernetes!.DisposeAsync();
-        await _eks!.DisposeAsync();
-    }
-
-    private static void Set(string name, string? value) => Environment.SetEnvironmentVariable(name, value);
-
-    private string[] Live(params string[] more) =>
-        ["--cluster", "shop", "--region", "eu-west-1", "--api-server", _kubernetes!.Endpoint.ToString(), .. more];
+    private string[] Live(params string[] more) => _world!.Live(more);
 
     [Fact]
     public async Task LivePlanReadsTheClusterResolvesPathsAndStartsWithTheModeChange()

@@ -6,11 +6,14 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary>Builds the inventory from the live cluster and account (no --from given).</summary>
 public static class LiveInventory
 {
-    public static async Task<LiveScanResult> ScanAsync(ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken, string? iamRoleKey = null)
+    public static Task<LiveScanResult> ScanAsync(ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken, string? iamRoleKey = null) =>
+        ScanAsync(Settings(cluster, live, iamRoleKey), cluster, live, output, showProgress, cancellationToken);
+
+    /// <summary>How to reach the cluster: region, profile and endpoints from the options and the AWS SDKs' environment.</summary>
+    public static LiveScanSettings Settings(ClusterOptions cluster, LiveOptions live, string? iamRoleKey)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(live);
-        ArgumentNullException.ThrowIfNull(output);
         if (string.IsNullOrWhiteSpace(cluster.Cluster))
         {
             throw new UsageException("give --from with exported manifests for an offline plan, or --cluster NAME (with --region, AWS_REGION or a profile's region) to read the live cluster.");
@@ -27,7 +30,15 @@ public static class LiveInventory
             throw new UsageException($"--api-server '{live.ApiServer}' is not an absolute URL such as https://127.0.0.1:8443.");
         }
 
-        var settings = LiveScanSettings.Load(cluster.Cluster, cluster.Region, live.Profile, live.Kubeconfig, live.Context) with { ApiServerOverride = apiServer, IamRoleKey = iamRoleKey };
+        return LiveScanSettings.Load(cluster.Cluster, cluster.Region, live.Profile, live.Kubeconfig, live.Context) with { ApiServerOverride = apiServer, IamRoleKey = iamRoleKey };
+    }
+
+    public static async Task<LiveScanResult> ScanAsync(LiveScanSettings settings, ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(output);
         var progress = showProgress && output.ErrorIsTerminal ? new ScanProgressView(output.Error) : null;
         var wireLog = live.Debug ? new WireLogView(output.Error) : null;
         var result = await LiveInventoryScanner.WithSdkCredentials(settings, wireLog, progress).ScanAsync(cancellationToken).ConfigureAwait(false);

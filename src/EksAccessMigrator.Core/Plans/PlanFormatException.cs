@@ -16,4 +16,7 @@ public sealed class PlanFormatException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>True when the plan is of a format version this build does not read (apply refuses it as stale).</summary>
+    public bool UnsupportedVersion { get; init; }
 }

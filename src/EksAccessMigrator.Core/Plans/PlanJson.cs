@@ -84,7 +84,10 @@ public static class PlanJson
 
         if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != MigrationPlan.CurrentFormatVersion)
         {
-            throw new PlanFormatException($"{origin}: plan format version {version.GetRawText()} is not supported; this build of eks-access-migrator reads version {MigrationPlan.CurrentFormatVersion}. Use the tool version that wrote the plan, or plan again with this one.");
+            throw new PlanFormatException($"{origin}: plan format version {version.GetRawText()} is not supported; this build of eks-access-migrator reads version {MigrationPlan.CurrentFormatVersion}. Use the tool version that wrote the plan, or plan again with this one.")
+            {
+                UnsupportedVersion = true,
+            };
         }
     }
 

@@ -1,0 +1,93 @@
+using Cocona;
+using EksAccessMigrator.Apply;
+using EksAccessMigrator.Aws.Credentials;
+using EksAccessMigrator.Cli.Views;
+using EksAccessMigrator.Core.Planning;
+using EksAccessMigrator.Core.Plans;
+
+namespace EksAccessMigrator.Cli.Commands;
+
+/// <summary><c>apply</c>: executes a reviewed plan file on the live cluster, or nothing.</summary>
+public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider clock)
+{
+    [Command("apply", Description = "Apply a reviewed plan file to the live cluster: stale-plan check first (exit 3), a journal of every step, resume after an interruption.")]
+    public async Task<int> Apply(
+        [Argument("plan", Description = "The plan file written by 'plan --out'.")] string planFile,
+        LiveOptions live,
+        [Option("yes", Description = "Do not ask for confirmation (for scripts).")] bool yes = false,
+        [Option("dry-run", Description = "Do every read and check and print the calls that would be made; write nothing.")] bool dryRun = false,
+        [Option("parallel", Description = "Most independent changes in flight at once (1-32, default 4).", ValueName = "N")] int parallel = 4,
+        [Option("restart-workloads", Description = "Perform RestartWorkload steps and wait for each rollout.")] bool restartWorkloads = false,
+        [Option("rollout-timeout", Description = "Seconds to wait for each rollout (default 300).", ValueName = "SECONDS")] int rolloutTimeout = 300,
+        [Option("journal", Description = "The journal file (default .eks-access-migrator/<cluster>-<plan hash>.jsonl).", ValueName = "FILE")] string? journal = null,
+        [Option("format", Description = "table (default) or json (one JSON event per step).", ValueName = "FORMAT")] string format = "table",
+        CoconaAppContext? appContext = null)
+    {
+        var json = OutputFormats.Parse(format, allowMarkdown: false) == OutputFormat.Json;
+        if (parallel is < 1 or > 32)
+        {
+            throw new UsageException($"--parallel {parallel} is out of range; use 1 to 32.");
+        }
+
+        if (rolloutTimeout < 1)
+        {
+            throw new UsageException($"--rollout-timeout {rolloutTimeout} must be at least 1 second.");
+        }
+
+        var cancellationToken = appContext?.CancellationToken ?? CancellationToken.None;
+        SavedPlan saved;
+        try
+        {
+            saved = SavedPlan.Load(planFile);
+        }
+        catch (PlanFormatException ex) when (ex.UnsupportedVersion)
+        {
+            output.Error.WriteLine($"error: refused, nothing was written: {ex.Message}");
+            return ExitCodes.Refused;
+        }
+
+        var plan = saved.Plan;
+        var cluster = new ClusterOptions { Cluster = plan.Cluster.Name, Region = plan.Cluster.Region };
+        var settings = LiveInventory.Settings(cluster, live, plan.Options.Workloads.IamRoleKey);
+        var first = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: !json, cancellationToken).ConfigureAwait(false);
+        var firstUsed = false;
+
+        async Task<MigrationPlan> Rederive(CancellationToken token)
+        {
+            var scan = firstUsed ? await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: false, token).ConfigureAwait(false) : first;
+            firstUsed = true;
+            var options = plan.Options.ToPlannerOptions(plan.Phase, Cli.ToolVersion.Current, clock.GetUtcNow());
+            return MigrationPlanner.Plan(scan.Inventory, options with { Workloads = scan.CompleteOptions(options.Workloads) });
+        }
+
+        var question = $"Apply {plan.Changes.Length} change(s) of {planFile} ({plan.Summary.Irreversible} irreversible) to cluster {plan.Cluster.Name} ({plan.Cluster.Region}, account {plan.Cluster.AccountId})?";
+        if (!dryRun && !Confirmation.Confirm(input, output, yes, question))
+        {
+            output.Error.WriteLine("Not applied; nothing was written.");
+            return ExitCodes.Error;
+        }
+
+        using var connection = ApplyConnection.Open(settings, first.Cluster, new SdkCredentialSource(settings.Aws.Profile));
+        var progress = new ApplyProgressView(json ? output.Out : output.Error, json, plan.Changes.Length);
+        var executor = new PlanExecutor(connection.Clients, new ApplyOptions
+        {
+            DryRun = dryRun,
+            Parallel = parallel,
+            RestartWorkloads = restartWorkloads,
+            RolloutTimeout = TimeSpan.FromSeconds(rolloutTimeout),
+            JournalPath = journal,
+            ToolVersion = Cli.ToolVersion.Current,
+        }, progress);
+        var result = await executor.ApplyAsync(saved, Rederive, cancellationToken).ConfigureAwait(false);
+
+        var summaryWriter = json ? output.Error : output.Out;
+        if (result.Refusal is { } refusal)
+        {
+            ApplySummaryView.Refused(refusal, summaryWriter);
+            return ExitCodes.Refused;
+        }
+
+        ApplySummaryView.Applied(result, summaryWriter);
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+    }
+}

@@ -1,0 +1,49 @@
+using Cocona;
+using EksAccessMigrator.Apply;
+using EksAccessMigrator.Apply.Journal;
+using EksAccessMigrator.Aws.Credentials;
+using EksAccessMigrator.Cli.Views;
+
+namespace EksAccessMigrator.Cli.Commands;
+
+/// <summary><c>rollback</c>: undoes what a journal records, in reverse, without overwriting later edits.</summary>
+public sealed class RollbackCommand(CliOutput output, CliInput input)
+{
+    [Command("rollback", Description = "Undo what an apply journal records, in reverse order; resources changed since are reported, not overwritten. The authentication-mode change cannot be undone.")]
+    public async Task<int> Rollback(
+        [Argument("journal", Description = "The journal written by apply.")] string journal,
+        LiveOptions live,
+        [Option("yes", Description = "Do not ask for confirmation (for scripts).")] bool yes = false,
+        [Option("format", Description = "table (default) or json (one JSON event per step).", ValueName = "FORMAT")] string format = "table",
+        CoconaAppContext? appContext = null)
+    {
+        var json = OutputFormats.Parse(format, allowMarkdown: false) == OutputFormat.Json;
+        var cancellationToken = appContext?.CancellationToken ?? CancellationToken.None;
+        var header = JournalHeader.Read(journal);
+        var cluster = new ClusterOptions { Cluster = header.ClusterName, Region = header.Region, Account = header.AccountId };
+        var settings = LiveInventory.Settings(cluster, live, null);
+        var scan = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: !json, cancellationToken).ConfigureAwait(false);
+
+        var question = $"Roll back the changes recorded in {journal} on cluster {header.ClusterName} ({header.Region}, account {header.AccountId})? An authentication-mode change cannot be undone.";
+        if (!Confirmation.Confirm(input, output, yes, question))
+        {
+            output.Error.WriteLine("Not rolled back; nothing was written.");
+            return ExitCodes.Error;
+        }
+
+        using var connection = ApplyConnection.Open(settings, scan.Cluster, new SdkCredentialSource(settings.Aws.Profile));
+        var progress = new ApplyProgressView(json ? output.Out : output.Error, json, 0);
+        var executor = new RollbackExecutor(connection.Clients, new ApplyOptions { ToolVersion = Cli.ToolVersion.Current }, progress);
+        var result = await executor.RollbackAsync(journal, cancellationToken).ConfigureAwait(false);
+
+        var summaryWriter = json ? output.Error : output.Out;
+        if (result.Refusal is { } refusal)
+        {
+            ApplySummaryView.Refused(refusal, summaryWriter);
+            return ExitCodes.Refused;
+        }
+
+        ApplySummaryView.RolledBack(result, summaryWriter);
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+    }
+}

@@ -1,0 +1,56 @@
+using EksAccessMigrator.Apply;
+
+namespace EksAccessMigrator.Cli.Views;
+
+/// <summary>The end of apply and rollback: what was done, and where the journal is.</summary>
+public static class ApplySummaryView
+{
+    public static void Refused(Refusal refusal, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine($"Refused, nothing was written: {Text.Safe(refusal.Message)}");
+        foreach (var difference in refusal.Differences)
+        {
+            writer.WriteLine($"  {Text.Safe(difference.ToString())}");
+        }
+    }
+
+    public static void Applied(ApplyResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        if (result.DryRun)
+        {
+            writer.WriteLine($"Dry run: every read and check done, nothing written. {result.PlannedCalls.Length} call(s) would be made:");
+            foreach (var call in result.PlannedCalls)
+            {
+                writer.WriteLine($"  {call.Operation} {Text.Safe(call.Target)} {Text.Safe(call.Body)}");
+            }
+
+            return;
+        }
+
+        writer.WriteLine($"{result.Done} done, {result.Skipped} skipped, {result.Failed} failed. Journal: {result.JournalPath}");
+        if (result.Failed > 0)
+        {
+            writer.WriteLine("Fix the cause of the failed steps and run apply again: done steps are skipped. Or undo with: eks-access-migrator rollback JOURNAL");
+        }
+    }
+
+    public static void RolledBack(RollbackResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine($"{result.Restored} restored, {result.NeedsAttention.Length} need attention. Journal: {result.JournalPath}");
+        foreach (var step in result.Steps.Where(s => s.Status == UndoStatus.Irreversible))
+        {
+            writer.WriteLine($"  {step.Action} {Text.Safe(step.Address)} cannot be undone: {Text.Safe(step.Message)}");
+        }
+
+        foreach (var step in result.NeedsAttention)
+        {
+            writer.WriteLine($"  needs attention: {step.Action} {Text.Safe(step.Address)}: {Text.Safe(step.Message)}");
+        }
+    }
+}
