@@ -1,3 +1,8 @@
+using System.Xml.Linq;
+using EksAccessMigrator.Aws;
+using EksAccessMigrator.Aws.Credentials;
+using EksAccessMigrator.Aws.Eks;
+using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.Cli.Tests.Support;
 using EksAccessMigrator.FakeKubernetes;
 using EksAccessMigrator.TestSupport;
@@ -119,5 +124,66 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("format version 2 is not supported", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lockout_AFinalizePlanWhoseBreakGlassPrincipalLostAdminIsRefusedBeforeAnyWrite()
+    {
+        const string AdminPolicy = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+        const string Alice = "arn:aws:iam::123456789012:user/alice";
+        World.Eks.State.AddCluster("vault", MotoServer.Account, "eu-west-1", "API_AND_CONFIG_MAP")
+            .AddAccessEntry("vault", "arn:aws:iam::123456789012:role/teams/admin", "STANDARD", "admin", ["ops"])
+            .AssociateAccessPolicy("vault", "arn:aws:iam::123456789012:role/teams/admin", AdminPolicy)
+            .AddAccessEntry("vault", "arn:aws:iam::123456789012:role/nodes", "EC2_LINUX")
+            .AddAccessEntry("vault", Alice, "STANDARD", "alice", ["dev"])
+            .AssociateAccessPolicy("vault", Alice, AdminPolicy);
+        await RunAsAssumedRoleAsync("arn:aws:iam::123456789012:role/teams/admin");
+        string[] vault = ["--cluster", "vault", "--region", "eu-west-1", "--api-server", World.ApiServer];
+
+        var planned = await CliRun.RunAsync(["plan", .. vault, "--phase", "finalize", "--target-mode", "API", "--break-glass-arn", Alice, "--out", PlanFile, "--format", "json"]);
+
+        Assert.True(planned.ExitCode == 0, planned.Error);
+        Assert.Contains("\"authenticationMode\": \"API\"", planned.Out, StringComparison.Ordinal);
+
+        // Between review and apply, the break-glass user loses cluster admin.
+        using (var eks = EksClient.Create(new AwsClientSettings { Region = "eu-west-1", EksEndpointUrl = World.Eks.Endpoint }, new StaticCredentialSource(new AwsCredentialsSnapshot("AKIATESTLOCKOUT00001", "lockout-test-secret"))))
+        {
+            await eks.DisassociateAccessPolicyAsync("vault", Alice, AdminPolicy, CancellationToken.None);
+        }
+
+        var eksBefore = World.Eks.State.SnapshotJson();
+        var kubernetesBefore = World.Kubernetes.State.SnapshotJson();
+
+        var applied = await CliRun.RunAsync(["apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Journal]);
+
+        Assert.Equal(3, applied.ExitCode);
+        Assert.Contains("Refused, nothing was written", applied.Out, StringComparison.Ordinal);
+        Assert.Contains("cluster/authentication-mode", applied.Out, StringComparison.Ordinal);
+        Assert.Equal("API_AND_CONFIG_MAP", World.Eks.State.AuthenticationModeOf("vault"));
+        Assert.Equal(eksBefore, World.Eks.State.SnapshotJson());
+        Assert.Equal(kubernetesBefore, World.Kubernetes.State.SnapshotJson());
+    }
+
+    /// <summary>Makes the CLI's credentials (through the environment) those of an assumed role, as an operator's would be.</summary>
+    private async Task RunAsAssumedRoleAsync(string roleArn)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, _moto.Endpoint)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Action"] = "AssumeRole",
+                ["Version"] = "2011-06-15",
+                ["RoleArn"] = roleArn,
+                ["RoleSessionName"] = "operator",
+            }),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTESTSUPPORT/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0");
+        using var response = await http.SendAsync(request);
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        string Value(string name) => xml.Descendants().First(e => e.Name.LocalName == name).Value;
+        LiveCliWorld.Set("AWS_ACCESS_KEY_ID", Value("AccessKeyId"));
+        LiveCliWorld.Set("AWS_SECRET_ACCESS_KEY", Value("SecretAccessKey"));
+        LiveCliWorld.Set("AWS_SESSION_TOKEN", Value("SessionToken"));
     }
 }
