@@ -78,6 +78,39 @@ public sealed class KubernetesClusterWriter
             ct);
     }
 
+    /// <summary>Creates a ConfigMap (e.g. the backup copy of aws-auth); AlreadyExists comes back as a result, not an exception.</summary>
+    public Task<WriteResult<V1ConfigMap>> CreateConfigMapAsync(string ns, string name, IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, string>? labels, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var body = new V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = ns,
+                Labels = labels is null ? null : new Dictionary<string, string>(labels),
+            },
+            Data = new Dictionary<string, string>(data),
+        };
+        return WriteAsync($"create configmap {ns}/{name}", t => Client.CoreV1.CreateNamespacedConfigMapAsync(body, ns, cancellationToken: t), ct);
+    }
+
+    /// <summary>Deletes a ConfigMap; with a uid precondition when given.</summary>
+    public async Task<WriteResult<V1Status>> DeleteConfigMapAsync(string ns, string name, string? expectedUid, CancellationToken ct)
+    {
+        var options = expectedUid is null ? null : new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = expectedUid } };
+        return await WriteAsync(
+            $"delete configmap {ns}/{name}",
+            async t =>
+            {
+                await Client.CoreV1.DeleteNamespacedConfigMapAsync(name, ns, options, cancellationToken: t);
+                return new V1Status { Status = "Success" };
+            },
+            ct);
+    }
+
     /// <summary>Deletes a ServiceAccount (e.g. to roll back one the tool created); with a uid precondition when given.</summary>
     public async Task<WriteResult<V1Status>> DeleteServiceAccountAsync(string ns, string name, string? expectedUid, CancellationToken ct)
     {

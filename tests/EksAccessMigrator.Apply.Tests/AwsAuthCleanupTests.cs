@@ -33,10 +33,14 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
         var backup = Assert.Single(Directory.GetFiles(world.Directory, "journal.jsonl.aws-auth-*.backup.json"));
         Assert.Contains("role/admin", await File.ReadAllTextAsync(backup), StringComparison.Ordinal);
         Assert.Contains("role/admin", await File.ReadAllTextAsync(world.JournalPath), StringComparison.Ordinal);
+        var copy = Assert.Single(BackupCopies(world));
+        Assert.Contains("role/admin", copy["data"]!["mapRoles"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("eks-access-migrator", copy["metadata"]!["labels"]!["app.kubernetes.io/managed-by"]!.GetValue<string>());
 
         var rollback = await world.RollbackAsync();
 
         Assert.True(rollback.Succeeded);
+        Assert.Empty(BackupCopies(world));
         var restored = world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!;
         Assert.Equal(Seed.AwsAuthMapRoles, restored["mapRoles"]!.GetValue<string>());
         Assert.Contains("user/late", restored["mapUsers"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -94,4 +98,8 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
         await File.WriteAllTextAsync(path, PlanJson.Serialize(plan));
         return SavedPlan.Load(path);
     }
+
+    private static List<System.Text.Json.Nodes.JsonObject> BackupCopies(World world) =>
+        [.. world.Kubernetes.State.List(ResourceKinds.ConfigMap, "kube-system")
+            .Where(c => c["metadata"]!["name"]!.GetValue<string>().StartsWith("aws-auth-backup-", StringComparison.Ordinal))];
 }

@@ -38,6 +38,11 @@ internal static class AwsAuthHandler
         return StepPreparation.ToWrite($"remove {change.RemovedEntries.Length} migrated row(s)", before, call, async (journaled, t) =>
         {
             await WriteBackupFileAsync(ctx, change, journaled, t).ConfigureAwait(false);
+            if (await CreateBackupConfigMapAsync(ctx, change, live, t).ConfigureAwait(false) is { } backupFailure)
+            {
+                return StepWrite.Fail(backupFailure);
+            }
+
             return await ReplaceAsync(ctx, change, change.PreviousData, change.Data, t).ConfigureAwait(false) is { } failure
                 ? StepWrite.Fail(failure)
                 : StepWrite.Ok($"removed {change.RemovedEntries.Length} row(s)", []);
@@ -54,6 +59,7 @@ internal static class AwsAuthHandler
 
         if (Holds(live, change.PreviousData))
         {
+            await DeleteBackupConfigMapAsync(ctx, change, ct).ConfigureAwait(false);
             return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the rows are present");
         }
 
@@ -62,9 +68,13 @@ internal static class AwsAuthHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "aws-auth was edited since the migration; restore the rows from the journal's backup by hand");
         }
 
-        return await ReplaceAsync(ctx, change, change.Data, change.PreviousData, ct).ConfigureAwait(false) is { } failure
-            ? new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, failure)
-            : new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the removed rows");
+        if (await ReplaceAsync(ctx, change, change.Data, change.PreviousData, ct).ConfigureAwait(false) is { } failure)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, failure);
+        }
+
+        await DeleteBackupConfigMapAsync(ctx, change, ct).ConfigureAwait(false);
+        return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the removed rows");
     }
 
     /// <summary>Replaces the keys <paramref name="from"/> with <paramref name="to"/>, keeping every other key as it is live. Null on success.</summary>
@@ -117,6 +127,53 @@ internal static class AwsAuthHandler
         ["resourceVersion"] = map.Metadata?.ResourceVersion,
         ["data"] = Json.StringMap((map.Data ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)),
     };
+
+    /// <summary>The backup copy's name: derived from the content it keeps, so a resumed run finds its own copy.</summary>
+    internal static string BackupName(ReplaceConfigMapChange change)
+    {
+        var content = string.Join("\n", change.PreviousData.Select(p => $"{p.Key}={p.Value}"));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+        return $"{change.Name}-backup-{hash[..10]}";
+    }
+
+    /// <summary>Copies aws-auth to a ConfigMap beside it before the rows are removed (rule M3). Null on success.</summary>
+    private static async Task<string?> CreateBackupConfigMapAsync(StepContext ctx, ReplaceConfigMapChange change, V1ConfigMap live, CancellationToken ct)
+    {
+        if (!change.BackupFirst)
+        {
+            return null;
+        }
+
+        var name = BackupName(change);
+        var data = live.Data ?? new Dictionary<string, string>();
+        var labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "eks-access-migrator" };
+        var result = await ctx.Writer.CreateConfigMapAsync(change.Namespace, name, (IReadOnlyDictionary<string, string>)data, labels, ct).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return null;
+        }
+
+        if (result.Outcome == WriteOutcome.AlreadyExists)
+        {
+            var existing = await ctx.Reader.GetConfigMapAsync(change.Namespace, name, ct).ConfigureAwait(false);
+            return existing is not null && Holds(existing, change.PreviousData)
+                ? null
+                : $"a ConfigMap {change.Namespace}/{name} exists with other content; the backup could not be written, so aws-auth was not changed";
+        }
+
+        return $"the backup copy {change.Namespace}/{name} could not be written ({result.Outcome}: {result.Message}), so aws-auth was not changed";
+    }
+
+    /// <summary>Rollback: the backup copy goes when the rows are back, if it still holds what this change wrote.</summary>
+    private static async Task DeleteBackupConfigMapAsync(StepContext ctx, ReplaceConfigMapChange change, CancellationToken ct)
+    {
+        var name = BackupName(change);
+        var backup = await ctx.Reader.GetConfigMapAsync(change.Namespace, name, ct).ConfigureAwait(false);
+        if (backup is not null && Holds(backup, change.PreviousData))
+        {
+            await ctx.Writer.DeleteConfigMapAsync(change.Namespace, name, backup.Metadata?.Uid, ct).ConfigureAwait(false);
+        }
+    }
 
     private static async Task WriteBackupFileAsync(StepContext ctx, ReplaceConfigMapChange change, JsonObject backup, CancellationToken ct)
     {
