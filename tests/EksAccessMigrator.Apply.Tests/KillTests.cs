@@ -46,7 +46,7 @@ public sealed class KillTests(MotoServer moto)
     public async Task InterruptedRollback_Resumes()
     {
         await using var world = await World.StartAsync(moto);
-        var before = await world.SnapshotAsync(maskMode: true, maskAddons: true);
+        var before = await world.SnapshotAsync(maskMode: true);
         var plan = await world.SavePlanAsync();
         Assert.True((await world.ApplyAsync(plan, world.Options())).Succeeded);
         var order = PlanExecutor.ExecutionOrder(plan.Plan);
@@ -67,15 +67,15 @@ public sealed class KillTests(MotoServer moto)
         var result = await world.RollbackAsync();
 
         Assert.True(result.Succeeded, string.Join("\n", result.NeedsAttention));
-        Assert.Equal(before, await world.SnapshotAsync(maskMode: true, maskAddons: true));
+        Assert.Equal(before, await world.SnapshotAsync(maskMode: true));
         Assert.Contains(result.Steps, s => s.Status == UndoStatus.Irreversible && s.Message.Contains("cannot be undone", StringComparison.Ordinal));
-        Assert.Contains(result.Steps, s => s.Status == UndoStatus.Kept && s.Action == "CreateAddon");
+        Assert.Contains(result.Steps, s => s.Status == UndoStatus.Restored && s.Action == "CreateAddon");
     }
 
     private async Task<(string Expected, string Before, int Steps)> BaselineAsync()
     {
         await using var world = await World.StartAsync(moto);
-        var before = await world.SnapshotAsync(maskMode: true, maskAddons: true);
+        var before = await world.SnapshotAsync(maskMode: true);
         var plan = await world.SavePlanAsync();
         var result = await world.ApplyAsync(plan, world.Options(parallel: 1));
         Assert.True(result.Succeeded);
@@ -114,6 +114,6 @@ public sealed class KillTests(MotoServer moto)
         var result = await world.RollbackAsync();
 
         Assert.True(result.Succeeded, $"k={k} {point} {address}: " + string.Join("\n", result.NeedsAttention));
-        Assert.Equal(before, await world.SnapshotAsync(maskMode: true, maskAddons: true));
+        Assert.Equal(before, await world.SnapshotAsync(maskMode: true));
     }
 }

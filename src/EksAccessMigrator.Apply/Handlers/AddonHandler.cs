@@ -5,7 +5,7 @@ using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
-/// <summary>CreateAddon (the Pod Identity agent). Rollback keeps the add-on: this build has no DeleteAddon.</summary>
+/// <summary>CreateAddon (the Pod Identity agent); rollback deletes an add-on the migration installed, if it is still as installed.</summary>
 internal static class AddonHandler
 {
     public static async Task<StepPreparation> PrepareAsync(CreateAddonChange change, StepContext ctx, CancellationToken ct)
@@ -33,9 +33,36 @@ internal static class AddonHandler
         });
     }
 
-    public static UndoOutcome Undo(CreateAddonChange change, JsonObject? before) => Json.Flag(before, "existed")
-        ? new UndoOutcome(change.Address, change.Action, UndoStatus.NothingToUndo, "the add-on was installed before the migration")
-        : new UndoOutcome(change.Address, change.Action, UndoStatus.Kept, $"the {change.AddonName} add-on is left installed (harmless without associations); remove it with 'aws eks delete-addon --cluster-name CLUSTER --addon-name {change.AddonName}' if wanted");
+    public static async Task<UndoOutcome> UndoAsync(CreateAddonChange change, JsonObject? before, JsonObject? after, StepContext ctx, CancellationToken ct)
+    {
+        if (Json.Flag(before, "existed"))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.NothingToUndo, "the add-on was installed before the migration");
+        }
+
+        var now = await FindAsync(ctx, change.AddonName, ct).ConfigureAwait(false);
+        if (now is null)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the add-on is not installed");
+        }
+
+        var installed = Json.Text(after, "addonVersion");
+        if (installed is not null && !string.Equals(installed, now.AddonVersion, StringComparison.Ordinal))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the add-on was updated since the migration ({installed} -> {now.AddonVersion}); it is left installed");
+        }
+
+        try
+        {
+            await ctx.Clients.Eks.DeleteAddonAsync(ctx.ClusterName, change.AddonName, ct).ConfigureAwait(false);
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the add-on is not installed");
+        }
+
+        return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the add-on the migration installed");
+    }
 
     private static async Task<EksAddon?> FindAsync(StepContext ctx, string name, CancellationToken ct)
     {

@@ -30,7 +30,7 @@ internal static class ChangeHandlers
         CreateAccessEntryChange c => AccessEntryHandler.UndoCreateAsync(c, before, ctx, ct),
         UpdateAccessEntryChange c => AccessEntryHandler.UndoUpdateAsync(c, before, ctx, ct),
         AssociateAccessPolicyChange c => AccessPolicyHandler.UndoAsync(c, before, ctx, ct),
-        CreateAddonChange c => Task.FromResult(AddonHandler.Undo(c, before)),
+        CreateAddonChange c => AddonHandler.UndoAsync(c, before, after, ctx, ct),
         UpdateAssumeRolePolicyChange c => TrustPolicyHandler.UndoAsync(c, before, after, ctx, ct),
         CreateServiceAccountChange c => ServiceAccountHandler.UndoCreateAsync(c, before, after, ctx, ct),
         CreatePodIdentityAssociationChange c => PodIdentityHandler.UndoAsync(c, before, ctx, ct),

@@ -40,6 +40,10 @@ public sealed class EksClient : IDisposable
     public async Task<EksAccessEntry> UpdateAccessEntryAsync(UpdateAccessEntryRequest request, CancellationToken cancellationToken) =>
         Read<EksAccessEntry>(await SendAsync(EksRequests.UpdateAccessEntry(request, _newToken()), cancellationToken), "accessEntry");
 
+    /// <summary>DeleteAddon; the add-on's own resources are removed by EKS as it goes.</summary>
+    public Task DeleteAddonAsync(string clusterName, string addonName, CancellationToken cancellationToken) =>
+        SendAsync(EksRequests.DeleteAddon(clusterName, addonName), cancellationToken);
+
     public Task DeleteAccessEntryAsync(string clusterName, string principalArn, CancellationToken cancellationToken) =>
         SendAsync(EksRequests.DeleteAccessEntry(clusterName, principalArn), cancellationToken);
 

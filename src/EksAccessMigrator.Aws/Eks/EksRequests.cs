@@ -43,6 +43,9 @@ public static class EksRequests
         return Post("UpdateAccessEntry", $"/clusters/{L(r.ClusterName)}/access-entries/{L(r.PrincipalArn)}", body);
     }
 
+    public static AwsWireRequest DeleteAddon(string clusterName, string addonName) =>
+        Delete("DeleteAddon", $"/clusters/{L(clusterName)}/addons/{L(addonName)}");
+
     public static AwsWireRequest DeleteAccessEntry(string clusterName, string principalArn) =>
         Delete("DeleteAccessEntry", $"/clusters/{L(clusterName)}/access-entries/{L(principalArn)}");
 

@@ -166,6 +166,9 @@ public sealed class EksClientFakeEksTests : IAsyncLifetime
         Assert.Equal("arn:aws:iam::111122223333:role/cni", addon.ServiceAccountRoleArn);
         var agent = await _eks.CreateAddonAsync(new CreateAddonRequest("prod", "eks-pod-identity-agent"), CancellationToken.None);
         Assert.Equal("eks-pod-identity-agent", agent.AddonName);
+        await _eks.DeleteAddonAsync("prod", "eks-pod-identity-agent", CancellationToken.None);
+        Assert.Equal(["vpc-cni"], await ToListAsync(_eks.ListAddonsAsync("prod", CancellationToken.None)));
+        await Assert.ThrowsAsync<Aws.Errors.AwsResourceNotFoundException>(() => _eks.DeleteAddonAsync("prod", "eks-pod-identity-agent", CancellationToken.None));
 
         Assert.Equal(["linux"], await ToListAsync(_eks.ListNodegroupsAsync("prod", CancellationToken.None)));
         var nodegroup = await _eks.DescribeNodegroupAsync("prod", "linux", CancellationToken.None);

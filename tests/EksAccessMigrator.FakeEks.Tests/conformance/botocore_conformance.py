@@ -176,6 +176,11 @@ def addons(eks):
     expect_error("ResourceNotFoundException", 404, eks.describe_addon, clusterName=CLUSTER, addonName="nope")
     names, pages = paginate(eks, "list_addons", "addons", clusterName=CLUSTER, PaginationConfig={"PageSize": 1})
     check(names == ["aws-ebs-csi-driver", "eks-pod-identity-agent"] and pages == 2, "list_addons paginator")
+    eks.create_addon(clusterName=CLUSTER, addonName="coredns")
+    deleted = eks.delete_addon(clusterName=CLUSTER, addonName="coredns")["addon"]
+    check(deleted["status"] == "DELETING" and deleted["addonName"] == "coredns", "delete_addon")
+    check("coredns" not in eks.list_addons(clusterName=CLUSTER)["addons"], "delete_addon removed it")
+    expect_error("ResourceNotFoundException", 404, eks.delete_addon, clusterName=CLUSTER, addonName="coredns")
 
 
 def wait_for_update(eks, update_id):
@@ -333,7 +338,7 @@ def main():
     pod_identity(eks)
     final_mode(eks, endpoint)
     check(not shape_problems, "responses outside the model:\n  " + "\n  ".join(shape_problems))
-    check(len(validated_operations) == 24, f"validated {len(validated_operations)} operations: {sorted(validated_operations)}")
+    check(len(validated_operations) == 25, f"validated {len(validated_operations)} operations: {sorted(validated_operations)}")
     print(f"conformance OK: {checks} checks, botocore {botocore.__version__}")
 
 

@@ -4,7 +4,7 @@ using EksAccessMigrator.FakeEks.Protocol;
 
 namespace EksAccessMigrator.FakeEks.Handlers;
 
-/// <summary>ListAddons, DescribeAddon, CreateAddon (add-ons become ACTIVE right after creation).</summary>
+/// <summary>ListAddons, DescribeAddon, CreateAddon, DeleteAddon (add-ons become ACTIVE right after creation and are gone right after deletion).</summary>
 internal sealed class AddonHandlers(FakeEksState state, Paginator paginator)
 {
     public ApiResponse List(EksRequest request)
@@ -79,6 +79,28 @@ internal sealed class AddonHandlers(FakeEksState state, Paginator paginator)
 
         cluster.Addons[addon.Name] = addon;
         return ApiResponse.Ok(new JsonObject { ["addon"] = EksJson.Addon(cluster, addon, "CREATING") });
+    }
+
+    public ApiResponse Delete(EksRequest request)
+    {
+        if (!state.TryGetCluster(request.ClusterName, out var cluster))
+        {
+            return EksErrors.ClusterNotFound(request.ClusterName);
+        }
+
+        var name = request.Route["addonName"];
+        if (!cluster.Addons.TryGetValue(name, out var addon))
+        {
+            return EksErrors.NotFound($"No addon: {name} found in cluster: {cluster.Name}", cluster.Name);
+        }
+
+        cluster.Addons.Remove(name);
+        foreach (var owned in cluster.PodIdentityAssociations.Where(p => p.Value.OwnerArn == addon.Arn).Select(p => p.Key).ToList())
+        {
+            cluster.PodIdentityAssociations.Remove(owned);
+        }
+
+        return ApiResponse.Ok(new JsonObject { ["addon"] = EksJson.Addon(cluster, addon, "DELETING") });
     }
 
     private static List<(string ServiceAccount, string RoleArn)> ReadAssociations(BodyReader body)

@@ -41,6 +41,7 @@ internal static class OperationTable
             ["ListAddons"] = addons.List,
             ["DescribeAddon"] = addons.Describe,
             ["CreateAddon"] = addons.Create,
+            ["DeleteAddon"] = addons.Delete,
             ["ListNodegroups"] = compute.ListNodegroups,
             ["DescribeNodegroup"] = compute.DescribeNodegroup,
             ["ListFargateProfiles"] = compute.ListFargateProfiles,

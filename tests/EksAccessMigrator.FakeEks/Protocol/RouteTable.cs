@@ -28,6 +28,7 @@ internal static class RouteTable
         new("ListAddons", "GET", "/clusters/{name}/addons"),
         new("CreateAddon", "POST", "/clusters/{name}/addons"),
         new("DescribeAddon", "GET", "/clusters/{name}/addons/{addonName}"),
+        new("DeleteAddon", "DELETE", "/clusters/{name}/addons/{addonName}"),
         new("ListNodegroups", "GET", "/clusters/{name}/node-groups"),
         new("DescribeNodegroup", "GET", "/clusters/{name}/node-groups/{nodegroupName}"),
         new("ListFargateProfiles", "GET", "/clusters/{name}/fargate-profiles"),
