@@ -58,7 +58,7 @@ internal static class ComputeReader
         return [.. profiles];
     }
 
-    private static LiveFargateSelector Selector(EksFargateSelector selector) =>
+    private static Core.Inventory.FargateSelectorInfo Selector(EksFargateSelector selector) =>
         new(selector.Namespace ?? string.Empty, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, selector.Labels ?? new Dictionary<string, string>()));
 
     private static List<string> Sorted(IEnumerable<string> names) => [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

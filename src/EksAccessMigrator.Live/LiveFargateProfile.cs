@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
+using EksAccessMigrator.Core.Inventory;
 
 namespace EksAccessMigrator.Live;
 
 /// <summary>A Fargate profile (DescribeFargateProfile): pods its selectors match run on Fargate, where Pod Identity does not work (rules K9, R4).</summary>
-public sealed record LiveFargateProfile(string Name, string? PodExecutionRoleArn, string? Status, ImmutableArray<LiveFargateSelector> Selectors)
+public sealed record LiveFargateProfile(string Name, string? PodExecutionRoleArn, string? Status, ImmutableArray<FargateSelectorInfo> Selectors)
 {
     /// <summary>Whether a pod in <paramref name="podNamespace"/> with <paramref name="podLabels"/> matches any selector.</summary>
     public bool Matches(string podNamespace, IReadOnlyDictionary<string, string> podLabels) =>
         Selectors.Any(s => s.Matches(podNamespace, podLabels));
 
     /// <summary>The planner's form of this profile.</summary>
-    public Core.Inventory.FargateProfileInfo ToInfo() => new(Name, [.. Selectors.Select(s => s.ToInfo())]);
+    public FargateProfileInfo ToInfo() => new(Name, Selectors);
 }

@@ -1,3 +1,4 @@
+using EksAccessMigrator.Core.Plans;
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Sts;
@@ -35,5 +36,12 @@ public sealed record LiveScanResult(
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.OidcIssuer is null && Cluster.OidcIssuer is { } issuer ? options with { OidcIssuer = issuer } : options;
+    }
+
+    /// <summary>The plan for what this scan read, with <paramref name="options"/> completed by <see cref="CompleteOptions"/>.</summary>
+    public MigrationPlan Plan(PlannerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return MigrationPlanner.Plan(Inventory, options with { Workloads = CompleteOptions(options.Workloads) });
     }
 }

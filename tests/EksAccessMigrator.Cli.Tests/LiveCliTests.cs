@@ -20,7 +20,7 @@ public sealed class LiveCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 
     public LiveCliTests(LiveCliMoto moto) => _moto = moto.Server;
 
-    private FakeKubernetesServer _kubernetes => _world!.Kubernetes;
+    private FakeKubernetesServer Kubernetes => _world!.Kubernetes;
 
     public async Task InitializeAsync() => _world = await LiveCliWorld.StartAsync(_moto);
 
@@ -90,7 +90,7 @@ public sealed class LiveCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
     [Fact]
     public async Task ClusterThatDoesNotExistIsAClearError()
     {
-        var result = await CliRun.RunAsync("plan", "--cluster", "nope", "--region", "eu-west-1", "--api-server", _kubernetes!.Endpoint.ToString());
+        var result = await CliRun.RunAsync("plan", "--cluster", "nope", "--region", "eu-west-1", "--api-server", Kubernetes.Endpoint.ToString());
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
@@ -107,7 +107,7 @@ public sealed class LiveCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
             var planned = await CliRun.RunAsync(["plan", .. Live("--out", planFile)]);
             Assert.True(planned.ExitCode == 0, planned.Error);
 
-            var before = await CliRun.RunAsync("verify", planFile, "--api-server", _kubernetes!.Endpoint.ToString());
+            var before = await CliRun.RunAsync("verify", planFile, "--api-server", Kubernetes.Endpoint.ToString());
             Assert.Equal(2, before.ExitCode);
             Assert.Contains("MISSING", before.Out, StringComparison.Ordinal);
 
@@ -120,7 +120,7 @@ public sealed class LiveCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
                 .AddAccessEntry("shop", "arn:aws:iam::123456789012:user/alice", "STANDARD", "alice", ["dev"]);
             Set("AWS_ENDPOINT_URL_EKS", applied.Endpoint.ToString());
 
-            var after = await CliRun.RunAsync("verify", planFile, "--api-server", _kubernetes.Endpoint.ToString(), "--format", "json");
+            var after = await CliRun.RunAsync("verify", planFile, "--api-server", Kubernetes.Endpoint.ToString(), "--format", "json");
 
             Assert.True(after.ExitCode == 0, after.Out + after.Error);
             Assert.Contains("\"ok\": true", after.Out, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public sealed class WorkloadFactsTests(WorkloadMoto moto)
     [InlineData("a*b*c", "axxbyyc", true)]
     [InlineData("a*b*c", "axxbyy", false)]
     public void K9_FargateSelectorWildcards_MatchAsEksDoes(string pattern, string text, bool matches) =>
-        Assert.Equal(matches, LiveFargateSelector.Glob(pattern, text));
+        Assert.Equal(matches, Core.Inventory.FargateSelectorInfo.Glob(pattern, text));
 
     [Fact]
     public void TrustPolicies_AreTheListedRolesDocuments_InTrustPolicyReadersForm()

@@ -2,7 +2,6 @@ using Cocona;
 using EksAccessMigrator.Apply;
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Cli.Views;
-using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Cli.Commands;
@@ -56,8 +55,7 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
         {
             var scan = firstUsed ? await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: false, token).ConfigureAwait(false) : first;
             firstUsed = true;
-            var options = plan.Options.ToPlannerOptions(plan.Phase, Cli.ToolVersion.Current, clock.GetUtcNow());
-            return MigrationPlanner.Plan(scan.Inventory, options with { Workloads = scan.CompleteOptions(options.Workloads) });
+            return scan.Plan(plan.Options.ToPlannerOptions(plan.Phase, Cli.ToolVersion.Current, clock.GetUtcNow()));
         }
 
         var question = $"Apply {plan.Changes.Length} change(s) of {planFile} ({plan.Summary.Irreversible} irreversible) to cluster {plan.Cluster.Name} ({plan.Cluster.Region}, account {plan.Cluster.AccountId})?";

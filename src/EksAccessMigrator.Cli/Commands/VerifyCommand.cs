@@ -49,8 +49,7 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
         var options = saved is not null
             ? saved.Options.ToPlannerOptions(saved.Phase, Cli.ToolVersion.Current, now)
             : new PlannerOptions { Workloads = workloads.ToPlannerOptions(), ToolVersion = Cli.ToolVersion.Current, CreatedAt = now };
-        options = options with { Workloads = scan.CompleteOptions(options.Workloads) };
-        var current = MigrationPlanner.Plan(scan.Inventory, options);
+        var current = scan.Plan(options);
         var report = saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
 
         if (parsedFormat == OutputFormat.Json)
