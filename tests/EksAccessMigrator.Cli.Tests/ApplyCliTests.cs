@@ -186,4 +186,33 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
         LiveCliWorld.Set("AWS_SECRET_ACCESS_KEY", Value("SecretAccessKey"));
         LiveCliWorld.Set("AWS_SESSION_TOKEN", Value("SessionToken"));
     }
+
+    [Fact]
+    public async Task AChangeMadeWhileTheOperatorConfirmsIsStillCaught()
+    {
+        await PlanAsync();
+        var before = World.Eks.State.SnapshotJson();
+        var answer = new AnswerAfter(() => World.Kubernetes.State.Mutate(ResourceKinds.ConfigMap, "kube-system", "aws-auth", map =>
+            map["data"]!["mapUsers"] = "- userarn: arn:aws:iam::123456789012:user/alice\n  username: alice-renamed\n  groups: [dev]\n"));
+
+        var result = await CliRun.RunAsync(answer, "apply", PlanFile, "--api-server", World.ApiServer, "--journal", Journal);
+
+        Assert.True(answer.Asked);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("access-entry/arn:aws:iam::123456789012:user/alice", result.Out, StringComparison.Ordinal);
+        Assert.Equal(before, World.Eks.State.SnapshotJson());
+    }
+
+    /// <summary>A person who, while the prompt waits, lets someone else edit the cluster, then answers yes.</summary>
+    private sealed class AnswerAfter(Action meanwhile) : TextReader
+    {
+        public bool Asked { get; private set; }
+
+        public override string ReadLine()
+        {
+            Asked = true;
+            meanwhile();
+            return "yes";
+        }
+    }
 }

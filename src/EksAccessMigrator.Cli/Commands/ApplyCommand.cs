@@ -48,13 +48,13 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
         var plan = saved.Plan;
         var cluster = new ClusterOptions { Cluster = plan.Cluster.Name, Region = plan.Cluster.Region };
         var settings = LiveInventory.Settings(cluster, live, plan.Options.Workloads.IamRoleKey);
-        var first = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: !json, cancellationToken).ConfigureAwait(false);
-        var firstUsed = false;
+        var current = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: !json, cancellationToken).ConfigureAwait(false);
 
+        // The stale-plan check reads the cluster again, after the confirmation: what someone changes while the
+        // prompt waits must still be caught.
         async Task<MigrationPlan> Rederive(CancellationToken token)
         {
-            var scan = firstUsed ? await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: false, token).ConfigureAwait(false) : first;
-            firstUsed = true;
+            var scan = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: false, token).ConfigureAwait(false);
             return scan.Plan(plan.Options.ToPlannerOptions(plan.Phase, Cli.ToolVersion.Current, clock.GetUtcNow()));
         }
 
@@ -65,7 +65,7 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
             return ExitCodes.Error;
         }
 
-        using var connection = ApplyConnection.Open(settings, first.Cluster, new SdkCredentialSource(settings.Aws.Profile));
+        using var connection = ApplyConnection.Open(settings, current.Cluster, new SdkCredentialSource(settings.Aws.Profile));
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, plan.Changes.Length);
         var executor = new PlanExecutor(connection.Clients, new ApplyOptions
         {

@@ -9,11 +9,14 @@ internal static class CliRun
         public string NormalizedOut => Out.Replace(Repo.Root, "<repo>", StringComparison.Ordinal);
     }
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs with <paramref name="terminalInput"/> as a person's answers at a terminal (null: no terminal).</summary>
+    public static async Task<Result> RunAsync(TextReader? terminalInput, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var code = await CliApp.RunAsync(args, stdout, stderr, FixedClock.Default);
+        var code = await CliApp.RunAsync(args, stdout, stderr, FixedClock.Default, stdin: terminalInput, inputIsTerminal: terminalInput is not null);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 }
