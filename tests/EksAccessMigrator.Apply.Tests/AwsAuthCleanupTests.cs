@@ -17,7 +17,7 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
         """;
 
     [Fact]
-    public async Task RemovesTheRows_BacksUpFirst_MergesAConcurrentEditOfAnotherKey_AndRollsBackExactly()
+    public async Task M3_RemovesTheRows_BacksUpFirst_MergesAConcurrentEditOfAnotherKey_AndRollsBackExactly()
     {
         await using var world = await World.StartAsync(moto);
         var before = world.Kubernetes.State.SnapshotJson();
