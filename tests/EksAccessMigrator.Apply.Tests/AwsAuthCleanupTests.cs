@@ -63,6 +63,32 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
         Assert.Equal(Edited, world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!["mapRoles"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task M3_TheSwitchToApiBacksAwsAuthUpFirst()
+    {
+        await using var world = await World.StartAsync(moto);
+        ImmutableArray<PlanChange> changes =
+        [
+            new UpdateClusterConfigChange
+            {
+                Address = "cluster/authentication-mode",
+                AuthenticationMode = "API",
+                BackupAwsAuth = true,
+                Reversible = false,
+                Sources = ["cluster/accessConfig"],
+            },
+        ];
+        var plan = await SaveAsync(world, changes, "api.json");
+
+        var result = await world.ApplyAsync(plan, world.Options());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Steps));
+        Assert.Equal("API", world.Eks.State.AuthenticationModeOf(Seed.Cluster));
+        var backup = Assert.Single(Directory.GetFiles(world.Directory, "journal.jsonl.aws-auth-*.backup.json"));
+        Assert.Contains("role/admin", await File.ReadAllTextAsync(backup), StringComparison.Ordinal);
+        Assert.Contains("role/admin", await File.ReadAllTextAsync(world.JournalPath), StringComparison.Ordinal);
+    }
+
     private static async Task<SavedPlan> SaveAsync(World world)
     {
         ImmutableArray<PlanChange> changes =
@@ -81,6 +107,11 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
                 Sources = ["aws-auth/mapRoles[1]"],
             },
         ];
+        return await SaveAsync(world, changes, "finalize.json");
+    }
+
+    private static async Task<SavedPlan> SaveAsync(World world, ImmutableArray<PlanChange> changes, string name)
+    {
         var plan = new MigrationPlan
         {
             FormatVersion = MigrationPlan.CurrentFormatVersion,
@@ -94,7 +125,7 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
             NoOps = [],
             Findings = [],
         };
-        var path = Path.Combine(world.Directory, "finalize.json");
+        var path = Path.Combine(world.Directory, name);
         await File.WriteAllTextAsync(path, PlanJson.Serialize(plan));
         return SavedPlan.Load(path);
     }

@@ -37,7 +37,11 @@ internal static class AwsAuthHandler
         var call = new PlannedCall("ReplaceConfigMap", $"{change.Namespace}/{change.Name}", Json.StringMap(change.Data.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)).ToJsonString());
         return StepPreparation.ToWrite($"remove {change.RemovedEntries.Length} migrated row(s)", before, call, async (journaled, t) =>
         {
-            await WriteBackupFileAsync(ctx, change, journaled, t).ConfigureAwait(false);
+            if (change.BackupFirst)
+            {
+                await AwsAuthBackup.WriteFileAsync(ctx, change.Name, journaled, t).ConfigureAwait(false);
+            }
+
             if (await CreateBackupConfigMapAsync(ctx, change, live, t).ConfigureAwait(false) is { } backupFailure)
             {
                 return StepWrite.Fail(backupFailure);
@@ -175,15 +179,4 @@ internal static class AwsAuthHandler
         }
     }
 
-    private static async Task WriteBackupFileAsync(StepContext ctx, ReplaceConfigMapChange change, JsonObject backup, CancellationToken ct)
-    {
-        if (!change.BackupFirst || ctx.JournalPath is null)
-        {
-            return;
-        }
-
-        var version = Json.Text(backup, "resourceVersion") ?? "unknown";
-        var path = string.Create(CultureInfo.InvariantCulture, $"{ctx.JournalPath}.{change.Name}-{version}.backup.json");
-        await File.WriteAllTextAsync(path, backup.ToJsonString(), ct).ConfigureAwait(false);
-    }
 }

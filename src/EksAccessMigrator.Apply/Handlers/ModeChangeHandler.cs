@@ -28,7 +28,15 @@ internal static class ModeChangeHandler
         }
 
         var call = new PlannedCall("UpdateClusterConfig", ctx.ClusterName, Json.Body(new { accessConfig = new { authenticationMode = change.AuthenticationMode } }));
-        return StepPreparation.ToWrite($"switch the authentication mode from {mode} to {change.AuthenticationMode}", before, call, (_, t) => WriteAsync(change, ctx, change.Address, t));
+        return StepPreparation.ToWrite($"switch the authentication mode from {mode} to {change.AuthenticationMode}", before, call, async (_, t) =>
+        {
+            if (change.BackupAwsAuth && before["awsAuth"] is JsonObject backup)
+            {
+                await AwsAuthBackup.WriteFileAsync(ctx, "aws-auth", backup, t).ConfigureAwait(false);
+            }
+
+            return await WriteAsync(change, ctx, change.Address, t).ConfigureAwait(false);
+        });
     }
 
     public static UndoOutcome Undo(UpdateClusterConfigChange change, JsonObject? before) => new(

@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>Rule M3: a copy of aws-auth in a file beside the journal, written before aws-auth is changed or set aside.</summary>
+internal static class AwsAuthBackup
+{
+    /// <param name="backup">The ConfigMap's resourceVersion and data, as journaled.</param>
+    public static async Task WriteFileAsync(StepContext ctx, string configMapName, JsonObject backup, CancellationToken ct)
+    {
+        if (ctx.JournalPath is null)
+        {
+            return;
+        }
+
+        var version = Json.Text(backup, "resourceVersion") ?? "unknown";
+        var path = string.Create(CultureInfo.InvariantCulture, $"{ctx.JournalPath}.{configMapName}-{version}.backup.json");
+        await File.WriteAllTextAsync(path, backup.ToJsonString(), ct).ConfigureAwait(false);
+    }
+}
