@@ -53,6 +53,7 @@ public static class ManifestStreamReader
         var entries = new List<KeyValuePair<string, ManifestNode>>();
         var streamedItems = 0;
         var firstItemLine = 0;
+        var keys = new MappingKeys(file);
         while (parser.Current is not MappingEnd)
         {
             var keyLine = NodeLoader.Line(parser.Current);
@@ -60,6 +61,8 @@ public static class ManifestStreamReader
             {
                 throw ManifestException.At(file, keyLine, "a mapping key is a list or mapping; Kubernetes manifests only have string keys.");
             }
+
+            keys.Add(key.Value, keyLine);
 
             if (key.Value == "items" && parser.Current is SequenceStart)
             {

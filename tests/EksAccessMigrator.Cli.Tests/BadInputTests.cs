@@ -44,6 +44,17 @@ public sealed class BadInputTests : IDisposable
         AssertOneLineError(await PlanAsync(file), "broken.yaml:");
     }
 
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: kube-system\ndata:\n  mapUsers: |\n    - userarn: arn:aws:iam::111122223333:user/a\n  mapUsers: |\n    - userarn: arn:aws:iam::111122223333:user/b\n", "aws-auth.yaml:9: the key 'mapUsers' appears twice in one mapping (first at line 7)")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\nkind: ConfigMap\nmetadata: {name: aws-auth, namespace: kube-system}\n", "aws-auth.yaml:3: the key 'kind' appears twice")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\",\n \"metadata\": {\"name\": \"aws-auth\", \"namespace\": \"kube-system\"},\n \"data\": {\"mapRoles\": \"\", \"mapRoles\": \"\"}}]}\n", "aws-auth.yaml:3: the key 'mapRoles' appears twice")]
+    public async Task P8_AKeyGivenTwiceIsRefusedWithFileAndLine_NeverMerged(string content, string expected)
+    {
+        var file = Write("aws-auth.yaml", content);
+
+        AssertOneLineError(await PlanAsync(file), expected);
+    }
+
     [Fact]
     public async Task ListWithGarbageItem()
     {

@@ -6,7 +6,11 @@ namespace EksAccessMigrator.Core.Tests;
 internal static class AwsAuthGenerator
 {
     private static readonly string[] Accounts = ["111122223333", "444455556666", "11111111111"];
-    private static readonly string[] Names = ["admin", "Admin", "dev", "nodes", "teams/dev", "AWSServiceRoleForX", "fargate", "ci"];
+    private static readonly string[] Names =
+    [
+        "admin", "Admin", "dev", "nodes", "teams/dev", "teams/admin", "aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_1",
+        "AWSReservedSSO_Admin_1", "AWSServiceRoleForX", "fargate", "ci",
+    ];
     private static readonly string[] Usernames =
     [
         "", "admin", "dev:{{SessionName}}", "{{SessionName}}", "dev:{{SessionNameRaw}}", "system:node:{{EC2PrivateDNSName}}",
@@ -28,7 +32,14 @@ internal static class AwsAuthGenerator
         {
             var isUser = random.Next(4) == 0;
             var target = isUser ? users : roles;
-            var arn = $"arn:aws:iam::{Pick(random, Accounts)}:{(isUser ? "user" : "role")}/{Pick(random, Names)}";
+            var account = Pick(random, Accounts);
+            var kind = isUser && random.Next(3) > 0 ? "user" : "role";
+            var arn = random.Next(12) switch
+            {
+                0 => $"arn:aws:sts::{account}:assumed-role/{Pick(random, Names).Split('/')[^1]}/session",
+                1 => $"arn:aws:iam::{account}:root",
+                _ => $"arn:aws:iam::{account}:{kind}/{Pick(random, Names)}",
+            };
             switch (random.Next(10))
             {
                 case 0:

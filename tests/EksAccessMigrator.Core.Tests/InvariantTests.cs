@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EksAccessMigrator.Core.Arns;
 using EksAccessMigrator.Core.AwsAuth;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
@@ -20,12 +21,79 @@ public sealed class InvariantTests
         "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_1",
         "arn:aws:iam::111122223333:user/admin");
 
+    private static readonly string[] EntryGroups = ["dev", "ops", "viewers"];
+
     private static (ClusterInventory Inventory, AwsAuthContents Contents) Input(Random random)
     {
         var (roles, users, accounts) = AwsAuthGenerator.Generate(random);
         var awsAuth = AwsAuthOf(mapRoles: roles, mapUsers: users, mapAccounts: accounts);
         var inventory = ClusterOf(awsAuth, random.Next(2) == 0 ? SomeIam : null);
+        if (random.Next(3) == 0)
+        {
+            // Rule A9: a cluster in API_AND_CONFIG_MAP whose access entries already give some principals an identity.
+            var existing = SomeIam.Principals.Where(_ => random.Next(2) == 0).Select(p => random.Next(4) switch
+            {
+                0 => Entry(p.ToString(), "EC2_LINUX", null, []),
+                1 => Entry(p.ToString(), "STANDARD", "admin", [], (Admin, new AccessScope(AccessScope.NamespaceType, ["team-a"]))),
+                _ => Entry(p.ToString(), "STANDARD", random.Next(2) == 0 ? "dev" : null, [.. EntryGroups.Where(_ => random.Next(2) == 0)]),
+            });
+            inventory = inventory with { Cluster = inventory.Cluster with { AuthenticationMode = AuthenticationMode.ApiAndConfigMap }, ExistingAccessEntries = [.. existing] };
+        }
+
         return (inventory, AwsAuthParser.Parse(awsAuth));
+    }
+
+    /// <summary>
+    /// An independent model of the authenticator (rules P4, P6, P7): the row a caller with this role or user name
+    /// matches today, or null. Callers are looked up by canonical ARN (roles path-less), mapRoles before mapUsers,
+    /// the last row of a section winning.
+    /// </summary>
+    private static AwsAuthMapping? RowMatchedToday(AwsAuthContents contents, IamPrincipalArn principal)
+    {
+        bool Matches(AwsAuthMapping m)
+        {
+            if (!IamPrincipalArn.TryParse(m.Arn, out var written, out _) || written.AccountId != principal.AccountId || written.Kind != principal.Kind)
+            {
+                return false;
+            }
+
+            return principal.Kind == IamPrincipalKind.Role
+                ? written.Path == "/" && string.Equals(written.Name, principal.Name, StringComparison.OrdinalIgnoreCase)
+                : !m.IsRoleSection && string.Equals(written.ToString(), principal.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var all = contents.Mappings.Concat(contents.Shadowed.Select(s => s.Shadowed)).Concat(contents.NeverMatched).Where(Matches).ToList();
+        return all.Where(m => m.IsRoleSection).OrderBy(m => m.Index).LastOrDefault()
+            ?? all.Where(m => !m.IsRoleSection).OrderBy(m => m.Index).LastOrDefault();
+    }
+
+    [Fact]
+    public void I2_EveryNewEntryComesFromTheRowTheAuthenticatorMatchesToday_AndExistingEntriesAreNeverChanged()
+    {
+        Property.ForAll(Cases, Input, input =>
+        {
+            var plan = MigrationPlanner.Plan(input.Inventory, new PlannerOptions());
+            var existing = (input.Inventory.ExistingAccessEntries ?? []).Select(e => e.PrincipalArn.ToLowerInvariant()).ToHashSet();
+            Assert.DoesNotContain(plan.Changes, c => c is UpdateAccessEntryChange);
+            foreach (var change in plan.Changes.OfType<AssociateAccessPolicyChange>())
+            {
+                Assert.DoesNotContain(change.PrincipalArn.ToLowerInvariant(), existing);
+            }
+
+            foreach (var entry in plan.Changes.OfType<CreateAccessEntryChange>())
+            {
+                Assert.DoesNotContain(entry.PrincipalArn.ToLowerInvariant(), existing);
+                var mapping = input.Contents.Mappings.Single(m => entry.Sources.Contains(m.Source));
+                if (mapping.Sso is not null)
+                {
+                    continue;
+                }
+
+                Assert.True(IamPrincipalArn.TryParse(entry.PrincipalArn, out var principal, out _));
+                var today = RowMatchedToday(input.Contents, principal);
+                Assert.True(ReferenceEquals(today, mapping) || today == mapping, $"{entry.PrincipalArn} is planned from {mapping.Source}, but the authenticator matches it with {today?.Source ?? "no row"} today");
+            }
+        }, Describe);
     }
 
     private static string Describe((ClusterInventory Inventory, AwsAuthContents Contents) input) =>

@@ -140,7 +140,7 @@ internal static class AccessEntryHandler
         }
     }
 
-    /// <summary>Node types (EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX) get their username and groups from EKS: only the type counts.</summary>
+    /// <summary>Node types (EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX, HYBRID_LINUX) get their username and groups from EKS: only the type counts.</summary>
     private static bool Matches(EksAccessEntry entry, CreateAccessEntryChange change) =>
         string.Equals(entry.Type ?? "STANDARD", change.Type, StringComparison.Ordinal)
         && (!string.Equals(change.Type, "STANDARD", StringComparison.Ordinal) || SameIdentity(entry, change.Username, change.KubernetesGroups));

@@ -7,9 +7,10 @@ using YamlDotNet.RepresentationModel;
 namespace EksAccessMigrator.Core.AwsAuth;
 
 /// <summary>
-/// Reads aws-auth's data sections the way aws-iam-authenticator does (rules P1-P4): the three section keys
+/// Reads aws-auth's data sections the way aws-iam-authenticator does (rules P1-P4, P6, P7): the three section keys
 /// are case-sensitive strings of YAML; keys inside an entry are case-insensitive; a section that does not
-/// parse, or holds a value of the wrong type, is dropped whole.
+/// parse, or holds a value of the wrong type, is dropped whole; rows no caller can match are set aside; of the
+/// rows one caller matches, the one the authenticator finds first wins.
 /// </summary>
 public static class AwsAuthParser
 {
@@ -48,14 +49,16 @@ public static class AwsAuthParser
             }
         }
 
+        var neverMatched = SetAsideNeverMatched(mappings, findings);
         var shadowed = new List<(AwsAuthMapping, AwsAuthMapping)>();
-        var effective = ResolveDuplicates(mappings, findings, shadowed);
+        var effective = ResolveDuplicates(mappings.Except(neverMatched).ToList(), findings, shadowed);
         return new AwsAuthContents(
             [.. effective],
             [.. accounts],
             [.. findings.Items],
             [.. read],
-            [.. shadowed]);
+            [.. shadowed],
+            [.. neverMatched]);
     }
 
     private static string AwsAuthSectionHint(string key)
@@ -185,16 +188,37 @@ public static class AwsAuthParser
             subject);
     }
 
+    private static List<AwsAuthMapping> SetAsideNeverMatched(List<AwsAuthMapping> mappings, FindingList findings)
+    {
+        // Rule P6: a row keyed by an ARN no caller has is inert; migrating it would grant access nobody had (I2).
+        var inert = new List<AwsAuthMapping>();
+        foreach (var mapping in mappings)
+        {
+            if (!AuthenticatorLookup.NeverMatches(mapping, out var canonical, out var why))
+            {
+                continue;
+            }
+
+            inert.Add(mapping);
+            findings.Warning(FindingCodes.AwsAuthRowNeverMatched, mapping.Arn!,
+                $"{mapping.Source} maps '{mapping.Arn}', but {why}: the authenticator looks callers up by their canonical ARN ({canonical}), so this row never matched anyone and grants nothing today. It is not migrated (that would grant access nobody had) and does not count against other rows for the same role. If the role should have this access, that is a new grant: review it, write the row as {canonical} or create the access entry deliberately; otherwise remove the row.",
+                mapping.Source);
+        }
+
+        return inert;
+    }
+
     private static IEnumerable<AwsAuthMapping> ResolveDuplicates(List<AwsAuthMapping> mappings, FindingList findings, List<(AwsAuthMapping, AwsAuthMapping)> shadowedBy)
     {
-        // Rule P4: role ARNs compare case-insensitively, user ARNs exactly; the last entry wins.
+        // Rules P4 and P7: role ARNs compare case-insensitively, user ARNs exactly; the authenticator tries
+        // mapRoles before mapUsers, and within a section the last entry wins.
         var groups = mappings
             .Where(m => m.Arn is not null)
-            .GroupBy(m => m.IsRoleSection ? $"role:{m.Arn!.ToLowerInvariant()}" : $"user:{m.Arn}", StringComparer.Ordinal);
+            .GroupBy(AuthenticatorLookup.KeyOf, StringComparer.Ordinal);
         var shadowed = new HashSet<AwsAuthMapping>();
         foreach (var group in groups)
         {
-            var ordered = group.OrderBy(m => m.Index).ToList();
+            var ordered = group.OrderBy(AuthenticatorLookup.Precedence).ToList();
             if (ordered.Count < 2)
             {
                 continue;
@@ -204,8 +228,11 @@ public static class AwsAuthParser
             var losers = ordered.Take(ordered.Count - 1).ToList();
             shadowed.UnionWith(losers);
             shadowedBy.AddRange(losers.Select(l => (l, winner)));
+            var why = ordered.Select(m => m.Section).Distinct().Count() > 1
+                ? "the authenticator looks a caller up in mapRoles before mapUsers"
+                : "as in the authenticator the last entry wins";
             findings.Warning(FindingCodes.AwsAuthDuplicate, winner.Arn!,
-                $"{winner.Arn} is mapped {ordered.Count} times; as in the authenticator the last entry ({winner.Source}) wins and {string.Join(", ", losers.Select(l => l.Source))} {(losers.Count == 1 ? "is" : "are")} ignored. Only {winner.Source} is migrated; remove the others from aws-auth.",
+                $"{winner.Arn} is mapped {ordered.Count} times; {why}, so {winner.Source} is in effect and {string.Join(", ", losers.Select(l => l.Source))} {(losers.Count == 1 ? "is" : "are")} ignored. Only {winner.Source} is migrated; remove the others from aws-auth.",
                 [.. ordered.Select(m => m.Source)]);
         }
 

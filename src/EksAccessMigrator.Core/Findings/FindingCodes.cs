@@ -13,11 +13,14 @@ public static class FindingCodes
     public const string AwsAuthDuplicate = "aws-auth-duplicate";
     public const string PrincipalArnInvalid = "principal-arn-invalid";
 
+    // Reading aws-auth (P6-P7)
+    public const string AwsAuthRowNeverMatched = "aws-auth-row-never-matched";
+    public const string RootPrincipalUnsupported = "root-principal-unsupported";
+
     // Project rules beside P1-P5 (docs/mapping-rules.md, X-rules)
     public const string AwsAuthUnknownField = "aws-auth-unknown-field";
     public const string AwsAuthNotFound = "aws-auth-not-found";
     public const string AwsAuthNotInEffect = "aws-auth-not-in-effect";
-    public const string AwsAuthArnHasPath = "aws-auth-arn-has-path";
     public const string UserIdNotMigratable = "userid-not-migratable";
     public const string SessionNameRawRewritten = "session-name-raw-rewritten";
     public const string MigrateChangesPending = "migrate-changes-pending";
@@ -35,6 +38,9 @@ public static class FindingCodes
     public const string MapAccountsUnsupported = "map-accounts-unsupported";
     public const string ServiceLinkedRole = "service-linked-role";
     public const string SsoMatcherUnresolved = "sso-matcher-unresolved";
+    public const string SsoMatcherOverlap = "sso-matcher-overlap";
+    public const string NodeRoleSharedOs = "node-role-shared-os";
+    public const string AwsAuthRowOverridden = "aws-auth-row-overridden";
     public const string AccessEntryConflict = "access-entry-conflict";
     public const string ExtraAccessPolicy = "extra-access-policy";
     public const string ClusterCreatorAdmin = "cluster-creator-admin";

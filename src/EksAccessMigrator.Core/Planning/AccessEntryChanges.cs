@@ -6,8 +6,8 @@ using EksAccessMigrator.Core.Plans;
 namespace EksAccessMigrator.Core.Planning;
 
 /// <summary>
-/// Compares the access entries aws-auth calls for with those the cluster has (rules A9-A11) and emits the
-/// changes, the no-ops and the findings.
+/// Compares the access entries aws-auth calls for with those the cluster has (rules A2, A9-A11) and emits the
+/// changes, the no-ops and the findings. An existing entry is never changed.
 /// </summary>
 internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList findings)
 {
@@ -17,6 +17,9 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
     public List<PlanChange> Changes { get; } = [];
 
     public List<PlanNoOp> NoOps { get; } = [];
+
+    /// <summary>Rows whose principal has an existing entry that differs from them (rule A9): dead rows, migrated for finalize.</summary>
+    public HashSet<string> Overridden { get; } = new(StringComparer.Ordinal);
 
     public void Plan(ImmutableArray<DesiredAccessEntry> desired)
     {
@@ -83,48 +86,38 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
         }
     }
 
+    /// <summary>
+    /// Rule A9: in API_AND_CONFIG_MAP an existing entry takes precedence over the aws-auth row of its principal, so
+    /// the entry is today's identity and the row is dead. The entry is never changed to match the row: the same
+    /// identity is a no-op, anything else is reported with both identities side by side.
+    /// </summary>
     private void Reconcile(DesiredAccessEntry entry, ExistingAccessEntry current)
     {
         if (current.Type != entry.Type)
         {
-            findings.Blocker(FindingCodes.AccessEntryConflict, entry.PrincipalArn,
-                $"{entry.PrincipalArn} already has an access entry of type {current.Type}, but {entry.Source} calls for {entry.Type}. An entry's type cannot be changed; the principal keeps its aws-auth mapping. Delete or fix the existing entry deliberately, then plan again.",
-                entry.Source);
+            ReconcileType(entry, current);
             return;
         }
 
-        var sameGroups = current.KubernetesGroups.ToHashSet(StringComparer.Ordinal).SetEquals(entry.Groups);
-        var sameUsername = entry.Username is null || entry.Username == current.Username;
-        if (entry.Type == AccessEntryTypes.Standard && (!sameGroups || !sameUsername))
+        if (!AccessEntryTypes.IsNode(entry.Type))
         {
-            Changes.Add(new UpdateAccessEntryChange
+            var sameGroups = current.KubernetesGroups.ToHashSet(StringComparer.Ordinal).SetEquals(entry.Groups);
+            var sameUsername = entry.Username is null || entry.Username == current.Username;
+            var missing = entry.ClusterPolicyArns.Where(p => !current.Policies.Any(c => c.PolicyArn == p && c.AccessScope.SameAs(AccessScope.Cluster))).ToList();
+            if (!sameGroups || !sameUsername || missing.Count > 0)
             {
-                Address = Addresses.AccessEntry(entry.PrincipalArn),
-                PrincipalArn = current.PrincipalArn,
-                Username = entry.Username,
-                KubernetesGroups = entry.Groups,
-                PreviousUsername = current.Username,
-                PreviousKubernetesGroups = current.KubernetesGroups,
-                Reversible = true,
-                Sources = [entry.Source],
-            });
-        }
-        else
-        {
-            NoOps.Add(new PlanNoOp(Addresses.AccessEntry(entry.PrincipalArn), $"access entry of type {entry.Type} with the same username and groups exists", [entry.Source]));
+                Overridden.Add(entry.Source);
+                findings.Warning(FindingCodes.AwsAuthRowOverridden, entry.PrincipalArn,
+                    $"{entry.PrincipalArn} already has an access entry, and in {inventory.Cluster.AuthenticationMode} mode the entry takes precedence over {entry.Source}, so the entry is what this principal gets today. Row: {Describe(entry.Username, entry.Groups, entry.ClusterPolicyArns.Select(p => $"{AccessPolicyArns.NameOf(p)} (cluster)"))}. Entry: {Describe(current.Username, current.KubernetesGroups, current.Policies.Select(p => $"{AccessPolicyArns.NameOf(p.PolicyArn)} ({p.AccessScope.Key})"))}. The entry is not changed. If the row is what was intended, change the entry by hand after review; removing the row changes nothing.",
+                    entry.Source);
+                return;
+            }
         }
 
+        NoOps.Add(new PlanNoOp(Addresses.AccessEntry(entry.PrincipalArn), $"access entry of type {entry.Type} with the same username and groups exists", [entry.Source]));
         foreach (var policy in entry.ClusterPolicyArns)
         {
-            var has = current.Policies.Any(p => p.PolicyArn == policy && p.AccessScope.SameAs(AccessScope.Cluster));
-            if (has)
-            {
-                NoOps.Add(new PlanNoOp(Addresses.AccessPolicy(entry.PrincipalArn, policy, AccessScope.Cluster), "policy already associated at cluster scope", [entry.Source]));
-            }
-            else
-            {
-                Associate(entry, policy);
-            }
+            NoOps.Add(new PlanNoOp(Addresses.AccessPolicy(entry.PrincipalArn, policy, AccessScope.Cluster), "policy already associated at cluster scope", [entry.Source]));
         }
 
         foreach (var extra in current.Policies.Where(p => !entry.ClusterPolicyArns.Contains(p.PolicyArn) || !p.AccessScope.SameAs(AccessScope.Cluster)))
@@ -133,6 +126,30 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
                 $"{entry.PrincipalArn} has {AccessPolicyArns.NameOf(extra.PolicyArn)} ({extra.AccessScope.Key} scope), which aws-auth ({entry.Source}) does not call for. It is left alone; remove it deliberately if it is not wanted.",
                 entry.Source);
         }
+    }
+
+    private void ReconcileType(DesiredAccessEntry entry, ExistingAccessEntry current)
+    {
+        if (current.Type is AccessEntryTypes.Ec2Linux or AccessEntryTypes.Ec2Windows && entry.Type is AccessEntryTypes.Ec2Linux or AccessEntryTypes.Ec2Windows)
+        {
+            // Rule A2: EKS made an entry for one kind of node (a managed node group), aws-auth serves the other kind.
+            findings.Blocker(FindingCodes.NodeRoleSharedOs, entry.PrincipalArn,
+                $"{entry.PrincipalArn} has an access entry of type {current.Type} (EKS makes one for the role of a managed node group), but {entry.Source} maps it as a {(entry.Type == AccessEntryTypes.Ec2Windows ? "Windows" : "Linux")} node. A principal has one entry and an entry one type, so one kind of node depends on aws-auth; it stays there. Give Linux and Windows nodes separate roles, then plan again.",
+                entry.Source);
+            return;
+        }
+
+        Overridden.Add(entry.Source);
+        findings.Warning(FindingCodes.AccessEntryConflict, entry.PrincipalArn,
+            $"{entry.PrincipalArn} already has an access entry of type {current.Type}, but {entry.Source} calls for {entry.Type}. In {inventory.Cluster.AuthenticationMode} mode the entry takes precedence over the row, so the entry is what works today; it is not changed (an entry's type cannot be), and removing the row changes nothing. If the row was the intended identity, delete and re-create the entry deliberately.",
+            entry.Source);
+    }
+
+    private static string Describe(string? username, IEnumerable<string> groups, IEnumerable<string> policies)
+    {
+        var groupList = groups.Order(StringComparer.Ordinal).ToList();
+        var policyList = policies.Order(StringComparer.Ordinal).ToList();
+        return $"username {username ?? "(generated)"}, groups [{string.Join(", ", groupList)}], policies [{string.Join(", ", policyList)}]";
     }
 
     private void Associate(DesiredAccessEntry entry, string policyArn) =>

@@ -21,6 +21,7 @@ internal static class AwsAuthCleanup
         AwsAuthContents contents,
         ImmutableArray<DesiredAccessEntry> desired,
         IReadOnlyCollection<PlanChange> pending,
+        IReadOnlySet<string> overridden,
         FindingList findings)
     {
         var blocked = findings.Items.Where(f => f.Severity == Severity.Blocker).SelectMany(f => f.Sources).ToHashSet(StringComparer.Ordinal);
@@ -29,7 +30,9 @@ internal static class AwsAuthCleanup
         var migrated = contents.Mappings
             .Where(m => wanted.Contains(m.Source) && !blocked.Contains(m.Source) && !pendingSources.Contains(m.Source))
             .ToList();
-        var removals = migrated.Select(m => (Mapping: m, Reason: "its access entry (and policies) exist"))
+        var removals = migrated.Select(m => (Mapping: m, Reason: overridden.Contains(m.Source)
+                ? "an existing access entry takes precedence over it, so removing it changes nothing"
+                : "its access entry (and policies) exist"))
             .Concat(contents.Shadowed
                 .Where(s => migrated.Contains(s.Winner))
                 .Select(s => (Mapping: s.Shadowed, Reason: $"shadowed by {s.Winner.Source}, which is removed")))

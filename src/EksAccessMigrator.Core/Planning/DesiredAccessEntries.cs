@@ -23,6 +23,11 @@ internal static class DesiredAccessEntries
         var desired = new List<DesiredAccessEntry>();
         foreach (var mapping in contents.Mappings.OrderBy(m => m.Section, StringComparer.Ordinal).ThenBy(m => m.Index))
         {
+            if (SharesNodeRoleAcrossOs(mapping, contents, findings))
+            {
+                continue;
+            }
+
             var principals = resolver.Resolve(mapping);
             if (principals.IsEmpty)
             {
@@ -60,8 +65,28 @@ internal static class DesiredAccessEntries
     }
 
     /// <summary>
-    /// Two mappings can land on one principal after resolution (an sso matcher and an explicit rolearn, or
-    /// role ARNs written with and without a path). The explicit mapping wins over the matcher, then the later one.
+    /// Rule A2: one principal has one entry, so a role mapped as a Linux node by one row and as a Windows node by
+    /// another (the authenticator keeps only the winner, so one kind of node already lacks its identity) cannot
+    /// be expressed; it stays in aws-auth until the role is split.
+    /// </summary>
+    private static bool SharesNodeRoleAcrossOs(AwsAuthMapping winner, AwsAuthContents contents, FindingList findings)
+    {
+        var rows = contents.Shadowed.Where(s => ReferenceEquals(s.Winner, winner)).Select(s => s.Shadowed).Append(winner).ToList();
+        var types = rows.Select(IdentityClassifier.NodeType).Where(t => t is AccessEntryTypes.Ec2Linux or AccessEntryTypes.Ec2Windows).Distinct().ToList();
+        if (types.Count < 2)
+        {
+            return false;
+        }
+
+        findings.Blocker(FindingCodes.NodeRoleSharedOs, winner.Arn ?? winner.Source,
+            $"{winner.Arn} is mapped as a Linux node and as a Windows node ({string.Join(", ", rows.OrderBy(r => r.Index).Select(r => r.Source))}). An access entry has one type, EC2_LINUX or EC2_WINDOWS, so one kind of node would lose its identity. It stays in aws-auth; give Linux and Windows nodes separate roles, then plan again.",
+            [.. rows.Select(r => r.Source)]);
+        return true;
+    }
+
+    /// <summary>
+    /// Two mappings can land on one principal after resolution (an sso matcher and an explicit rolearn, or two sso
+    /// matchers whose patterns overlap). The explicit mapping wins over the matcher, then the later one.
     /// </summary>
     private static ImmutableArray<DesiredAccessEntry> ResolveCollisions(List<DesiredAccessEntry> desired, FindingList findings)
     {

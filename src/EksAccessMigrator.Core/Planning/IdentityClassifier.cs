@@ -6,7 +6,8 @@ using EksAccessMigrator.Core.Findings;
 namespace EksAccessMigrator.Core.Planning;
 
 /// <summary>
-/// Decides what identity an aws-auth mapping keeps as an access entry: node types (A2), system:masters (A3),
+/// Decides what identity an aws-auth mapping keeps as an access entry: node types (A2: EC2 Linux and Windows,
+/// Fargate, EKS Hybrid Nodes), system:masters (A3),
 /// other system: groups (A4) and usernames (A5). Returns null, with blockers recorded, when EKS cannot
 /// express the identity (I1: never change an identity silently).
 /// </summary>
@@ -18,7 +19,7 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
     private const string NodeProxier = "system:node-proxier";
     private const string KubeProxyWindows = "eks:kube-proxy-windows";
     private const string Ec2NodeUsername = "system:node:{{EC2PrivateDNSName}}";
-    private const string FargateNodeUsername = "system:node:{{SessionName}}";
+    private const string SessionNodeUsername = "system:node:{{SessionName}}";
 
     private static readonly string[] NodeGroups = [Bootstrappers, Nodes, NodeProxier, KubeProxyWindows];
     private static readonly string[] ReservedPrefixes = ["system:", "eks:", "aws:", "amazon:", "iam:"];
@@ -30,25 +31,40 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
         return looksLikeNode ? ClassifyNode(mapping, subject) : ClassifyStandard(mapping, subject);
     }
 
-    private MappingIdentity? ClassifyNode(AwsAuthMapping mapping, string subject)
+    /// <summary>The node access-entry type a mapping has the shape of (rule A2), or null.</summary>
+    public static string? NodeType(AwsAuthMapping mapping)
     {
         var groups = mapping.Groups.ToHashSet(StringComparer.Ordinal);
-        string? type = null;
-        if (mapping.IsRoleSection && mapping.Username == Ec2NodeUsername && groups.Contains(Nodes)
-            && groups.IsSubsetOf([Bootstrappers, Nodes, KubeProxyWindows]))
+        if (!mapping.IsRoleSection || !groups.Contains(Nodes) && !groups.Contains(NodeProxier))
         {
-            type = groups.Contains(KubeProxyWindows) ? AccessEntryTypes.Ec2Windows : AccessEntryTypes.Ec2Linux;
-        }
-        else if (mapping.IsRoleSection && mapping.Username == FargateNodeUsername && groups.Contains(NodeProxier)
-            && groups.IsSubsetOf([Bootstrappers, Nodes, NodeProxier]))
-        {
-            type = AccessEntryTypes.FargateLinux;
+            return null;
         }
 
+        if (mapping.Username == Ec2NodeUsername && groups.Contains(Nodes) && groups.IsSubsetOf([Bootstrappers, Nodes, KubeProxyWindows]))
+        {
+            return groups.Contains(KubeProxyWindows) ? AccessEntryTypes.Ec2Windows : AccessEntryTypes.Ec2Linux;
+        }
+
+        if (mapping.Username == SessionNodeUsername && groups.Contains(NodeProxier) && groups.IsSubsetOf([Bootstrappers, Nodes, NodeProxier]))
+        {
+            return AccessEntryTypes.FargateLinux;
+        }
+
+        if (mapping.Username == SessionNodeUsername && groups.Contains(Nodes) && groups.IsSubsetOf([Bootstrappers, Nodes]))
+        {
+            return AccessEntryTypes.HybridLinux;
+        }
+
+        return null;
+    }
+
+    private MappingIdentity? ClassifyNode(AwsAuthMapping mapping, string subject)
+    {
+        var type = NodeType(mapping);
         if (type is null)
         {
             findings.Blocker(FindingCodes.NodeMappingUnrecognized, subject,
-                $"{mapping.Source} looks like a node mapping (username '{mapping.Username ?? "(none)"}', groups [{string.Join(", ", mapping.Groups)}]) but fits none of the shapes EKS node entries express (EC2: username {Ec2NodeUsername} with system:nodes; Fargate: username {FargateNodeUsername} with system:node-proxier). A node-type entry would change the identity, so it stays in aws-auth; review it by hand.",
+                $"{mapping.Source} looks like a node mapping (username '{mapping.Username ?? "(none)"}', groups [{string.Join(", ", mapping.Groups)}]) but fits none of the shapes EKS node entries express (EC2: username {Ec2NodeUsername} with system:nodes; Fargate: username {SessionNodeUsername} with system:node-proxier; Hybrid Nodes: username {SessionNodeUsername} with system:nodes). A node-type entry would change the identity, so it stays in aws-auth; review it by hand.",
                 mapping.Source);
             return null;
         }

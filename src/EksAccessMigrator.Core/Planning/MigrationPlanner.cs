@@ -95,7 +95,7 @@ public static class MigrationPlanner
 
         if (options.Phase == PlanPhase.Finalize && contents is not null && inventory.ExistingAccessEntries is not null
             && AuthenticationMode.ReadsConfigMap(cluster.AuthenticationMode)
-            && AwsAuthCleanup.Plan(inventory.AwsAuth!, contents, desired, access.Changes, findings) is { } cleanup)
+            && AwsAuthCleanup.Plan(inventory.AwsAuth!, contents, desired, access.Changes, access.Overridden, findings) is { } cleanup)
         {
             changes.Add(cleanup);
         }

@@ -7,12 +7,13 @@ using EksAccessMigrator.Core.Inventory;
 namespace EksAccessMigrator.Core.Planning;
 
 /// <summary>
-/// Turns a mapping's principal into the real ARNs an access entry needs: rules P5 (parse), A1 (path from IAM),
-/// A7 (service-linked roles) and A8 (sso matchers).
+/// Turns a mapping's principal into the real ARNs an access entry needs: rules P5 (parse), P6 (user rows without
+/// the user's path), P7 (role ARNs in mapUsers, root principals), A1 (path from IAM), A7 (service-linked roles)
+/// and A8 (sso matchers).
 /// </summary>
 internal sealed class PrincipalResolver(IamSnapshot iam, FindingList findings)
 {
-    /// <summary>The principals the mapping stands for; empty when a blocker was recorded.</summary>
+    /// <summary>The principals the mapping stands for; empty when a finding says why there is none.</summary>
     public ImmutableArray<IamPrincipalArn> Resolve(AwsAuthMapping mapping)
     {
         if (mapping.Sso is { } sso)
@@ -21,6 +22,14 @@ internal sealed class PrincipalResolver(IamSnapshot iam, FindingList findings)
         }
 
         var text = mapping.Arn!;
+        if (IsRootArn(text, out var rootAccount))
+        {
+            findings.Blocker(FindingCodes.RootPrincipalUnsupported, text,
+                $"{mapping.Source} maps the root user of account {rootAccount}. The authenticator does let the root user in through this row, but EKS accepts an access entry for a root principal and then ignores it, so this access cannot be migrated. It stays in aws-auth; give the people who use the root user an IAM role or user of their own, map that instead, and plan again.",
+                mapping.Source);
+            return [];
+        }
+
         if (!IamPrincipalArn.TryParse(text, out var arn, out var error))
         {
             findings.Blocker(FindingCodes.PrincipalArnInvalid, text,
@@ -29,11 +38,12 @@ internal sealed class PrincipalResolver(IamSnapshot iam, FindingList findings)
             return [];
         }
 
-        var expected = mapping.IsRoleSection ? IamPrincipalKind.Role : IamPrincipalKind.User;
-        if (arn.Kind != expected)
+        // Rule P7: the authenticator looks every caller up in both maps, so a role ARN in mapUsers matches the
+        // role. A user ARN in mapRoles is left alone: nothing in the rules says how it behaves.
+        if (mapping.IsRoleSection && arn.Kind == IamPrincipalKind.User)
         {
             findings.Blocker(FindingCodes.PrincipalArnInvalid, text,
-                $"{mapping.Source} holds an IAM {Word(arn.Kind)} ARN, but {mapping.Section} takes {Word(expected)} ARNs; it is not migrated. Move the entry to {(expected == IamPrincipalKind.Role ? AwsAuthSection.MapUsers : AwsAuthSection.MapRoles)} and plan again.",
+                $"{mapping.Source} holds an IAM user ARN, but {mapping.Section} takes role ARNs; it is not migrated and stays in aws-auth. Move the entry to {AwsAuthSection.MapUsers} and plan again.",
                 mapping.Source);
             return [];
         }
@@ -57,13 +67,7 @@ internal sealed class PrincipalResolver(IamSnapshot iam, FindingList findings)
 
     private IamPrincipalArn? ResolveRole(AwsAuthMapping mapping, IamPrincipalArn arn)
     {
-        if (arn.Path != "/")
-        {
-            findings.Warning(FindingCodes.AwsAuthArnHasPath, arn.ToString(),
-                $"{mapping.Source} names the role with a path ({arn.Path}). aws-auth matches role ARNs without their path, so this entry may never have matched anyone; migrating it can grant access that was not in effect. Check that the role really used this mapping before applying.",
-                mapping.Source);
-        }
-
+        // Rows written with a path never reach here: the parser sets them aside (rule P6).
         if (!iam.Covers(arn.AccountId))
         {
             findings.Warning(FindingCodes.PrincipalPathUnverified, arn.ToString(),
@@ -95,11 +99,19 @@ internal sealed class PrincipalResolver(IamSnapshot iam, FindingList findings)
         }
 
         var real = iam.FindUser(arn.AccountId, arn.Name);
-        if (real is null || real.ToString() != arn.ToString())
+        if (real is null)
         {
-            var hint = real is null ? "account has no such user" : $"the user's real ARN is {real}, and aws-auth compares user ARNs exactly, so this entry never matched";
             findings.Blocker(FindingCodes.PrincipalNotFound, arn.ToString(),
-                $"{mapping.Source} maps {arn}, but the {hint}. It is not migrated; correct or remove the mapping.",
+                $"{mapping.Source} maps {arn}, but account {arn.AccountId} has no such user in the IAM data. An access entry cannot be created for a principal that does not exist; it stays in aws-auth. Remove the stale mapping or refresh the IAM data.",
+                mapping.Source);
+            return null;
+        }
+
+        if (!string.Equals(real.ToString(), arn.ToString(), StringComparison.OrdinalIgnoreCase))
+        {
+            // Rule P6: a user's canonical ARN carries its path, so a row with another path never matched.
+            findings.Warning(FindingCodes.AwsAuthRowNeverMatched, arn.ToString(),
+                $"{mapping.Source} maps '{arn}', but the user's ARN is {real}: the authenticator looks callers up by their canonical ARN, which includes the user's path, so this row never matched anyone and grants nothing today. It is not migrated (that would grant access nobody had). If the user should have this access, that is a new grant: review it, write the row as {real} or create the access entry deliberately; otherwise remove the row.",
                 mapping.Source);
             return null;
         }
@@ -136,8 +148,22 @@ internal sealed class PrincipalResolver(IamSnapshot iam, FindingList findings)
                 mapping.Source);
         }
 
+        var overlapping = roles.Where(r => !SsoMatcher.IsOwnSuffix(r.Name[sso.RoleNamePrefix.Length..])).ToList();
+        if (overlapping.Count > 0)
+        {
+            findings.Warning(FindingCodes.SsoMatcherOverlap, subject,
+                $"{mapping.Source} matches permission set '{sso.PermissionSetName}', and the authenticator's pattern {sso.RoleNamePrefix}* also matches roles of other permission sets: {string.Join(", ", overlapping.Select(r => r.Name))}. They have this access today, so they are migrated with it (I1). If they should not have it, that is a change to today's access: rename one of the permission sets or give those roles a mapping of their own, then plan again.",
+                mapping.Source);
+        }
+
         return roles;
     }
 
-    private static string Word(IamPrincipalKind kind) => kind == IamPrincipalKind.Role ? "role" : "user";
+    private static bool IsRootArn(string text, out string account)
+    {
+        var parts = text.Split(':');
+        account = parts.Length == 6 ? parts[4] : string.Empty;
+        return parts.Length == 6 && parts[0] == "arn" && parts[2] == "iam" && parts[3].Length == 0
+            && AccountIds.IsValid(parts[4]) && parts[5] == "root";
+    }
 }

@@ -18,6 +18,7 @@ public sealed record VerificationReport(PlanCluster Cluster, string Phase, Immut
         ArgumentNullException.ThrowIfNull(saved);
         ArgumentNullException.ThrowIfNull(current);
         var now = current.Changes.ToDictionary(c => c.Address, StringComparer.Ordinal);
+        var overridden = Overridden(current).GroupBy(f => f.Subject, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var subjects = saved.Changes.Select(change =>
         {
             if (change is UpdateClusterConfigChange mode)
@@ -25,6 +26,12 @@ public sealed record VerificationReport(PlanCluster Cluster, string Phase, Immut
                 var reached = ModeRank(current.Cluster.AuthenticationMode) >= ModeRank(mode.AuthenticationMode);
                 return new VerifiedSubject(change.Address, change.Action, reached ? VerifiedSubject.Ok : VerifiedSubject.Missing,
                     $"authentication mode is {current.Cluster.AuthenticationMode}, plan wants {mode.AuthenticationMode}");
+            }
+
+            if (PrincipalOf(change) is { } principal && overridden.TryGetValue(principal, out var finding))
+            {
+                // Rule A9: an entry that exists but differs is never changed by a plan; it is different, not done.
+                return new VerifiedSubject(change.Address, change.Action, VerifiedSubject.Different, finding.Message);
             }
 
             if (!now.TryGetValue(change.Address, out var still))
@@ -49,9 +56,21 @@ public sealed record VerificationReport(PlanCluster Cluster, string Phase, Immut
                 c.Action,
                 c.Action.StartsWith("Create", StringComparison.Ordinal) || c.Action.StartsWith("Associate", StringComparison.Ordinal) ? VerifiedSubject.Missing : VerifiedSubject.Different,
                 "not applied yet")))
+            .Concat(Overridden(current).Select(f => new VerifiedSubject(f.Subject, f.Code, VerifiedSubject.Different, f.Message)))
             .Concat(current.Findings.Where(f => f.Severity == Severity.Blocker).Select(f => new VerifiedSubject(f.Subject, f.Code, VerifiedSubject.Blocked, f.Message)));
         return new VerificationReport(current.Cluster, current.Phase, [.. subjects.OrderBy(s => s.Address, StringComparer.Ordinal)]);
     }
+
+    /// <summary>Access entries that exist with another identity than aws-auth's row (rule A9).</summary>
+    private static IEnumerable<Finding> Overridden(MigrationPlan plan) =>
+        plan.Findings.Where(f => f.Code is Findings.FindingCodes.AwsAuthRowOverridden or Findings.FindingCodes.AccessEntryConflict);
+
+    private static string? PrincipalOf(PlanChange change) => change switch
+    {
+        CreateAccessEntryChange c => c.PrincipalArn,
+        AssociateAccessPolicyChange a => a.PrincipalArn,
+        _ => null,
+    };
 
     private static int ModeRank(string mode) => mode switch
     {

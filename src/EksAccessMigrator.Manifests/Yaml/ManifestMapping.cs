@@ -1,6 +1,6 @@
 namespace EksAccessMigrator.Manifests.Yaml;
 
-/// <summary>A mapping with string keys, in document order. A repeated key keeps its last value, as Kubernetes does.</summary>
+/// <summary>A mapping with string keys, in document order; the loader refuses a repeated key (rule P8).</summary>
 public sealed class ManifestMapping(IReadOnlyList<KeyValuePair<string, ManifestNode>> entries, int line) : ManifestNode(line)
 {
     public IReadOnlyList<KeyValuePair<string, ManifestNode>> Entries { get; } = entries;

@@ -49,6 +49,7 @@ internal sealed class NodeLoader(IParser parser, string file)
             {
                 parser.MoveNext();
                 var entries = new List<KeyValuePair<string, ManifestNode>>();
+                var keys = new MappingKeys(file);
                 while (parser.Current is not MappingEnd)
                 {
                     var keyLine = Line(parser.Current);
@@ -57,6 +58,7 @@ internal sealed class NodeLoader(IParser parser, string file)
                         throw ManifestException.At(file, keyLine, "a mapping key is a list or mapping; Kubernetes manifests only have string keys.");
                     }
 
+                    keys.Add(key.Value, keyLine);
                     entries.Add(new(key.Value, Load(depth + 1)));
                 }
 

@@ -45,28 +45,6 @@ public sealed class AccessEntryRulesTests
         Assert.Empty(plan.Changes);
     }
 
-    [Fact]
-    public void A1_UserArnMustMatchExactly()
-    {
-        var plan = Plan(ClusterOf(
-            AwsAuthOf(mapUsers: "- userarn: arn:aws:iam::111122223333:user/bob\n  username: bob\n"),
-            Iam("arn:aws:iam::111122223333:user/staff/bob")));
-
-        Assert.Contains("compares user ARNs exactly", plan.Single(FindingCodes.PrincipalNotFound).Message, StringComparison.Ordinal);
-        Assert.Empty(plan.Changes);
-    }
-
-    [Fact]
-    public void A1_RoleArnWrittenWithAPathWarnsThatItMayNeverHaveMatched()
-    {
-        var plan = PlanRoles(
-            "- rolearn: arn:aws:iam::111122223333:role/teams/admin\n  username: admin\n",
-            Iam("arn:aws:iam::111122223333:role/teams/admin"));
-
-        Assert.Equal(Severity.Warning, plan.Single(FindingCodes.AwsAuthArnHasPath).Severity);
-        plan.Entry("arn:aws:iam::111122223333:role/teams/admin");
-    }
-
     [Theory]
     [InlineData("[system:bootstrappers, system:nodes]", AccessEntryTypes.Ec2Linux)]
     [InlineData("[system:nodes]", AccessEntryTypes.Ec2Linux)]
@@ -91,6 +69,43 @@ public sealed class AccessEntryRulesTests
     }
 
     [Fact]
+    public void A2_SessionNameNodeWithoutNodeProxierIsAHybridNodeEntry()
+    {
+        var plan = PlanRoles("- rolearn: arn:aws:iam::111122223333:role/hybrid\n  username: system:node:{{SessionName}}\n  groups: [system:bootstrappers, system:nodes]\n");
+
+        var entry = plan.Entry("arn:aws:iam::111122223333:role/hybrid");
+        Assert.Equal(AccessEntryTypes.HybridLinux, entry.Type);
+        Assert.Null(entry.Username);
+        Assert.False(plan.Has(FindingCodes.NodeMappingUnrecognized));
+    }
+
+    [Fact]
+    public void A2_RoleMappedAsLinuxAndAsWindowsNodeIsSharedAcrossOs()
+    {
+        var plan = PlanRoles(
+            "- rolearn: arn:aws:iam::111122223333:role/nodes\n  username: system:node:{{EC2PrivateDNSName}}\n" + NodeGroups +
+            "- rolearn: arn:aws:iam::111122223333:role/nodes\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:bootstrappers, system:nodes, eks:kube-proxy-windows]\n");
+
+        var finding = plan.Single(FindingCodes.NodeRoleSharedOs);
+        Assert.Equal(Severity.Blocker, finding.Severity);
+        Assert.Equal<string>(["aws-auth/mapRoles[0]", "aws-auth/mapRoles[1]"], finding.Sources);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void A2_WindowsNodeRowForARoleEksGaveALinuxEntryIsSharedAcrossOs()
+    {
+        var plan = Plan(ClusterOf(
+            AwsAuthOf(mapRoles: "- rolearn: arn:aws:iam::111122223333:role/nodes\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:bootstrappers, system:nodes, eks:kube-proxy-windows]\n"),
+            mode: AuthenticationMode.ApiAndConfigMap,
+            existing: [Entry("arn:aws:iam::111122223333:role/nodes", "EC2_LINUX", null, [])]));
+
+        Assert.Equal(Severity.Blocker, plan.Single(FindingCodes.NodeRoleSharedOs).Severity);
+        Assert.False(plan.Has(FindingCodes.AccessEntryConflict));
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
     public void A2_NodeRoleOfAnotherAccountIsBlocked()
     {
         var plan = PlanRoles("- rolearn: arn:aws:iam::444455556666:role/nodes\n  username: system:node:{{EC2PrivateDNSName}}\n" + NodeGroups);
@@ -103,7 +118,7 @@ public sealed class AccessEntryRulesTests
     [InlineData("system:node:{{EC2PrivateDNSName}}", "[system:nodes, gpu-operators]")]
     [InlineData("system:node:{{EC2PrivateDNSName}}", "[system:bootstrappers]")]
     [InlineData("system:node:custom", "[system:nodes]")]
-    [InlineData("system:node:{{SessionName}}", "[system:nodes]")]
+    [InlineData("system:node:{{SessionName}}", "[system:bootstrappers]")]
     [InlineData("someone", "[system:nodes]")]
     public void A2_NodeLikeMappingOfAnotherShapeIsBlocked(string username, string groups)
     {
@@ -266,6 +281,22 @@ public sealed class AccessEntryRulesTests
     }
 
     [Fact]
+    public void A8_MatcherThatAlsoMatchesOtherPermissionSetsKeepsThemButSaysSo()
+    {
+        var plan = PlanRoles(
+            "- sso:\n    permissionSetName: EKSAdmin\n    accountID: \"111122223333\"\n  username: \"sso:{{SessionName}}\"\n",
+            Iam(
+                "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_EKSAdmin_0123456789abcdef",
+                "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_EKSAdmin_Audit_fedcba9876543210"));
+
+        Assert.Equal(2, plan.Changes<CreateAccessEntryChange>().Count);
+        var finding = plan.Single(FindingCodes.SsoMatcherOverlap);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("AWSReservedSSO_EKSAdmin_Audit_fedcba9876543210", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AWSReservedSSO_EKSAdmin_0123456789abcdef", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A8_SsoMatcherWithoutIamDataIsUnresolved()
     {
         var plan = PlanRoles("- sso:\n    permissionSetName: Admin\n    accountID: \"111122223333\"\n  username: \"sso:{{SessionName}}\"\n");
@@ -299,46 +330,75 @@ public sealed class AccessEntryRulesTests
         Assert.Equal("access-entry/arn:aws:iam::111122223333:role/dev", Assert.Single(plan.NoOps).Address);
     }
 
-    [Fact]
-    public void A9_DifferentGroupsOrUsernameIsAnUpdateThatKeepsThePreviousValues()
+    [Theory]
+    [InlineData("old", "a")]
+    [InlineData("dev", "a")]
+    [InlineData("old", "a,c")]
+    public void A9_AnExistingEntryWithAnotherIdentityIsNeverChanged_TheRowIsReportedAsOverridden(string username, string groups)
     {
         var plan = Plan(ClusterOf(
             AwsAuthOf(mapRoles: "- rolearn: arn:aws:iam::111122223333:role/dev\n  username: dev\n  groups: [a, c]\n"),
             mode: AuthenticationMode.ApiAndConfigMap,
-            existing: [Entry("arn:aws:iam::111122223333:role/dev", "STANDARD", "old", ["a"])]));
+            existing: [Entry("arn:aws:iam::111122223333:role/dev", "STANDARD", username, groups.Split(','))]));
 
-        var update = Assert.Single(plan.Changes<UpdateAccessEntryChange>());
-        Assert.Equal("dev", update.Username);
-        Assert.Equal<string>(["a", "c"], update.KubernetesGroups);
-        Assert.Equal("old", update.PreviousUsername);
-        Assert.Equal<string>(["a"], update.PreviousKubernetesGroups);
-        Assert.True(update.Reversible);
+        Assert.Empty(plan.Changes);
+        var finding = plan.Single(FindingCodes.AwsAuthRowOverridden);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("Row: username dev, groups [a, c]", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"Entry: username {username}, groups [{string.Join(", ", groups.Split(','))}]", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A9_DifferentTypeIsAConflict()
+    public void A9_ClusterAdminIsNotAddedToAnEntryThatHasItOnlyInANamespace()
+    {
+        var plan = Plan(ClusterOf(
+            AwsAuthOf(mapRoles: "- rolearn: arn:aws:iam::111122223333:role/admin\n  username: admin\n  groups: [system:masters]\n"),
+            mode: AuthenticationMode.ApiAndConfigMap,
+            existing: [Entry("arn:aws:iam::111122223333:role/admin", "STANDARD", "admin", [], (Admin, new AccessScope(AccessScope.NamespaceType, ["team-a"])))]));
+
+        Assert.Empty(plan.Changes);
+        var finding = plan.Single(FindingCodes.AwsAuthRowOverridden);
+        Assert.Contains("AmazonEKSClusterAdminPolicy (namespace:team-a)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A9_DifferentTypeIsAConflictWarning_TheEntryIsWhatWorks()
     {
         var plan = Plan(ClusterOf(
             AwsAuthOf(mapRoles: "- rolearn: arn:aws:iam::111122223333:role/dev\n  username: dev\n"),
             mode: AuthenticationMode.ApiAndConfigMap,
             existing: [Entry("arn:aws:iam::111122223333:role/dev", "EC2_LINUX", null, [])]));
 
-        Assert.Equal(Severity.Blocker, plan.Single(FindingCodes.AccessEntryConflict).Severity);
+        Assert.Equal(Severity.Warning, plan.Single(FindingCodes.AccessEntryConflict).Severity);
         Assert.Empty(plan.Changes);
+        Assert.False(plan.Has(FindingCodes.AwsAuthRowOverridden));
     }
 
     [Fact]
-    public void A9_MissingPoliciesAreAdded_ExtraOnesAreReportedAndLeftAlone()
+    public void A9_MissingPoliciesAreNotAdded_ExtraOnesAreReportedAndLeftAlone()
     {
         var plan = Plan(ClusterOf(
             AwsAuthOf(mapRoles: "- rolearn: arn:aws:iam::111122223333:role/admin\n  username: admin\n  groups: [system:masters]\n"),
             mode: AuthenticationMode.ApiAndConfigMap,
             existing: [Entry("arn:aws:iam::111122223333:role/admin", "STANDARD", "admin", [], ("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", AccessScope.Cluster))]));
 
-        Assert.Single(plan.Changes<AssociateAccessPolicyChange>());
-        Assert.Empty(plan.Changes<CreateAccessEntryChange>());
-        Assert.Equal(Severity.Info, plan.Single(FindingCodes.ExtraAccessPolicy).Severity);
+        Assert.Empty(plan.Changes);
+        Assert.True(plan.Has(FindingCodes.AwsAuthRowOverridden));
         Assert.DoesNotContain(plan.Changes, c => c.Action.StartsWith("Disassociate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A9_SameIdentityWithExtraPoliciesIsANoOpAndTheExtrasAreReported()
+    {
+        var plan = Plan(ClusterOf(
+            AwsAuthOf(mapRoles: "- rolearn: arn:aws:iam::111122223333:role/admin\n  username: admin\n  groups: [system:masters, ops]\n"),
+            mode: AuthenticationMode.ApiAndConfigMap,
+            existing: [Entry("arn:aws:iam::111122223333:role/admin", "STANDARD", "admin", ["ops"], (Admin, AccessScope.Cluster), ("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", AccessScope.Cluster))]));
+
+        Assert.Empty(plan.Changes);
+        Assert.Equal(Severity.Info, plan.Single(FindingCodes.ExtraAccessPolicy).Severity);
+        Assert.False(plan.Has(FindingCodes.AwsAuthRowOverridden));
+        Assert.Equal(2, plan.NoOps.Length);
     }
 
     [Fact]

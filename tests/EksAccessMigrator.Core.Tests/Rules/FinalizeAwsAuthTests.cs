@@ -43,13 +43,39 @@ public sealed class FinalizeAwsAuthTests
     }
 
     [Fact]
-    public void Finalize_KeepsRowsWhoseEntryIsMissingOrDifferentOrBlocked()
+    public void Finalize_KeepsRowsWhoseEntryIsMissingOrBlocked()
     {
-        var plan = Finalize(Roles, Entry("arn:aws:iam::111122223333:role/admin", "STANDARD", "other-name", [], (Admin, AccessScope.Cluster)));
+        var plan = Finalize(Roles, Entry("arn:aws:iam::111122223333:role/admin", "STANDARD", "admin", [], (Admin, AccessScope.Cluster)));
 
-        Assert.DoesNotContain(plan.Changes, c => c is ReplaceConfigMapChange);
+        var change = Assert.IsType<ReplaceConfigMapChange>(Assert.Single(plan.Changes));
+        Assert.Equal(["aws-auth/mapRoles[0]"], change.Sources.AsEnumerable());
         Assert.True(plan.Has(FindingCodes.MigrateChangesPending));
         Assert.True(plan.Has(FindingCodes.GroupNotMigratable));
+    }
+
+    [Fact]
+    public void A9_RowOverriddenByAnExistingEntryCountsAsMigrated_ItsRemovalChangesNothing()
+    {
+        var plan = Finalize(Roles, Entry("arn:aws:iam::111122223333:role/admin", "STANDARD", "other-name", []), Migrated[1]);
+
+        var change = Assert.IsType<ReplaceConfigMapChange>(Assert.Single(plan.Changes));
+        Assert.Equal(["aws-auth/mapRoles[0]", "aws-auth/mapRoles[1]"], change.Sources.AsEnumerable());
+        Assert.Contains("takes precedence", change.RemovedEntries[0].Reason, StringComparison.Ordinal);
+        Assert.True(plan.Has(FindingCodes.AwsAuthRowOverridden));
+    }
+
+    [Fact]
+    public void P6_RowThatNeverMatchedIsNotRemoved_ItWasNeverMigrated()
+    {
+        const string roles =
+            "- rolearn: arn:aws:iam::111122223333:role/admin\n  username: admin\n  groups: [system:masters]\n" +
+            "- rolearn: arn:aws:iam::111122223333:role/team/admin\n  username: other\n";
+
+        var plan = Finalize(roles, Migrated[0]);
+
+        var change = Assert.IsType<ReplaceConfigMapChange>(Assert.Single(plan.Changes));
+        Assert.Equal(["aws-auth/mapRoles[0]"], change.Sources.AsEnumerable());
+        Assert.Contains("role/team/admin", change.Data["mapRoles"], StringComparison.Ordinal);
     }
 
     [Fact]

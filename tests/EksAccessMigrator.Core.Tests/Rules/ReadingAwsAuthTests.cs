@@ -147,7 +147,6 @@ public sealed class ReadingAwsAuthTests
     [Theory]
     [InlineData("arn:aws:iam::11111111111:role/eleven-digits")]
     [InlineData("arn:aws:iam:eu-west-1:111122223333:role/with-region")]
-    [InlineData("arn:aws:sts::111122223333:assumed-role/a/session")]
     [InlineData("arn:aws:s3:::bucket")]
     [InlineData("not-an-arn")]
     [InlineData("arn:aws:iam::111122223333:group/admins")]
@@ -159,6 +158,99 @@ public sealed class ReadingAwsAuthTests
         var finding = plan.Single(FindingCodes.PrincipalArnInvalid);
         Assert.Equal(Severity.Blocker, finding.Severity);
         Assert.Equal(arn, finding.Subject);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_1111", "arn:aws:iam::111122223333:role/AWSReservedSSO_Admin_1111")]
+    [InlineData("arn:aws:iam::111122223333:role/team/x", "arn:aws:iam::111122223333:role/x")]
+    [InlineData("arn:aws:sts::111122223333:assumed-role/x/session", "arn:aws:iam::111122223333:role/x")]
+    public void P6_RowThatNoCallerMatchesIsInert_AndNamesTheArnItWouldHaveNeeded(string written, string canonical)
+    {
+        var plan = PlanRoles(
+            $"- rolearn: \"{written}\"\n  username: admin\n  groups: [system:masters]\n",
+            Iam("arn:aws:iam::111122223333:role/team/x", "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_1111"));
+
+        var finding = plan.Single(FindingCodes.AwsAuthRowNeverMatched);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains(canonical, finding.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void P6_PathfulRowNeitherShadowsNorWins_ThePathlessRowIsMigrated()
+    {
+        // The Identity Center scenario of issue 8: a read-only role mapped path-less to viewers, and a later
+        // path-ful row for system:masters that never matched. Today the role is a viewer, never an admin.
+        const string real = "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_ReadOnly_1111";
+        var plan = PlanRoles(
+            "- rolearn: arn:aws:iam::111122223333:role/AWSReservedSSO_ReadOnly_1111\n  username: viewer\n  groups: [viewers]\n" +
+            $"- rolearn: {real}\n  username: admin\n  groups: [system:masters]\n",
+            Iam(real));
+
+        var entry = plan.Entry(real);
+        Assert.Equal("viewer", entry.Username);
+        Assert.Equal<string>(["viewers"], entry.KubernetesGroups);
+        Assert.Empty(plan.Changes<Plans.AssociateAccessPolicyChange>());
+        Assert.False(plan.Has(FindingCodes.AwsAuthDuplicate));
+        Assert.Equal("aws-auth/mapRoles[1]", Assert.Single(plan.Single(FindingCodes.AwsAuthRowNeverMatched).Sources));
+    }
+
+    [Fact]
+    public void P6_UserRowWithoutTheUsersRealPathNeverMatched()
+    {
+        var plan = Plan(ClusterOf(
+            AwsAuthOf(mapUsers: "- userarn: arn:aws:iam::111122223333:user/bob\n  username: bob\n  groups: [system:masters]\n"),
+            Iam("arn:aws:iam::111122223333:user/staff/bob")));
+
+        var finding = plan.Single(FindingCodes.AwsAuthRowNeverMatched);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("arn:aws:iam::111122223333:user/staff/bob", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void P7_RoleArnInMapUsersMatchesLikeARoleRow()
+    {
+        var plan = Plan(ClusterOf(
+            AwsAuthOf(mapUsers: "- userarn: arn:aws:iam::111122223333:role/ops\n  username: ops\n  groups: [ops]\n"),
+            Iam("arn:aws:iam::111122223333:role/team/ops")));
+
+        var entry = plan.Entry("arn:aws:iam::111122223333:role/team/ops");
+        Assert.Equal("ops", entry.Username);
+        Assert.False(plan.Has(FindingCodes.PrincipalArnInvalid));
+    }
+
+    [Fact]
+    public void P7_MapRolesIsTriedBeforeMapUsers_WhateverTheOrder()
+    {
+        var plan = Plan(ClusterOf(
+            AwsAuthOf(
+                mapRoles: "- rolearn: arn:aws:iam::111122223333:role/ops\n  username: from-roles\n  groups: [viewers]\n",
+                mapUsers: "- userarn: arn:aws:iam::111122223333:role/OPS\n  username: from-users\n  groups: [system:masters]\n"),
+            Iam("arn:aws:iam::111122223333:role/ops")));
+
+        Assert.Equal("from-roles", plan.Entry("arn:aws:iam::111122223333:role/ops").Username);
+        Assert.Empty(plan.Changes<Plans.AssociateAccessPolicyChange>());
+        var duplicate = plan.Single(FindingCodes.AwsAuthDuplicate);
+        Assert.Contains("mapRoles before mapUsers", duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains("aws-auth/mapUsers[0]", duplicate.Sources);
+    }
+
+    [Theory]
+    [InlineData("mapUsers")]
+    [InlineData("mapRoles")]
+    public void P7_AccountRootIsUnsupported_WithAnAccurateMessage(string section)
+    {
+        var row = section == "mapUsers"
+            ? "- userarn: arn:aws:iam::111122223333:root\n  username: root\n  groups: [system:masters]\n"
+            : "- rolearn: arn:aws:iam::111122223333:root\n  username: root\n  groups: [system:masters]\n";
+        var plan = Plan(ClusterOf(section == "mapUsers" ? AwsAuthOf(mapUsers: row) : AwsAuthOf(mapRoles: row)));
+
+        var finding = plan.Single(FindingCodes.RootPrincipalUnsupported);
+        Assert.Equal(Severity.Blocker, finding.Severity);
+        Assert.Contains("accepts an access entry for a root principal and then ignores it", finding.Message, StringComparison.Ordinal);
+        Assert.False(plan.Has(FindingCodes.PrincipalArnInvalid));
         Assert.Empty(plan.Changes);
     }
 }
