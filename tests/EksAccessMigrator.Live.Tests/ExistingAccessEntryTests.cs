@@ -28,16 +28,17 @@ public sealed class ExistingAccessEntryTests(MotoIam moto)
 
         var plan = MigrationPlanner.Plan(result.Inventory, new PlannerOptions());
 
-        // A9: identical entry and policy are no-ops; the extra policy is reported; other groups are updated;
-        // another type is a conflict.
+        // A9: identical entry and policy are no-ops; the extra policy is reported; an entry with other groups is
+        // never changed (it wins over the row today) but reported beside the row; another type is a conflict warning.
         Assert.Contains(plan.NoOps, n => n.Address == Addresses.AccessEntry(Scenario.AdminRoleArn));
         Assert.Contains(plan.NoOps, n => n.Address == Addresses.AccessPolicy(Scenario.AdminRoleArn, ExistingEntries.ClusterAdminPolicy, AccessScope.Cluster));
         Assert.Contains(plan.Findings, f => f.Code == FindingCodes.ExtraAccessPolicy && f.Subject == Scenario.AdminRoleArn);
-        var update = Assert.Single(plan.Changes.OfType<UpdateAccessEntryChange>());
-        Assert.Equal(Scenario.DevelopersRoleArn, update.PrincipalArn);
-        Assert.Equal(["old-developers"], update.PreviousKubernetesGroups.ToArray());
-        Assert.Equal(["developers"], update.KubernetesGroups.ToArray());
-        Assert.Contains(plan.Findings, f => f.Code == FindingCodes.AccessEntryConflict && f.Subject == Scenario.BobArn);
+        Assert.DoesNotContain(plan.Changes, c => c is UpdateAccessEntryChange);
+        var overridden = Assert.Single(plan.Findings, f => f.Code == FindingCodes.AwsAuthRowOverridden);
+        Assert.Equal(Scenario.DevelopersRoleArn, overridden.Subject);
+        Assert.Contains("groups [developers]", overridden.Message, StringComparison.Ordinal);
+        Assert.Contains("groups [old-developers]", overridden.Message, StringComparison.Ordinal);
+        Assert.Contains(plan.Findings, f => f.Code == FindingCodes.AccessEntryConflict && f.Subject == Scenario.BobArn && f.Severity == Severity.Warning);
 
         // A10: the node group's entry that EKS made counts as done; the creator's admin entry is reported.
         Assert.Contains(plan.NoOps, n => n.Address == Addresses.AccessEntry(Scenario.NodeRoleArn));
