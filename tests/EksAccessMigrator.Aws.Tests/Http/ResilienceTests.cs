@@ -27,8 +27,8 @@ public sealed class ResilienceTests
         Retry = retry ?? new AwsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) },
     };
 
-    private static EksClient Client(AwsClientSettings settings, RecordingWireLog? log = null) =>
-        EksClient.Create(settings, new StaticCredentialSource(Credentials), new AwsPipelineOptions { Log = log });
+    private static EksClient Client(AwsClientSettings settings, RecordingWireLog? log = null, TimeProvider? time = null) =>
+        EksClient.Create(settings, new StaticCredentialSource(Credentials), new AwsPipelineOptions { Log = log, TimeProvider = time });
 
     [Fact]
     public async Task Throttling_is_retried_until_success()
@@ -85,11 +85,15 @@ public sealed class ResilienceTests
             MaxDelay = TimeSpan.FromMilliseconds(100),
             MaxTotalRetryTime = TimeSpan.FromMilliseconds(250),
         };
-        using var eks = Client(Settings(server.Endpoint, retry));
+        var clock = new SteppingClock();
+        using var eks = Client(Settings(server.Endpoint, retry), time: clock);
 
         await Assert.ThrowsAsync<AwsServerException>(() => eks.DescribeClusterAsync("c1", CancellationToken.None));
 
-        Assert.InRange(server.RequestCount, 2, 6);
+        // Jittered delays of 50-100 ms within a 250 ms budget: 2 to 5 waits, so 3 to 6 requests, never 50; the
+        // clock only moves by the waits, so this holds on any machine.
+        Assert.InRange(server.RequestCount, 3, 6);
+        Assert.InRange(clock.Waited, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250));
     }
 
     [Fact]
@@ -134,8 +138,16 @@ public sealed class ResilienceTests
     {
         await using var server = new ScriptedServer(Unavailable);
         var retry = new AwsRetryOptions { BaseDelay = TimeSpan.FromSeconds(5), MaxDelay = TimeSpan.FromSeconds(5) };
-        using var eks = Client(Settings(server.Endpoint, retry));
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
+
+        // Cancelled the moment the pipeline decides to back off (the log entry carries the delay), whatever the load.
+        using var eks = Client(Settings(server.Endpoint, retry), new RecordingWireLog(e =>
+        {
+            if (e.RetryDelay is not null)
+            {
+                cts.Cancel();
+            }
+        }));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eks.DescribeClusterAsync("c1", cts.Token));
 
