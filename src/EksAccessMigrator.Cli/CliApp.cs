@@ -1,5 +1,7 @@
 using Cocona;
+using EksAccessMigrator.Cli.CommandLine;
 using EksAccessMigrator.Cli.Commands;
+using EksAccessMigrator.Cli.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,11 +10,25 @@ namespace EksAccessMigrator.Cli;
 /// <summary>Builds and runs the command-line application; the single place where exceptions become exit codes.</summary>
 public static class CliApp
 {
+    /// <summary>The command classes, in the order help lists them.</summary>
+    public static IReadOnlyList<Type> CommandTypes { get; } =
+        [typeof(ScanCommand), typeof(PlanCommand), typeof(ShowCommand), typeof(ApplyCommand), typeof(VerifyCommand), typeof(RollbackCommand)];
+
+    public static CommandCatalogue Catalogue { get; } = CommandCatalogue.Of(CommandTypes);
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null, bool errorIsTerminal = false, TextReader? stdin = null, bool inputIsTerminal = false)
     {
+        ArgumentNullException.ThrowIfNull(stdout);
         try
         {
-            var builder = CoconaApp.CreateBuilder(args, options =>
+            var request = CommandLineCheck.Inspect(args, Catalogue);
+            if (request.IsHelp)
+            {
+                HelpView.Render(Catalogue, request.HelpCommand, request.HelpBecauseNothingGiven ? stderr : stdout);
+                return request.HelpBecauseNothingGiven ? ExitCodes.Error : ExitCodes.Success;
+            }
+
+            var builder = CoconaApp.CreateBuilder([.. request.Args], options =>
             {
                 options.TreatPublicMethodsAsCommands = false;
                 options.EnableShellCompletionSupport = false;
@@ -25,12 +41,10 @@ public static class CliApp
             builder.Services.AddSingleton(clock ?? TimeProvider.System);
             var app = builder.Build();
             app.UseFilter(filter);
-            app.AddCommands<ScanCommand>();
-            app.AddCommands<PlanCommand>();
-            app.AddCommands<ShowCommand>();
-            app.AddCommands<VerifyCommand>();
-            app.AddCommands<ApplyCommand>();
-            app.AddCommands<RollbackCommand>();
+            foreach (var type in CommandTypes)
+            {
+                app.AddCommands(type);
+            }
             await app.RunAsync().ConfigureAwait(false);
 
             // No command ran: help or version (0), or a command line Cocona itself rejected (its message is printed).

@@ -32,8 +32,8 @@ public sealed class KubernetesConnection : IDisposable
 
     /// <summary>
     /// Connects as a kubeconfig says (KubernetesClient's loader: tokens, client certificates, exec plugins such as
-    /// <c>aws eks get-token</c>). <paramref name="path"/> null means the first existing <c>$KUBECONFIG</c> entry (no
-    /// merging of several files) or <c>~/.kube/config</c>;
+    /// <c>aws eks get-token</c>). <paramref name="path"/> null means the <c>$KUBECONFIG</c> files merged as kubectl
+    /// merges them (the first file to set a value wins) or <c>~/.kube/config</c>;
     /// <paramref name="context"/> null means the current context.
     /// </summary>
     public static KubernetesConnection FromKubeconfig(string? path, string? context, KubernetesAdapterOptions? options = null)
@@ -43,7 +43,7 @@ public sealed class KubernetesConnection : IDisposable
         KubernetesClientConfiguration config;
         try
         {
-            var loaded = KubernetesClientConfiguration.LoadKubeConfig(KubeconfigFile(path), useRelativePaths: true);
+            var loaded = KubeconfigMerge.Merge([.. KubeconfigFiles(path).Select(f => KubernetesClientConfiguration.LoadKubeConfig(f, useRelativePaths: true))]);
             config = KubernetesClientConfiguration.BuildConfigFromConfigObject(loaded, context);
         }
         catch (Exception e) when (e is KubeConfigException or IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
@@ -102,20 +102,25 @@ public sealed class KubernetesConnection : IDisposable
         _tokens?.Dispose();
     }
 
-    /// <summary>The file to read: the path given, else the first existing <c>$KUBECONFIG</c> entry (entries are not merged), else <c>~/.kube/config</c>.</summary>
-    private static FileInfo KubeconfigFile(string? path)
+    /// <summary>
+    /// The files to read: the path given, else every existing <c>$KUBECONFIG</c> entry in order (kubectl skips
+    /// missing ones and merges the rest), else <c>~/.kube/config</c>.
+    /// </summary>
+    private static FileInfo[] KubeconfigFiles(string? path)
     {
         if (!string.IsNullOrEmpty(path))
         {
-            return new FileInfo(path);
+            return [new FileInfo(path)];
         }
 
         var entries = (Environment.GetEnvironmentVariable("KUBECONFIG") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal)
             .Select(p => new FileInfo(p))
             .ToList();
-        return entries.FirstOrDefault(f => f.Exists)
-            ?? entries.FirstOrDefault()
-            ?? new FileInfo(KubernetesClientConfiguration.KubeConfigDefaultLocation);
+        var existing = entries.Where(f => f.Exists).ToArray();
+        return existing.Length > 0 ? existing
+            : entries.Count > 0 ? [entries[0]]
+            : [new FileInfo(KubernetesClientConfiguration.KubeConfigDefaultLocation)];
     }
 }

@@ -46,6 +46,10 @@ internal sealed class RetryExecutor(KubernetesAdapterOptions options, CachingTok
                 // A certificate the CA data does not vouch for will not get better by retrying.
                 throw ApiFailure.Unanswered("TLS handshake failed: " + e.InnerException.Message).ToException(operation, attempt, e);
             }
+            catch (HttpRequestException e) when (Core.Resilience.TransportFailures.CannotSucceedOnRetry(e))
+            {
+                throw ApiFailure.Unanswered("connection failed: " + e.Message).ToException(operation, attempt, e);
+            }
             catch (HttpRequestException e)
             {
                 failure = ApiFailure.Unanswered("connection failed: " + e.Message);

@@ -12,6 +12,9 @@ namespace EksAccessMigrator.Manifests;
 /// </summary>
 public static class AccessEntriesSnapshotReader
 {
+    /// <summary>The one top-level key of the export.</summary>
+    public const string ListKey = "accessEntries";
+
     public static ImmutableArray<ExistingAccessEntry> Read(string file)
     {
         using var stream = File.OpenRead(file);
@@ -28,7 +31,7 @@ public static class AccessEntriesSnapshotReader
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("accessEntries", out var entries) || entries.ValueKind != JsonValueKind.Array)
+                || !document.RootElement.TryGetProperty(ListKey, out var entries) || entries.ValueKind != JsonValueKind.Array)
             {
                 throw new ManifestException($"{file}: no 'accessEntries' list; see docs/plan-format.md, \"Offline access entries\".");
             }

@@ -6,11 +6,25 @@ using EksAccessMigrator.Core.Inventory;
 namespace EksAccessMigrator.Manifests;
 
 /// <summary>
-/// Reads the JSON that <c>aws iam list-roles</c> and <c>aws iam list-users</c> print (<c>{"Roles": [...]}</c>,
-/// <c>{"Users": [...]}</c>, each item with an <c>Arn</c>), one or more files, possibly of several accounts.
+/// Reads the JSON that <c>aws iam list-roles</c>, <c>aws iam list-users</c> and
+/// <c>aws iam get-account-authorization-details</c> print (<c>{"Roles": [...]}</c>, <c>{"Users": [...]}</c>,
+/// <c>{"RoleDetailList": [...], "UserDetailList": [...]}</c>, each item with an <c>Arn</c>), one or more files,
+/// possibly of several accounts.
 /// </summary>
 public static class IamSnapshotReader
 {
+    /// <summary>Where roles are listed: <c>list-roles</c>, <c>get-account-authorization-details</c>.</summary>
+    public static IReadOnlyList<string> RoleListKeys { get; } = ["Roles", "RoleDetailList"];
+
+    /// <summary>Where users are listed: <c>list-users</c>, <c>get-account-authorization-details</c>.</summary>
+    public static IReadOnlyList<string> UserListKeys { get; } = ["Users", "UserDetailList"];
+
+    /// <summary>
+    /// The first top-level key of a JSON file that marks it as IAM output this tool reads as an IAM snapshot
+    /// (<c>get-role</c>'s <c>Role</c> included), as opposed to Kubernetes objects.
+    /// </summary>
+    public static IReadOnlyList<string> SnapshotKeys { get; } = ["Roles", "RoleDetailList", "Users", "UserDetailList", "Role"];
+
     public static IamSnapshot Read(IEnumerable<string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -41,7 +55,7 @@ public static class IamSnapshotReader
             var root = document.RootElement;
             var result = new List<IamPrincipalArn>();
             var found = false;
-            foreach (var key in new[] { "Roles", "Users" })
+            foreach (var key in RoleListKeys.Concat(UserListKeys))
             {
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(key, out var list))
                 {
@@ -70,7 +84,7 @@ public static class IamSnapshotReader
 
             if (!found)
             {
-                throw new ManifestException($"{file}: no 'Roles' or 'Users' list; --iam-snapshot takes the output of 'aws iam list-roles' or 'aws iam list-users'.");
+                throw new ManifestException($"{file}: no 'Roles', 'Users', 'RoleDetailList' or 'UserDetailList' list; --iam-snapshot takes the output of 'aws iam list-roles', 'aws iam list-users', 'aws iam get-role' or 'aws iam get-account-authorization-details'.");
             }
 
             return result;

@@ -16,7 +16,7 @@ public static class ManifestScanner
             using var reader = OpenText(file);
             try
             {
-                ManifestStreamReader.Read(reader, file, manifest =>
+                var documents = ManifestStreamReader.Read(reader, file, manifest =>
                 {
                     objects++;
                     foreach (var collector in collectors)
@@ -24,6 +24,10 @@ public static class ManifestScanner
                         collector.Visit(manifest);
                     }
                 }, cancellationToken);
+                if (documents == 0)
+                {
+                    throw new ManifestException($"{file}: holds no Kubernetes object (it is empty, or only comments and '---'); export it again, or leave it out of --from.");
+                }
             }
             catch (DecoderFallbackException ex)
             {

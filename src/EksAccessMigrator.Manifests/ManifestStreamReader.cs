@@ -12,11 +12,13 @@ namespace EksAccessMigrator.Manifests;
 /// </summary>
 public static class ManifestStreamReader
 {
-    public static void Read(TextReader text, string file, Action<ManifestObject> visit, CancellationToken cancellationToken)
+    /// <summary>Hands every object to <paramref name="visit"/>; returns how many documents held an object or a List.</summary>
+    public static int Read(TextReader text, string file, Action<ManifestObject> visit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
         var parser = new Parser(text);
         var loader = new NodeLoader(parser, file);
+        var documents = 0;
         try
         {
             parser.Consume<StreamStart>();
@@ -25,9 +27,11 @@ public static class ManifestStreamReader
                 cancellationToken.ThrowIfCancellationRequested();
                 parser.Consume<DocumentStart>();
                 loader.ResetAnchors();
-                ReadDocument(parser, loader, file, visit, cancellationToken);
+                documents += ReadDocument(parser, loader, file, visit, cancellationToken) ? 1 : 0;
                 parser.Consume<DocumentEnd>();
             }
+
+            return documents;
         }
         catch (YamlException ex)
         {
@@ -35,12 +39,12 @@ public static class ManifestStreamReader
         }
     }
 
-    private static void ReadDocument(Parser parser, NodeLoader loader, string file, Action<ManifestObject> visit, CancellationToken cancellationToken)
+    private static bool ReadDocument(Parser parser, NodeLoader loader, string file, Action<ManifestObject> visit, CancellationToken cancellationToken)
     {
         if (parser.Current is Scalar { Value: "" } or Scalar { Value: "null" or "~", Style: ScalarStyle.Plain })
         {
             parser.MoveNext();
-            return;
+            return false;
         }
 
         if (parser.Current is not MappingStart start)
@@ -88,7 +92,7 @@ public static class ManifestStreamReader
         var kind = (root["kind"] as ManifestScalar)?.Value;
         if (kind is not null && kind.EndsWith("List", StringComparison.Ordinal))
         {
-            return;
+            return true;
         }
 
         if (streamedItems > 0)
@@ -97,6 +101,7 @@ public static class ManifestStreamReader
         }
 
         visit(ToObject(root, file, "document"));
+        return true;
     }
 
     private static ManifestObject ToObject(ManifestNode node, string file, string what)
@@ -130,7 +135,7 @@ public static class ManifestStreamReader
             return scalar.Value;
         }
 
-        throw ManifestException.At(file, map[key]?.Line ?? map.Line, $"this {what} has no '{key}', so it is not a Kubernetes object; --from takes exported manifests.");
+        throw ManifestException.At(file, map[key]?.Line ?? map.Line, $"this {what} has no '{key}', so it is not a Kubernetes object; --from takes exported manifests, and the AWS CLI output it recognises (aws iam list-roles, list-users, get-role, get-account-authorization-details; the access-entries export).");
     }
 
     private static string? OptionalString(ManifestMapping map, string key, string file, string kind)

@@ -6,8 +6,8 @@ using EksAccessMigrator.Core.Inventory;
 namespace EksAccessMigrator.Manifests;
 
 /// <summary>
-/// Reads roles' trust policies from <c>--iam-snapshot</c> files: <c>aws iam list-roles</c> output (each role carries
-/// its <c>AssumeRolePolicyDocument</c>) and <c>aws iam get-role</c> output (<c>{"Role": {...}}</c>). The document may
+/// Reads roles' trust policies from <c>--iam-snapshot</c> files: <c>aws iam list-roles</c> and
+/// <c>aws iam get-account-authorization-details</c> output (each role carries its <c>AssumeRolePolicyDocument</c>) and <c>aws iam get-role</c> output (<c>{"Role": {...}}</c>). The document may
 /// be a JSON object (as the AWS CLI prints it) or the URL-encoded string the IAM API returns.
 /// </summary>
 public static class TrustPolicyReader
@@ -44,12 +44,17 @@ public static class TrustPolicyReader
             }
 
             var policies = ImmutableArray.CreateBuilder<RoleTrustPolicy>();
-            if (root.TryGetProperty("Roles", out var roles) && roles.ValueKind == JsonValueKind.Array)
+            foreach (var key in IamSnapshotReader.RoleListKeys)
             {
+                if (!root.TryGetProperty(key, out var roles) || roles.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
                 var index = 0;
                 foreach (var role in roles.EnumerateArray())
                 {
-                    if (Role(role, file, $"Roles[{index}]").Policy is { } policy)
+                    if (Role(role, file, $"{key}[{index}]").Policy is { } policy)
                     {
                         policies.Add(policy);
                     }

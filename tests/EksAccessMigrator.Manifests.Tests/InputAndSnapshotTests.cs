@@ -78,7 +78,7 @@ public sealed class InputAndSnapshotTests : IDisposable
     }
 
     [Theory]
-    [InlineData("[]", "no 'Roles' or 'Users'")]
+    [InlineData("[]", "no 'Roles', 'Users'")]
     [InlineData("{\"Roles\": {}}", "'Roles' is not a list")]
     [InlineData("{\"Roles\": [{\"RoleName\": \"x\"}]}", "Roles[0].Arn")]
     [InlineData("{\"Roles\": [", "not valid JSON")]

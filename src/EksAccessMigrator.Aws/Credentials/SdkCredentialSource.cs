@@ -29,8 +29,22 @@ public sealed class SdkCredentialSource : IAwsCredentialSource
     public async ValueTask<AwsCredentialsSnapshot> GetCredentialsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var immutable = await _credentials.Value.GetCredentialsAsync().WaitAsync(cancellationToken);
-        return new AwsCredentialsSnapshot(immutable.AccessKey, immutable.SecretKey, immutable.UseToken ? immutable.Token : null);
+        try
+        {
+            var immutable = await _credentials.Value.GetCredentialsAsync().WaitAsync(cancellationToken);
+            return new AwsCredentialsSnapshot(immutable.AccessKey, immutable.SecretKey, immutable.UseToken ? immutable.Token : null);
+        }
+        catch (AmazonClientException ex)
+        {
+            // Expired SSO sessions, failing credential_process commands, unreachable metadata: the user's to fix.
+            throw new AwsConfigurationException($"the AWS credentials of {(Profile is null ? "the default chain" : $"profile '{Profile}'")} could not be loaded: {FirstSentence(ex.Message)} For an SSO profile run 'aws sso login{(Profile is null ? string.Empty : $" --profile {Profile}")}'; otherwise check the profile with 'aws sts get-caller-identity'.", ex);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length <= 200 ? line : string.Concat(line.AsSpan(0, 197), "...");
     }
 
     public override string ToString() => $"SdkCredentialSource(Profile={Profile ?? "(default chain)"})";
@@ -39,7 +53,14 @@ public sealed class SdkCredentialSource : IAwsCredentialSource
     {
         if (profile is null)
         {
-            return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            try
+            {
+                return DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            }
+            catch (AmazonClientException ex)
+            {
+                throw new AwsConfigurationException("Unable to locate AWS credentials: none of the SDK's sources (environment variables, shared config and credentials files, SSO, web identity, container or instance metadata) has any. Pass --profile NAME or set AWS_PROFILE, run 'aws sso login' for an SSO profile, or 'aws configure'.", ex);
+            }
         }
 
         var chain = profilesLocation is null ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(profilesLocation);

@@ -90,7 +90,7 @@ public sealed class AwsHttpPipeline : IDisposable
             else
             {
                 failure = new AwsTransportException($"{request.Operation} failed after {attempt} attempt(s): {outcome.TransportError}", outcome.Exception);
-                retryable = request.SafeToRetry;
+                retryable = request.SafeToRetry && !Core.Resilience.TransportFailures.CannotSucceedOnRetry(outcome.Exception);
             }
 
             var delay = retryable && attempt < retry.MaxAttempts ? NextDelay(attempt, retryAfter, retry) : (TimeSpan?)null;

@@ -9,7 +9,9 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary>Builds the inventory from exported files and command-line facts about the cluster.</summary>
 public static class OfflineInventory
 {
-    public sealed record Scanned(AwsAuthConfigMap? AwsAuth, WorkloadCollector Workloads, int Files, int Objects);
+    /// <param name="IamSnapshots">The <c>--iam-snapshot</c> files, and the AWS CLI IAM output found under <c>--from</c>.</param>
+    /// <param name="AccessEntries">The access-entries export: <c>--access-entries</c>, or the one found under <c>--from</c>.</param>
+    public sealed record Scanned(AwsAuthConfigMap? AwsAuth, WorkloadCollector Workloads, int Files, int Objects, IReadOnlyList<string> IamSnapshots, string? AccessEntries, IReadOnlyList<SkippedInput> Skipped);
 
     public static Scanned ScanFiles(InputOptions input, CancellationToken cancellationToken, string? roleKey = null)
     {
@@ -21,12 +23,19 @@ public static class OfflineInventory
 
         var awsAuth = new AwsAuthCollector();
         var workloads = roleKey is null ? new WorkloadCollector() : new WorkloadCollector(roleKey);
-        var files = InputFiles.Expand(input.From);
-        var objects = ManifestScanner.Scan(files, [awsAuth, workloads], cancellationToken);
-        return new Scanned(awsAuth.AwsAuth, workloads, files.Count, objects);
+        var inputs = InputFiles.Classify(input.From);
+        var entries = inputs.AccessEntries.Concat(input.AccessEntries is null ? [] : [input.AccessEntries]).Distinct(StringComparer.Ordinal).ToList();
+        if (entries.Count > 1)
+        {
+            throw new UsageException($"more than one access-entries export was given ({string.Join(", ", entries)}); a cluster has one set of access entries: keep one.");
+        }
+
+        var objects = inputs.Manifests.Count == 0 ? 0 : ManifestScanner.Scan(inputs.Manifests, [awsAuth, workloads], cancellationToken);
+        var files = inputs.Manifests.Count + inputs.IamSnapshots.Count + inputs.AccessEntries.Count;
+        return new Scanned(awsAuth.AwsAuth, workloads, files, objects, [.. input.IamSnapshot.Concat(inputs.IamSnapshots).Distinct(StringComparer.Ordinal)], entries.SingleOrDefault(), inputs.Skipped);
     }
 
-    public static ClusterInventory Build(InputOptions input, ClusterOptions cluster, string? callerArn, CancellationToken cancellationToken, string? roleKey = null)
+    public static (ClusterInventory Inventory, Scanned Scanned) Build(InputOptions input, ClusterOptions cluster, string? callerArn, CancellationToken cancellationToken, string? roleKey = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(cluster);
@@ -35,23 +44,24 @@ public static class OfflineInventory
 
         // list-roles output carries trust policies; get-role output names a single role, so it must not make its
         // account look completely listed (rule A1), and is read for its trust policy only.
-        var trust = input.IamSnapshot.Select(f => (File: f, Result: TrustPolicyReader.Read(f))).ToList();
+        var trust = scanned.IamSnapshots.Select(f => (File: f, Result: TrustPolicyReader.Read(f))).ToList();
         var iam = IamSnapshotReader.Read(trust.Where(t => !t.Result.IsGetRole).Select(t => t.File));
         ImmutableArray<ExistingAccessEntry>? existing = null;
-        if (input.AccessEntries is not null)
+        if (scanned.AccessEntries is not null)
         {
             if (context.AuthenticationMode == AuthenticationMode.ConfigMap)
             {
-                throw new UsageException("--access-entries was given, but in CONFIG_MAP mode a cluster has no access entries; give --authentication-mode API_AND_CONFIG_MAP if the cluster has them enabled.");
+                throw new UsageException($"an access-entries export ({scanned.AccessEntries}) was given, but in CONFIG_MAP mode a cluster has no access entries; give --authentication-mode API_AND_CONFIG_MAP if the cluster has them enabled.");
             }
 
-            existing = AccessEntriesSnapshotReader.Read(input.AccessEntries);
+            existing = AccessEntriesSnapshotReader.Read(scanned.AccessEntries);
         }
 
-        return new ClusterInventory(context, scanned.AwsAuth, iam, existing, callerArn)
+        var inventory = new ClusterInventory(context, scanned.AwsAuth, iam, existing, callerArn)
         {
             Workloads = scanned.Workloads.ToInventory([.. trust.SelectMany(t => t.Result.Policies)]),
         };
+        return (inventory, scanned);
     }
 
     public static ClusterContext Context(ClusterOptions options)

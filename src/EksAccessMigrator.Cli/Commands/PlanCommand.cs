@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cocona;
+using EksAccessMigrator.Cli.Views;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
@@ -29,7 +30,8 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
         ClusterInventory inventory;
         if (InputMode.IsOffline(input, cluster, live))
         {
-            inventory = OfflineInventory.Build(input, cluster, plan.CallerArn, cancellationToken, options.Workloads.IamRoleKey);
+            (inventory, var scanned) = OfflineInventory.Build(input, cluster, plan.CallerArn, cancellationToken, options.Workloads.IamRoleKey);
+            InputWarningsView.Render(scanned.Skipped, output.Error);
         }
         else
         {

@@ -22,6 +22,7 @@ public sealed class ScanCommand(CliOutput output)
         if (InputMode.IsOffline(input, cluster, live))
         {
             var scanned = OfflineInventory.ScanFiles(input, cancellationToken, iamRoleKey);
+            InputWarningsView.Render(scanned.Skipped, output.Error);
             report = ScanReport.From($"{scanned.Objects} object(s) from {scanned.Files} file(s)", scanned.AwsAuth, scanned.Workloads.ToInventory([]), iamRoleKey);
         }
         else

@@ -12,7 +12,7 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
     [Command("verify", Description = "Re-read the live cluster and report every subject of a plan (or of the migration) as ok, missing, different or blocked. Exit 0 only when all are ok, 2 otherwise.")]
     public async Task<int> Verify(
         [Argument("plan", Description = "A plan file; its cluster, phase and options are used. Without it, the migrate phase is verified.")] string? planFile,
-        ClusterOptions cluster,
+        LiveClusterOptions cluster,
         WorkloadOptions workloads,
         LiveOptions live,
         [Option("format", Description = "table (default) or json.", ValueName = "FORMAT")] string format = "table",
@@ -33,13 +33,8 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
             }
         }
 
-        if (cluster.AuthenticationMode is not null)
-        {
-            throw new UsageException("verify reads the live cluster; --authentication-mode is for offline plans.");
-        }
-
         var roleKey = saved?.Options.Workloads.IamRoleKey ?? workloads.IamRoleKey;
-        var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, roleKey).ConfigureAwait(false);
+        var scan = await LiveInventory.ScanAsync(cluster.ToClusterOptions(), live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, roleKey).ConfigureAwait(false);
         if (saved is not null && saved.Cluster.AccountId != scan.Cluster.AccountId)
         {
             throw new UsageException($"the plan is for account {saved.Cluster.AccountId}, but the cluster is in account {scan.Cluster.AccountId}; check the profile you are using.");

@@ -25,6 +25,8 @@ public static class FindingCodes
     public const string SessionNameRawRewritten = "session-name-raw-rewritten";
     public const string MigrateChangesPending = "migrate-changes-pending";
     public const string AwsAuthCleanupManual = "aws-auth-cleanup-manual";
+    public const string NothingToMigrate = "nothing-to-migrate";
+    public const string AccessEntriesUnknown = "access-entries-unknown";
 
     // aws-auth to access entries (A1-A11)
     public const string PrincipalPathUnverified = "principal-path-unverified";

@@ -52,6 +52,12 @@ public static class MigrationPlanner
             }
             else
             {
+                if (cluster.AuthenticationMode == AuthenticationMode.ApiAndConfigMap && inventory.ExistingAccessEntries is null)
+                {
+                    findings.Warning(FindingCodes.AccessEntriesUnknown, "cluster/access-entries",
+                        $"The cluster is in {cluster.AuthenticationMode} mode, but its existing access entries are unknown (an offline plan without --access-entries). An existing entry overrides its aws-auth row (rule A9) and CreateAccessEntry fails for a principal that already has one, so this plan may create entries that exist. Export them as docs/plan-format.md describes and pass --access-entries, or plan live.");
+                }
+
                 desired = DesiredAccessEntries.From(contents, inventory, options, findings);
             }
         }
@@ -89,6 +95,11 @@ public static class MigrationPlanner
 
         var workloads = new Workloads.WorkloadIdentityPlanner(inventory, options, findings);
         workloads.Plan();
+        if (inventory.AwsAuth is null && workloads.Read.Count == 0 && inventory.Workloads.Agents.IsEmpty)
+        {
+            findings.Warning(FindingCodes.NothingToMigrate, "inputs",
+                "The inputs hold neither kube-system/aws-auth nor any kube2iam, kiam or IRSA workload identity, so this plan migrates nothing. If the cluster uses them, the export is incomplete: add the aws-auth ConfigMap and the workloads (kubectl get configmap,deployments,statefulsets,daemonsets,cronjobs,jobs,pods,serviceaccounts,namespaces -A -o yaml) to --from.");
+        }
         changes.AddRange(workloads.Changes);
         noOps.AddRange(workloads.NoOps);
         read.AddRange(workloads.Read);
