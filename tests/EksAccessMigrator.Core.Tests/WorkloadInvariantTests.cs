@@ -11,7 +11,7 @@ namespace EksAccessMigrator.Core.Tests;
 public sealed class WorkloadInvariantTests
 {
     private const int Cases = 1000;
-    private static readonly string[] Values = ["r1", "r2", "r3", "arn:aws:iam::111122223333:role/r1", "arn:aws:iam::999988887777:role/x", "{{ .Values.role }}"];
+    private static readonly string[] Values = ["r1", "r2", "r3", "fallback", "arn:aws:iam::111122223333:role/fallback", "arn:aws:iam::111122223333:role/r1", "arn:aws:iam::999988887777:role/x", "{{ .Values.role }}"];
     private static readonly string[] Kinds = ["Deployment", "Deployment", "StatefulSet", "CronJob", "DaemonSet", "Job", "Pod"];
 
     private sealed record Input(WorkloadInventory Workloads, bool Restrictions, string? DefaultRole)
@@ -79,7 +79,8 @@ public sealed class WorkloadInvariantTests
         }
 
         var arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : Base + value;
-        if (!input.Restrictions)
+        // kube2iam always allows its default role, in every namespace (rule K4).
+        if (!input.Restrictions || (input.DefaultRole is not null && arn == Base + input.DefaultRole))
         {
             return arn;
         }
