@@ -105,6 +105,8 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
 
             var removed = new List<JsonObject>();
             var narrowed = new List<(JsonObject Old, JsonObject New)>();
+            var migratedSubjects = group.Where(r => r.Irsa).Select(r => OidcProvider.Subject(r.Namespace, r.ServiceAccount)).ToHashSet(StringComparer.Ordinal);
+            List<string> stayingSubjects = [.. staying.Select(s => OidcProvider.Subject(s.Namespace, s.Name))];
             foreach (var statement in before.Statements)
             {
                 if (agent && remaining.Count == 0 && OnlyAgents(statement, agentPrincipals))
@@ -113,8 +115,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
                 }
                 else if (irsa && provider is not null && provider.IsThisClusters(statement))
                 {
-                    var subjects = group.Where(r => r.Irsa).Select(r => OidcProvider.Subject(r.Namespace, r.ServiceAccount)).ToHashSet(StringComparer.Ordinal);
-                    switch (OidcProvider.Narrow(statement, subjects, [.. staying.Select(s => OidcProvider.Subject(s.Namespace, s.Name))]))
+                    switch (OidcProvider.Narrow(statement, migratedSubjects, stayingSubjects))
                     {
                         case null:
                             removed.Add(statement);
