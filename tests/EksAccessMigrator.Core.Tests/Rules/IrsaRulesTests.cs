@@ -33,6 +33,17 @@ public sealed class IrsaRulesTests
     }
 
     [Fact]
+    public void R1_AnIrsaRoleArnWithoutTheRolesPath_IsRolePathMismatch_AndStaysOnIrsa()
+    {
+        var plan = Plan(Cluster(Sa("obs", "exporter", Role)), Irsa, iam: Given.Iam("arn:aws:iam::111122223333:role/team/exporter"));
+
+        var finding = plan.FindingFor(FindingCodes.RolePathMismatch, "obs/ServiceAccount/exporter");
+        Assert.Equal(Severity.Blocker, finding.Severity);
+        Assert.Contains("arn:aws:iam::111122223333:role/team/exporter", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
     public void R1_AddonServiceAccountsAreLeftToTheirAddon()
     {
         var plan = Plan(new WorkloadInventory { ServiceAccounts = [Sa("kube-system", "aws-node", "arn:aws:iam::111122223333:role/cni"), Sa("kube-system", "custom", Role, managedBy: "EKS")] }, Irsa);
