@@ -75,7 +75,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             var remaining = agent ? assessed.Where(a => !migratedKeys.Contains(a.Workload.Key) && MayUseThroughAgent(a, role)).Select(a => a.Workload.Key).ToList() : [];
             if (remaining.Count > 0)
             {
-                stillNeeded.Add($"{role} is still used through {(config.IsKiam ? "kiam" : "kube2iam")} by {List(remaining)} (not migrated, or whose role cannot be known), so its trust in the agents stays until they are migrated too");
+                stillNeeded.Add($"{role} is still used through {(config.IsKiam ? "kiam" : "kube2iam")} by {List(remaining)} (blocked or not migrated, or with a role that cannot be known and may be this one), so its trust in the agents stays until they are migrated too");
             }
 
             var staying = irsa ? StayingOnIrsa(role, migratedIrsa) : [];
@@ -96,7 +96,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             var (before, problem) = Find(role);
             if (before is null)
             {
-                ReportStillNeeded(role, stillNeeded, sources);
+                ReportStillNeeded(role, stillNeeded, [.. sources, .. remaining]);
                 findings.Warning(FindingCodes.TrustPolicyUnknown, role.ToString(),
                     $"The trust policy of {role} is not in the inputs ({problem}), so no clean-up of its old trust statements is planned. Add 'aws iam get-role --role-name {role.Name}' output to --iam-snapshot and plan again.",
                     [.. sources]);
@@ -132,7 +132,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
                 stillNeeded.Add($"its trust in this cluster's OIDC provider is still needed by {List([.. staying.Select(s => $"{s.Namespace}/ServiceAccount/{s.Name}")])}, which stay on IRSA, so only the migrated ServiceAccounts' subjects are taken out of it");
             }
 
-            ReportStillNeeded(role, stillNeeded, [.. sources, .. staying.Select(s => $"{s.Namespace}/ServiceAccount/{s.Name}")]);
+            ReportStillNeeded(role, stillNeeded, [.. sources, .. remaining, .. staying.Select(s => $"{s.Namespace}/ServiceAccount/{s.Name}")]);
             if (removed.Count == 0 && narrowed.Count == 0)
             {
                 noOps.Add(new PlanNoOp(Address(role), "no statement for the old agents or this cluster's OIDC provider is left to remove from the trust policy", sources));
