@@ -11,7 +11,7 @@ namespace EksAccessMigrator.Core.Tests;
 public sealed class WorkloadInvariantTests
 {
     private const int Cases = 1000;
-    private static readonly string[] Values = ["r1", "r2", "r3", "arn:aws:iam::111122223333:role/r1", "arn:aws:iam::999988887777:role/x", "{{ .Values.role }}"];
+    private static readonly string[] Values = ["r1", "r2", "r3", "fallback", "arn:aws:iam::111122223333:role/fallback", "arn:aws:iam::111122223333:role/r1", "arn:aws:iam::999988887777:role/x", "{{ .Values.role }}"];
     private static readonly string[] Kinds = ["Deployment", "Deployment", "StatefulSet", "CronJob", "DaemonSet", "Job", "Pod"];
 
     private sealed record Input(WorkloadInventory Workloads, bool Restrictions, string? DefaultRole)
@@ -79,7 +79,8 @@ public sealed class WorkloadInvariantTests
         }
 
         var arn = value.StartsWith("arn:", StringComparison.Ordinal) ? value : Base + value;
-        if (!input.Restrictions)
+        // kube2iam always allows its default role, in every namespace (rule K4).
+        if (!input.Restrictions || (input.DefaultRole is not null && arn == Base + input.DefaultRole))
         {
             return arn;
         }
@@ -147,6 +148,118 @@ public sealed class WorkloadInvariantTests
             var a = PlanJson.Serialize(Plan(input.Workloads));
             var b = PlanJson.Serialize(Plan(input.Workloads with { Workloads = [.. input.Workloads.Workloads.Reverse()] }));
             Assert.Equal(a, b);
+        }, i => i.ToString());
+    }
+
+    private const string Issuer = "https://oidc.eks.eu-west-1.amazonaws.com/id/AAAA";
+    private static readonly string[] ThisCluster = ["oidc.eks.eu-west-1.amazonaws.com/id/AAAA", "oidc-eks.eu-west-1.api.aws/id/AAAA"];
+    private const string OtherCluster = "oidc.eks.eu-west-1.amazonaws.com/id/BBBB";
+
+    private sealed record IrsaInput(WorkloadInventory Workloads)
+    {
+        public override string ToString() =>
+            string.Join("\n", Workloads.ServiceAccounts.Select(sa => $"{sa.Namespace}/{sa.Name} -> {sa.Annotations.GetValueOrDefault("eks.amazonaws.com/role-arn")} windows={Workloads.Workloads.Any(w => w.Namespace == sa.Namespace && w.ServiceAccountName == sa.Name && w.SelectsWindows)}")
+                .Concat(Workloads.TrustPolicies.Select(t => $"{t.RoleArn}: {t.Document}")));
+    }
+
+    private static IrsaInput GenerateIrsa(Random random)
+    {
+        var roles = new[] { Base + "shared-a", Base + "shared-b" };
+        var sas = new List<ServiceAccountInfo>();
+        var workloads = new List<WorkloadInfo>();
+        for (var i = 0; i < random.Next(2, 7); i++)
+        {
+            var ns = $"ns{random.Next(2)}";
+            var name = $"sa{i}";
+            sas.Add(Sa(ns, name, roles[random.Next(roles.Length)]));
+            workloads.Add(W(ns, $"w{i}", null, name, windows: random.Next(3) == 0));
+        }
+
+        string Subject(ServiceAccountInfo sa) => $"system:serviceaccount:{sa.Namespace}:{sa.Name}";
+        string Statement(string host, bool like, IEnumerable<string> subjects)
+        {
+            var list = subjects.ToList();
+            var values = list.Count == 1 && random.Next(2) == 0 ? $"\"{list[0]}\"" : "[" + string.Join(",", list.Select(v => $"\"{v}\"")) + "]";
+            var condition = list.Count == 0 ? string.Empty : $",\"Condition\":{{\"{(like ? "StringLike" : "StringEquals")}\":{{\"{host}:sub\":{values},\"{host}:aud\":\"sts.amazonaws.com\"}}}}";
+            return $"{{\"Effect\":\"Allow\",\"Principal\":{{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/{host}\"}},\"Action\":\"sts:AssumeRoleWithWebIdentity\"{condition}}}";
+        }
+
+        var trust = roles.Select(role =>
+        {
+            var users = sas.Where(sa => sa.Annotations.ContainsValue(role)).ToList();
+            var statements = new List<string>();
+            for (var k = 0; k < random.Next(1, 4); k++)
+            {
+                var host = ThisCluster[random.Next(ThisCluster.Length)];
+                statements.Add(random.Next(6) switch
+                {
+                    0 => Statement(host, like: true, [$"system:serviceaccount:ns{random.Next(2)}:*"]),
+                    1 => Statement(host, like: false, []),
+                    _ => Statement(host, like: random.Next(3) == 0, users.Where(_ => random.Next(3) != 0).Select(Subject).Append("system:serviceaccount:elsewhere:x").Take(random.Next(1, 5))),
+                });
+            }
+
+            statements.Add(Statement(OtherCluster, like: false, users.Select(Subject)));
+            return Trust(role, "{\"Version\":\"2012-10-17\",\"Statement\":[" + string.Join(",", statements) + "]}");
+        });
+        return new IrsaInput(new WorkloadInventory { ServiceAccounts = [.. sas], Workloads = [.. workloads], TrustPolicies = [.. trust] });
+    }
+
+    /// <summary>Whether a statement lets this subject in: every :sub condition has a value equal to it (or, for StringLike, matching it).</summary>
+    private static bool Admits(System.Text.Json.JsonElement statement, string subject)
+    {
+        if (!statement.TryGetProperty("Condition", out var condition))
+        {
+            return true;
+        }
+
+        foreach (var op in condition.EnumerateObject())
+        {
+            foreach (var key in op.Value.EnumerateObject().Where(k => k.Name.EndsWith(":sub", StringComparison.Ordinal)))
+            {
+                var values = key.Value.ValueKind == System.Text.Json.JsonValueKind.Array ? key.Value.EnumerateArray().Select(v => v.GetString()!).ToList() : [key.Value.GetString()!];
+                var like = op.Name.Contains("Like", StringComparison.Ordinal);
+                if (!values.Any(v => v == subject || (like && System.Text.RegularExpressions.Regex.IsMatch(subject, "^" + System.Text.RegularExpressions.Regex.Escape(v).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$"))))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static string Federated(System.Text.Json.JsonElement statement) => statement.GetProperty("Principal").GetProperty("Federated").GetString()!;
+
+    [Fact]
+    public void R2_FinalizeNeverTakesTrustFromAServiceAccountStayingOnIrsa_NorTouchesAnotherClustersProvider()
+    {
+        Property.ForAll(300, GenerateIrsa, input =>
+        {
+            var plan = Plan(input.Workloads, new WorkloadIdentityOptions { IncludeIrsa = true, OidcIssuer = Issuer }, PlanPhase.Finalize);
+            // Offline, finalize takes every ServiceAccount the migrate phase associates as migrated; Windows ones stay on IRSA.
+            var migrated = input.Workloads.ServiceAccounts.Where(sa => !input.Workloads.Workloads.Any(w => w.Namespace == sa.Namespace && w.ServiceAccountName == sa.Name && w.SelectsWindows)).ToList();
+            var staying = input.Workloads.ServiceAccounts.Except(migrated).ToList();
+            foreach (var policy in input.Workloads.TrustPolicies)
+            {
+                var before = System.Text.Json.JsonDocument.Parse(policy.Document).RootElement.GetProperty("Statement").EnumerateArray().ToList();
+                var change = plan.Changes<UpdateAssumeRolePolicyChange>().SingleOrDefault(c => c.RoleArn == policy.RoleArn);
+                var after = change is null ? before : change.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray().ToList();
+                foreach (var subject in staying.Where(sa => sa.Annotations.ContainsValue(policy.RoleArn)).Select(sa => $"system:serviceaccount:{sa.Namespace}:{sa.Name}"))
+                {
+                    var admittedBefore = before.Where(s => Admits(s, subject)).Select(Federated).Distinct().Order(StringComparer.Ordinal);
+                    var admittedAfter = after.Where(s => Admits(s, subject)).Select(Federated).Distinct().Order(StringComparer.Ordinal);
+                    Assert.True(admittedBefore.SequenceEqual(admittedAfter), $"{subject} stays on IRSA but lost trust in {policy.RoleArn}");
+                }
+
+                Assert.Equal(
+                    before.Where(s => Federated(s).EndsWith(OtherCluster, StringComparison.Ordinal)).Select(s => s.GetRawText()),
+                    after.Where(s => Federated(s).EndsWith(OtherCluster, StringComparison.Ordinal)).Select(s => s.GetRawText()));
+                foreach (var subject in migrated.Where(sa => sa.Annotations.ContainsValue(policy.RoleArn)).Select(sa => $"system:serviceaccount:{sa.Namespace}:{sa.Name}"))
+                {
+                    Assert.DoesNotContain(after, s => !Federated(s).EndsWith(OtherCluster, StringComparison.Ordinal) && s.GetRawText().Contains($"\"{subject}\"", StringComparison.Ordinal));
+                }
+            }
         }, i => i.ToString());
     }
 }

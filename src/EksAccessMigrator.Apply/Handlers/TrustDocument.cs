@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
-/// <summary>Adds and removes trust-policy statements by <c>Sid</c>, never twice, never touching other statements.</summary>
+/// <summary>Removes, then adds trust-policy statements (by <c>Sid</c>), never twice, never touching other statements.</summary>
 internal static class TrustDocument
 {
     /// <summary>The document with the statements added and removed; null and a reason when a Sid is taken by a different statement.</summary>
@@ -22,6 +22,25 @@ internal static class TrustDocument
         }
 
         var changed = false;
+
+        // Removed first: a statement narrowed in finalize (rule R2) comes back in its place, under its own Sid.
+        var places = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var statement in removed)
+        {
+            var text = statement.GetRawText();
+            var present = statements.Where(s => Json.SameDocument(s?.ToJsonString(), text)).ToList();
+            foreach (var s in present)
+            {
+                if (s?["Sid"] is JsonValue v && v.TryGetValue<string>(out var removedSid))
+                {
+                    places.TryAdd(removedSid, statements.IndexOf(s));
+                }
+
+                statements.Remove(s);
+                changed = true;
+            }
+        }
+
         foreach (var statement in added)
         {
             var node = JsonNode.Parse(statement.GetRawText());
@@ -42,19 +61,16 @@ internal static class TrustDocument
                 continue;
             }
 
-            statements.Add(node);
-            changed = true;
-        }
-
-        foreach (var statement in removed)
-        {
-            var text = statement.GetRawText();
-            var present = statements.Where(s => Json.SameDocument(s?.ToJsonString(), text)).ToList();
-            foreach (var s in present)
+            if (sid is not null && places.TryGetValue(sid, out var place) && place <= statements.Count)
             {
-                statements.Remove(s);
-                changed = true;
+                statements.Insert(place, node);
             }
+            else
+            {
+                statements.Add(node);
+            }
+
+            changed = true;
         }
 
         return (root.ToJsonString(), null, changed);

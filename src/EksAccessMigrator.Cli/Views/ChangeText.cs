@@ -44,14 +44,21 @@ public static class ChangeText
     private static string TrustDetails(UpdateAssumeRolePolicyChange c)
     {
         var parts = new List<string>();
-        if (!c.StatementsAdded.IsDefaultOrEmpty)
+        var podIdentity = c.StatementsAdded.IsDefaultOrEmpty ? [] : c.StatementsAdded.Where(TrustDiff.IsPodIdentity).ToList();
+        var narrowed = c.StatementsAdded.IsDefaultOrEmpty ? [] : c.StatementsAdded.Where(s => !TrustDiff.IsPodIdentity(s)).ToList();
+        if (podIdentity.Count > 0)
         {
-            parts.Add($"trust Pod Identity for {string.Join(", ", c.StatementsAdded.Select(TrustDiff.Describe))}");
+            parts.Add($"trust Pod Identity for {string.Join(", ", podIdentity.Select(TrustDiff.Describe))}");
         }
 
         if (!c.StatementsRemoved.IsDefaultOrEmpty)
         {
             parts.Add($"remove {c.StatementsRemoved.Length} old trust statement(s): {string.Join(", ", c.StatementsRemoved.Select(TrustDiff.Describe))}");
+        }
+
+        if (narrowed.Count > 0)
+        {
+            parts.Add($"put back {narrowed.Count} of them narrowed to the ServiceAccounts staying on IRSA: {string.Join(", ", narrowed.Select(TrustDiff.Describe))}");
         }
 
         if (c.DocumentAfter is null)

@@ -56,6 +56,11 @@ public static class TrustDiff
         return result;
     }
 
+    /// <summary>Whether the statement lets EKS Pod Identity assume the role (rule K6), as opposed to a narrowed old one (rule R2).</summary>
+    public static bool IsPodIdentity(JsonElement statement) =>
+        statement.ValueKind == JsonValueKind.Object && statement.TryGetProperty("Principal", out var principal) && principal.ValueKind == JsonValueKind.Object
+        && principal.TryGetProperty("Service", out var service) && service.ValueKind == JsonValueKind.String && service.GetString() == "pods.eks.amazonaws.com";
+
     /// <summary>A short description of one statement: its Sid, or its principal, and for Pod Identity the ServiceAccount.</summary>
     public static string Describe(JsonElement statement)
     {

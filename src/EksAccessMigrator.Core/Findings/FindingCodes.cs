@@ -55,6 +55,7 @@ public static class FindingCodes
     public const string AnnotationInCustomResource = "annotation-in-custom-resource";
     public const string RoleBaseUnknown = "role-base-unknown";
     public const string RoleUnresolved = "role-unresolved";
+    public const string RolePathMismatch = "role-path-mismatch";
     public const string RoleNotPermitted = "role-not-permitted";
     public const string DedicatedServiceAccount = "dedicated-service-account";
     public const string BarePod = "bare-pod";

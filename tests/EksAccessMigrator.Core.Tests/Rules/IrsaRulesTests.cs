@@ -33,6 +33,17 @@ public sealed class IrsaRulesTests
     }
 
     [Fact]
+    public void R1_AnIrsaRoleArnWithoutTheRolesPath_IsRolePathMismatch_AndStaysOnIrsa()
+    {
+        var plan = Plan(Cluster(Sa("obs", "exporter", Role)), Irsa, iam: Given.Iam("arn:aws:iam::111122223333:role/team/exporter"));
+
+        var finding = plan.FindingFor(FindingCodes.RolePathMismatch, "obs/ServiceAccount/exporter");
+        Assert.Equal(Severity.Blocker, finding.Severity);
+        Assert.Contains("arn:aws:iam::111122223333:role/team/exporter", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
     public void R1_AddonServiceAccountsAreLeftToTheirAddon()
     {
         var plan = Plan(new WorkloadInventory { ServiceAccounts = [Sa("kube-system", "aws-node", "arn:aws:iam::111122223333:role/cni"), Sa("kube-system", "custom", Role, managedBy: "EKS")] }, Irsa);
@@ -63,6 +74,73 @@ public sealed class IrsaRulesTests
         Assert.EndsWith("/id/BBBB", Assert.Single(removal.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray()).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
         Assert.Empty(noIssuer.Changes<UpdateAssumeRolePolicyChange>());
         Assert.Equal(Severity.Info, noIssuer.FindingFor(FindingCodes.OidcIssuerUnknown, Role).Severity);
+    }
+
+    [Fact]
+    public void R2_FinalizeNarrowsASharedStatementToTheServiceAccountsStayingOnIrsa()
+    {
+        const string provider = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/AAAA";
+        var document = "{\"Version\":\"2012-10-17\",\"Statement\":[" +
+            "{\"Sid\":\"Irsa\",\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + provider + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{" +
+            "\"oidc.eks.eu-west-1.amazonaws.com/id/AAAA:aud\":\"sts.amazonaws.com\"," +
+            "\"oidc.eks.eu-west-1.amazonaws.com/id/AAAA:sub\":[\"system:serviceaccount:obs:exporter\",\"system:serviceaccount:obs:win\",\"system:serviceaccount:obs:gone\"]}}}," +
+            "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/BBBB\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"oidc.eks.eu-west-1.amazonaws.com/id/BBBB:sub\":\"system:serviceaccount:obs:exporter\"}}}]}";
+        var workloads = new WorkloadInventory
+        {
+            ServiceAccounts = [Sa("obs", "exporter", Role), Sa("obs", "win", Role)],
+            Workloads = [W("obs", "exporter", null, "exporter"), W("obs", "win", null, "win", windows: true)],
+            TrustPolicies = [Trust(Role, document)],
+        };
+
+        var finalize = Plan(workloads, Irsa with { OidcIssuer = Issuer }, PlanPhase.Finalize);
+
+        var change = Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>());
+        Assert.Equal("Irsa", Assert.Single(change.StatementsRemoved).GetProperty("Sid").GetString());
+        var narrowed = Assert.Single(change.StatementsAdded);
+        var equals = narrowed.GetProperty("Condition").GetProperty("StringEquals");
+        Assert.Equal(["system:serviceaccount:obs:gone", "system:serviceaccount:obs:win"], equals.GetProperty("oidc.eks.eu-west-1.amazonaws.com/id/AAAA:sub").EnumerateArray().Select(v => v.GetString()!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("sts.amazonaws.com", equals.GetProperty("oidc.eks.eu-west-1.amazonaws.com/id/AAAA:aud").GetString());
+        var after = change.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray().ToList();
+        Assert.Equal(2, after.Count);
+        Assert.Contains(after, s => s.GetProperty("Principal").GetProperty("Federated").GetString()!.EndsWith("/id/BBBB", StringComparison.Ordinal));
+        Assert.Contains(after, s => s.TryGetProperty("Sid", out var sid) && sid.GetString() == "Irsa" && !s.GetRawText().Contains("obs:exporter", StringComparison.Ordinal));
+        Assert.Contains("obs/ServiceAccount/win", finalize.FindingFor(FindingCodes.TrustStillNeeded, Role).Message, StringComparison.Ordinal);
+        Assert.Empty(Plan(workloads, Irsa, PlanPhase.Cutover).Changes.Where(c => c.Address.EndsWith("/win", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void R2_AStatementWithoutSubjectsIsKeptWhileAServiceAccountStaysOnIrsa()
+    {
+        const string document = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/AAAA\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}]}";
+        var workloads = new WorkloadInventory
+        {
+            ServiceAccounts = [Sa("obs", "exporter", Role), Sa("obs", "win", Role)],
+            Workloads = [W("obs", "exporter", null, "exporter"), W("obs", "win", null, "win", windows: true)],
+            TrustPolicies = [Trust(Role, document)],
+        };
+
+        var finalize = Plan(workloads, Irsa with { OidcIssuer = Issuer }, PlanPhase.Finalize);
+
+        Assert.Empty(finalize.Changes<UpdateAssumeRolePolicyChange>());
+        Assert.Contains("obs/ServiceAccount/win", finalize.FindingFor(FindingCodes.TrustStillNeeded, Role).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://oidc.eks.eu-west-1.amazonaws.com/id/AAAA", "oidc-eks.eu-west-1.api.aws/id/AAAA")]
+    [InlineData("https://oidc-eks.eu-west-1.api.aws/id/AAAA", "oidc.eks.eu-west-1.amazonaws.com/id/AAAA")]
+    public void R2_BothIssuerHostFormsAreThisClusters(string issuer, string statementHost)
+    {
+        var document = "{\"Statement\":[" +
+            "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/" + statementHost + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"" + statementHost + ":sub\":\"system:serviceaccount:obs:exporter\"}}}," +
+            "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/oidc-eks.eu-west-1.api.aws/id/BBBB\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}]}";
+        var workloads = Cluster(Sa("obs", "exporter", Role)) with { TrustPolicies = [Trust(Role, document)] };
+
+        var finalize = Plan(workloads, Irsa with { OidcIssuer = issuer }, PlanPhase.Finalize);
+
+        var change = Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>());
+        Assert.EndsWith(statementHost, Assert.Single(change.StatementsRemoved).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
+        Assert.Empty(change.StatementsAdded);
+        Assert.EndsWith("/id/BBBB", Assert.Single(change.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray()).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

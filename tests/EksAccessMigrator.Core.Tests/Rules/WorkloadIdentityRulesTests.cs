@@ -119,6 +119,55 @@ public sealed class WorkloadIdentityRulesTests
         Assert.Equal("arn:aws:iam::111122223333:role/Arn:aws:iam::111122223333:role/x", kiam.Association("apps", "b").RoleArn);
     }
 
+    [Fact]
+    public void K3_TheRoleIsTheArnTheAgentAskedFor_ANameFoundOnlyUnderAnotherPathIsRolePathMismatch()
+    {
+        var iam = Given.Iam("arn:aws:iam::111122223333:role/team/web", "arn:aws:iam::111122223333:role/api");
+        var workloads = Kube2iamCluster(
+            [W("apps", "web", "web", "web"), W("apps", "full", "arn:aws:iam::111122223333:role/team/web", "full"), W("apps", "api", "api", "api")],
+            null,
+            [Sa("apps", "web"), Sa("apps", "full"), Sa("apps", "api")]);
+
+        var plan = Plan(workloads, iam: iam);
+
+        var mismatch = plan.FindingFor(FindingCodes.RolePathMismatch, "apps/Deployment/web");
+        Assert.Equal(Severity.Blocker, mismatch.Severity);
+        Assert.Contains("arn:aws:iam::111122223333:role/web", mismatch.Message, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:iam::111122223333:role/team/web", mismatch.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Associations(), a => a.ServiceAccount == "web");
+        Assert.Equal("arn:aws:iam::111122223333:role/team/web", plan.Association("apps", "full").RoleArn);
+        Assert.Equal("arn:aws:iam::111122223333:role/api", plan.Association("apps", "api").RoleArn);
+    }
+
+    [Fact]
+    public void K3_ATrustPolicyOfTheRoleUnderAnotherPathIsRolePathMismatchToo()
+    {
+        var workloads = One(W("apps", "web", "web", "web")) with { TrustPolicies = [Trust("arn:aws:iam::111122223333:role/team/web", "{\"Statement\":[]}")] };
+
+        var plan = Plan(workloads);
+
+        Assert.Equal(Severity.Blocker, plan.FindingFor(FindingCodes.RolePathMismatch, "apps/Deployment/web").Severity);
+        Assert.Empty(plan.Associations());
+    }
+
+    [Fact]
+    public void K3_KiamTakesUppercaseArnAsARoleName_NeverTheRoleOfThatName()
+    {
+        var plan = Plan(
+            new WorkloadInventory
+            {
+                Agents = [KiamServer("--role-base-arn=arn:aws:iam::111122223333:role/")],
+                Namespaces = [Ns("apps", ".*", "iam.amazonaws.com/permitted")],
+                Workloads = [W("apps", "web", "ARN:aws:iam::111122223333:role/x", "web")],
+            },
+            iam: Given.Iam("arn:aws:iam::111122223333:role/x"));
+
+        var mismatch = plan.FindingFor(FindingCodes.RolePathMismatch, "apps/Deployment/web");
+        Assert.Equal(Severity.Blocker, mismatch.Severity);
+        Assert.Contains("arn:aws:iam::111122223333:role/ARN:aws:iam::111122223333:role/x", mismatch.Message, StringComparison.Ordinal);
+        Assert.Empty(plan.Associations());
+    }
+
     [Theory]
     [InlineData("[\"web-*\"]", "glob", true)]
     [InlineData("[\"arn:aws:iam::111122223333:role/web-*\"]", "glob", true)]
@@ -158,6 +207,52 @@ public sealed class WorkloadIdentityRulesTests
         Assert.Equal(Severity.Warning, plan.FindingFor(FindingCodes.RoleNotPermitted, "apps/Deployment/web").Severity);
         Assert.Equal(Severity.Blocker, plan.FindingFor(FindingCodes.NamespaceNotFound, "gone/Deployment/api").Severity);
         Assert.Empty(plan.Associations());
+    }
+
+    [Fact]
+    public void K4_DefaultRoleIsAllowedInRestrictedNamespaces()
+    {
+        var byName = W("open", "web", "fallback", "web");
+        var byArn = W("listed", "api", "arn:aws:iam::111122223333:role/fallback", "api");
+        var other = W("open", "tool", "other", "tool");
+        var namespaces = new[] { Ns("open"), Ns("listed", "[\"batch-*\"]") };
+
+        var plan = Plan(Kube2iamCluster([byName, byArn, other], namespaces, [Sa("open", "web"), Sa("listed", "api"), Sa("open", "tool")], "--namespace-restrictions", "--default-role=fallback"));
+
+        Assert.Equal("arn:aws:iam::111122223333:role/fallback", plan.Association("open", "web").RoleArn);
+        Assert.Equal("arn:aws:iam::111122223333:role/fallback", plan.Association("listed", "api").RoleArn);
+        Assert.Equal(Severity.Warning, Assert.Single(plan.Findings, f => f.Code == FindingCodes.RoleNotPermitted).Severity);
+        Assert.Equal("open/Deployment/tool", plan.FindingFor(FindingCodes.RoleNotPermitted, "open/Deployment/tool").Subject);
+    }
+
+    [Fact]
+    public void K4_DefaultRoleGivenAsAnOptionIsAllowedToo_ButOnlyExactly()
+    {
+        var namespaces = new[] { Ns("apps") };
+        var workloads = Kube2iamCluster([W("apps", "web", "fallback", "web"), W("apps", "api", "fallback-2", "api")], namespaces, [Sa("apps", "web"), Sa("apps", "api")], "--namespace-restrictions");
+
+        var plan = Plan(workloads, new WorkloadIdentityOptions { Kube2iamDefaultRole = "arn:aws:iam::111122223333:role/fallback" });
+
+        Assert.Equal("arn:aws:iam::111122223333:role/fallback", Assert.Single(plan.Associations()).RoleArn);
+        Assert.Equal(Severity.Warning, plan.FindingFor(FindingCodes.RoleNotPermitted, "apps/Deployment/api").Severity);
+    }
+
+    [Theory]
+    [InlineData("nothing|web-front", true)]
+    [InlineData("web-front|nothing", false)]
+    [InlineData("arn:aws:iam::111122223333:role/web-.*|nothing", true)]
+    [InlineData("arn:aws:iam::111122223333:role/web", false)]
+    public void K4_KiamStrictRegexpIsCaretExpressionDollarLiterally(string permitted, bool expected)
+    {
+        var plan = Plan(new WorkloadInventory
+        {
+            Agents = [KiamServer("--role-base-arn-autodetect")],
+            Namespaces = [Ns("apps", permitted, "iam.amazonaws.com/permitted")],
+            Workloads = [W("apps", "web", "web-front", "web")],
+        });
+
+        Assert.Equal(expected, plan.Associations().Count == 1);
+        Assert.Equal(!expected, plan.Findings.Any(f => f.Code == FindingCodes.RoleNotPermitted));
     }
 
     [Fact]
@@ -246,15 +341,51 @@ public sealed class WorkloadIdentityRulesTests
     }
 
     [Fact]
-    public void K8_ExternalIdsAreBlocked_FromTheAnnotationOrTheFlag()
+    public void K8_ExternalIdsAreBlocked_FromTheAnnotation()
     {
         var annotated = Plan(One(W("apps", "web", "web", "web", annotations: ("iam.amazonaws.com/external-id", "x"))));
-        var flagged = Plan(One(W("apps", "web", "web", "web"), "--iam-external-id=x"));
 
-        Assert.Equal(Severity.Blocker, annotated.FindingFor(FindingCodes.ExternalIdUnsupported, "apps/Deployment/web").Severity);
-        Assert.Equal(Severity.Blocker, flagged.FindingFor(FindingCodes.ExternalIdUnsupported, "apps/Deployment/web").Severity);
+        var finding = annotated.FindingFor(FindingCodes.ExternalIdUnsupported, "apps/Deployment/web");
+        Assert.Equal(Severity.Blocker, finding.Severity);
+        Assert.Contains("iam.amazonaws.com/external-id", finding.Message, StringComparison.Ordinal);
         Assert.Empty(annotated.Changes);
-        Assert.Empty(flagged.Changes);
+    }
+
+    [Fact]
+    public void K8_IamExternalIdNamesTheAnnotationKey_OnlyWorkloadsCarryingItAreBlocked()
+    {
+        var withExternalId = W("apps", "vendor", "vendor", "vendor", annotations: ("example.com/external-id", "vendor-7"));
+        var withDefaultKey = W("apps", "web", "web", "web", annotations: ("iam.amazonaws.com/external-id", "ignored"));
+        var plain = W("apps", "api", "api", "api");
+        var sas = new[] { Sa("apps", "vendor"), Sa("apps", "web"), Sa("apps", "api") };
+
+        // The flag set to its default is the default: only an annotated workload is blocked.
+        var defaultKey = Plan(Kube2iamCluster([plain, withDefaultKey], null, sas, "--iam-external-id=iam.amazonaws.com/external-id"));
+        // A custom key: that key is read, the default one is not (kube2iam never looks at it).
+        var customKey = Plan(Kube2iamCluster([plain, withDefaultKey, withExternalId], null, sas, "--iam-external-id", "example.com/external-id"));
+
+        Assert.Equal("arn:aws:iam::111122223333:role/api", defaultKey.Association("apps", "api").RoleArn);
+        Assert.Equal(Severity.Blocker, defaultKey.FindingFor(FindingCodes.ExternalIdUnsupported, "apps/Deployment/web").Severity);
+        Assert.Single(defaultKey.Findings, f => f.Code == FindingCodes.ExternalIdUnsupported);
+        Assert.Equal(["apps/api", "apps/web"], customKey.Associations().Select(a => $"{a.Namespace}/{a.ServiceAccount}").Order(StringComparer.Ordinal).ToArray());
+        var blocked = Assert.Single(customKey.Findings, f => f.Code == FindingCodes.ExternalIdUnsupported);
+        Assert.Equal(("apps/Deployment/vendor", Severity.Blocker), (blocked.Subject, blocked.Severity));
+        Assert.Contains("example.com/external-id", blocked.Message, StringComparison.Ordinal);
+        Assert.Contains("external ID annotation example.com/external-id", customKey.FindingFor(FindingCodes.IdentityAgentConfiguration, "kube2iam").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void K8_KiamReadsItsOwnExternalIdKey()
+    {
+        var plan = Plan(new WorkloadInventory
+        {
+            Agents = [KiamServer("--role-base-arn-autodetect")],
+            Namespaces = [Ns("apps", ".*", "iam.amazonaws.com/permitted")],
+            Workloads = [W("apps", "web", "web", "web", annotations: ("iam.amazonaws.com/external-id", "x")), W("apps", "api", "api", "api")],
+        });
+
+        Assert.Equal(Severity.Blocker, plan.FindingFor(FindingCodes.ExternalIdUnsupported, "apps/Deployment/web").Severity);
+        Assert.Equal("arn:aws:iam::111122223333:role/api", Assert.Single(plan.Associations()).RoleArn);
     }
 
     [Fact]
@@ -262,7 +393,9 @@ public sealed class WorkloadIdentityRulesTests
     {
         var plan = Plan(One(W("apps", "web", "web", "web", windows: true)));
 
-        Assert.Equal(Severity.Blocker, plan.FindingFor(FindingCodes.PodIdentityUnsupportedCompute, "apps/Deployment/web").Severity);
+        var finding = plan.FindingFor(FindingCodes.PodIdentityUnsupportedCompute, "apps/Deployment/web");
+        Assert.Equal(Severity.Blocker, finding.Severity);
+        Assert.Contains("Linux EC2 nodes and EKS Hybrid Nodes", finding.Message, StringComparison.Ordinal);
         Assert.Empty(plan.Changes);
     }
 
@@ -369,5 +502,39 @@ public sealed class WorkloadIdentityRulesTests
         Assert.Equal("ec2.amazonaws.com", Assert.Single(removal.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray()).GetProperty("Principal").GetProperty("Service").GetString());
         Assert.Empty(blocked.Changes<UpdateAssumeRolePolicyChange>());
         Assert.Equal(Severity.Info, blocked.FindingFor(FindingCodes.TrustStillNeeded, "arn:aws:iam::111122223333:role/web").Severity);
+    }
+
+    [Fact]
+    public void Blockers_ABlockedWorkloadKeepsItsAnnotationInCutoverAndItsTrustInFinalize()
+    {
+        const string document = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:role/nodes\"},\"Action\":\"sts:AssumeRole\"}]}";
+        var awsAuth = Given.AwsAuthOf(mapRoles: "- rolearn: arn:aws:iam::111122223333:role/nodes\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:bootstrappers, system:nodes]\n");
+        var migrated = W("apps", "web", "web", "web");
+        var blocked = new[]
+        {
+            W("apps", "win", "web", "win", windows: true),
+            W("apps", "vendor", "web", "vendor", annotations: ("iam.amazonaws.com/external-id", "x")),
+        };
+        var unknowable = W("apps", "templated", "{{ .Values.role }}", "templated");
+        var sas = new[] { Sa("apps", "web"), Sa("apps", "win"), Sa("apps", "vendor"), Sa("apps", "templated"), Sa("apps", "api") };
+        var trust = new[] { Trust("arn:aws:iam::111122223333:role/web", document), Trust("arn:aws:iam::111122223333:role/api", document) };
+
+        var withBlocked = Kube2iamCluster([migrated, .. blocked, W("apps", "api", "api", "api")], null, sas) with { TrustPolicies = [.. trust] };
+        var withUnknowable = Kube2iamCluster([migrated, unknowable], null, sas) with { TrustPolicies = [.. trust] };
+
+        var cutover = Plan(withBlocked, phase: PlanPhase.Cutover, awsAuth: awsAuth);
+        var finalize = Plan(withBlocked, phase: PlanPhase.Finalize, awsAuth: awsAuth);
+        var finalizeUnknowable = Plan(withUnknowable, phase: PlanPhase.Finalize, awsAuth: awsAuth);
+
+        Assert.Equal(["api", "web"], cutover.Changes<PatchWorkloadChange>().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.DoesNotContain(cutover.Changes, c => c.Address.EndsWith("/win", StringComparison.Ordinal) || c.Address.EndsWith("/vendor", StringComparison.Ordinal));
+        // role/web still serves the blocked workloads through kube2iam; role/api serves nobody else.
+        Assert.Equal("arn:aws:iam::111122223333:role/api", Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>()).RoleArn);
+        var kept = finalize.FindingFor(FindingCodes.TrustStillNeeded, "arn:aws:iam::111122223333:role/web");
+        Assert.Contains("apps/Deployment/win", kept.Message, StringComparison.Ordinal);
+        Assert.Contains("apps/Deployment/vendor", kept.Message, StringComparison.Ordinal);
+        // A workload whose role cannot be known may be using any of them: the node trust stays.
+        Assert.Empty(finalizeUnknowable.Changes<UpdateAssumeRolePolicyChange>());
+        Assert.Contains("apps/Deployment/templated", finalizeUnknowable.FindingFor(FindingCodes.TrustStillNeeded, "arn:aws:iam::111122223333:role/web").Message, StringComparison.Ordinal);
     }
 }

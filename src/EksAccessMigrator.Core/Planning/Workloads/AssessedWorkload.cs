@@ -11,5 +11,8 @@ internal sealed record AssessedWorkload(WorkloadInfo Workload, string HadKey, Ia
 {
     public const string NoRole = "none";
 
+    /// <summary>Prefix of the key of a workload whose role (or whether it was permitted) cannot be known.</summary>
+    public const string Unknown = "unknown:";
+
     public static string RoleKey(IamPrincipalArn role) => "role:" + role.ToString().ToLowerInvariant();
 }

@@ -8,7 +8,7 @@ internal sealed record IdentityConfiguration
     public const string DefaultRoleKey = "iam.amazonaws.com/role";
     public const string DefaultNamespaceKey = "iam.amazonaws.com/allowed-roles";
     public const string KiamPermittedKey = "iam.amazonaws.com/permitted";
-    public const string ExternalIdKey = "iam.amazonaws.com/external-id";
+    public const string DefaultExternalIdKey = "iam.amazonaws.com/external-id";
 
     /// <summary><see cref="Core.Inventory.IdentityAgentKinds.Kube2iam"/> or <c>kiam</c>.</summary>
     public required string Mechanism { get; init; }
@@ -31,8 +31,11 @@ internal sealed record IdentityConfiguration
 
     public string RoleKey { get; init; } = DefaultRoleKey;
 
-    /// <summary>kube2iam <c>--iam-external-id</c>: every role is assumed with it.</summary>
-    public string? GlobalExternalId { get; init; }
+    /// <summary>
+    /// The pod annotation that carries an external ID (rules K1, K8): kube2iam <c>--iam-external-id</c> names it (it is
+    /// not an external ID itself); kiam always reads the default key.
+    /// </summary>
+    public string ExternalIdKey { get; init; } = DefaultExternalIdKey;
 
     /// <summary>kube2iam <c>--namespace-restrictions</c>; kiam always restricts.</summary>
     public bool Restrictions { get; init; }
@@ -42,7 +45,7 @@ internal sealed record IdentityConfiguration
     /// <summary><c>glob</c> or <c>regexp</c> (kube2iam).</summary>
     public string RestrictionFormat { get; init; } = "glob";
 
-    /// <summary>kiam: the <c>permitted</c> regexp must match the whole ARN (off with <c>--disable-strict-namespace-regexp</c>).</summary>
+    /// <summary>kiam: the <c>permitted</c> regexp is wrapped as <c>"^" + expr + "$"</c> (off with <c>--disable-strict-namespace-regexp</c>).</summary>
     public bool KiamStrict { get; init; } = true;
 
     /// <summary>kiam server <c>--assume-role-arn</c>: the role app roles trust instead of the node role.</summary>

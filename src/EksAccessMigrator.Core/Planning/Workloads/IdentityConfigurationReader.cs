@@ -91,14 +91,15 @@ internal static class IdentityConfigurationReader
             sources.Add("option:--namespace-restriction-format");
         }
 
-        var externalId = Flag("iam-external-id");
+        var externalIdFlag = Flag("iam-external-id")?.Trim();
+        var externalIdKey = string.IsNullOrEmpty(externalIdFlag) ? IdentityConfiguration.DefaultExternalIdKey : externalIdFlag;
         settings.Add(baseArn is null ? $"base ARN unknown ({problem})" : $"base ARN {baseArn}");
         settings.Add(defaultRole is not null ? $"default role {defaultRole}" : defaultIsNode ? "default role: each node's own role (auto-discovered)" : "no default role");
         settings.Add($"role annotation {roleKey}");
         settings.Add(restrictions ? $"namespace restrictions on ({Flag("namespace-key") ?? IdentityConfiguration.DefaultNamespaceKey}, {format})" : "namespace restrictions off");
-        if (externalId is not null)
+        if (externalIdFlag is not null)
         {
-            settings.Add("an external ID for every role (--iam-external-id)");
+            settings.Add($"external ID annotation {externalIdKey} (--iam-external-id)");
         }
 
         return new IdentityConfiguration
@@ -109,7 +110,7 @@ internal static class IdentityConfigurationReader
             DefaultRole = defaultRole,
             DefaultRoleIsNodeRole = defaultIsNode,
             RoleKey = roleKey,
-            GlobalExternalId = externalId,
+            ExternalIdKey = externalIdKey,
             Restrictions = restrictions,
             NamespaceKey = Flag("namespace-key") ?? IdentityConfiguration.DefaultNamespaceKey,
             RestrictionFormat = format,
@@ -158,7 +159,7 @@ internal static class IdentityConfigurationReader
         var settings = new List<string>
         {
             baseArn is null ? $"base ARN unknown ({problem})" : $"base ARN {baseArn}",
-            $"namespace restrictions always on ({IdentityConfiguration.KiamPermittedKey}, {(strict ? "anchored" : "unanchored")} regexp)",
+            $"namespace restrictions always on ({IdentityConfiguration.KiamPermittedKey}, {(strict ? "strict: ^ + expression + $" : "lax: unanchored")} regexp)",
         };
         if (assume is not null)
         {

@@ -86,7 +86,7 @@ internal static class IrsaServiceAccounts
             if (windows.Count > 0)
             {
                 findings.Blocker(FindingCodes.PodIdentityUnsupportedCompute, key,
-                    $"{key} is used by workloads on Windows nodes or Fargate ({string.Join(", ", windows)}); EKS Pod Identity works on Linux EC2 nodes only. It stays on IRSA.",
+                    $"{key} is used by workloads on Windows nodes or Fargate ({string.Join(", ", windows)}); {WorkloadAssessor.SupportedCompute} It stays on IRSA.",
                     key);
                 continue;
             }

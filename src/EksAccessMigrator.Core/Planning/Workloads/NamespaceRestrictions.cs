@@ -7,7 +7,8 @@ namespace EksAccessMigrator.Core.Planning.Workloads;
 /// <summary>
 /// Rule K4: whether a namespace let its pods have a role. kube2iam (with <c>--namespace-restrictions</c>): a JSON
 /// array of globs or unanchored regexps, each completed with the base ARN unless it is an ARN; kiam: one regexp,
-/// anchored unless strict matching is off. No annotation, or one that does not parse, allows nothing.
+/// wrapped as <c>"^" + expr + "$"</c> unless strict matching is off. No annotation, or one that does not parse, allows
+/// nothing. kube2iam's default role is always allowed; the caller checks that first.
 /// </summary>
 internal static class NamespaceRestrictions
 {
@@ -31,11 +32,12 @@ internal static class NamespaceRestrictions
 
     private static string? KiamDenied(string roleArn, string ns, string pattern, IdentityConfiguration config)
     {
-        var anchored = config.KiamStrict ? $"^(?:{pattern})$" : pattern;
-        return Matches(anchored, roleArn) switch
+        // kiam builds its strict expression by concatenation, so an alternation binds ^ to its first branch and $ to its last.
+        var expression = config.KiamStrict ? "^" + pattern + "$" : pattern;
+        return Matches(expression, roleArn) switch
         {
             true => null,
-            false => $"namespace {ns} permits '{pattern}' ({(config.KiamStrict ? "anchored" : "unanchored")}), which does not match {roleArn}",
+            false => $"namespace {ns} permits '{pattern}' ({(config.KiamStrict ? $"strict: matched as '{expression}'" : "lax: unanchored")}), which does not match {roleArn}",
             null => $"namespace {ns}'s {config.NamespaceKey} '{pattern}' is not a valid regular expression, so kiam allows no role there",
         };
     }

@@ -50,30 +50,53 @@ internal static class RoleResolver
     }
 
     /// <summary>
-    /// The real ARN (with its path) from IAM data: a complete listing of the role's account, or a trust policy read
-    /// for it. A covered account without the role: <c>principal-not-found</c>.
+    /// Checks the ARN the agent (or IRSA) asked STS for against IAM data: a complete listing of the role's account, or a
+    /// trust policy read for it. The role is exactly that ARN, path included, never a role found by its name alone: a
+    /// role of that name under another path is <c>role-path-mismatch</c>; a covered account without the role is
+    /// <c>principal-not-found</c>; no data keeps the ARN as asked.
     /// </summary>
     public static RoleResolution Verify(IamPrincipalArn arn, IamSnapshot iam, ImmutableArray<RoleTrustPolicy> trust)
     {
+        IamPrincipalArn? elsewhere = null;
         foreach (var policy in trust)
         {
             if (IamPrincipalArn.TryParse(policy.RoleArn, out var known, out _) && Same(known, arn))
             {
-                return RoleResolution.Of(known);
+                if (SamePath(known, arn))
+                {
+                    return RoleResolution.Of(known);
+                }
+
+                elsewhere ??= known;
             }
         }
 
-        if (!iam.Covers(arn.AccountId))
+        var covered = iam.Covers(arn.AccountId);
+        if (covered && iam.FindRole(arn.AccountId, arn.Name) is { } found)
         {
-            return RoleResolution.Of(arn);
+            if (SamePath(found, arn))
+            {
+                return RoleResolution.Of(found);
+            }
+
+            elsewhere ??= found;
         }
 
-        var found = iam.FindRole(arn.AccountId, arn.Name);
-        return found is null
+        if (elsewhere is not null)
+        {
+            return RoleResolution.Fail(FindingCodes.RolePathMismatch,
+                $"the IAM data has no role {arn}, only {elsewhere}: the same name under the path {elsewhere.Path}. STS was asked for {arn}, so the workload most likely never got credentials from it, and a role found by its name alone is never associated");
+        }
+
+        return covered
             ? RoleResolution.Fail(FindingCodes.PrincipalNotFound, $"the IAM data for account {arn.AccountId} has no role named {arn.Name}")
-            : RoleResolution.Of(found);
+            : RoleResolution.Of(arn);
     }
 
+    /// <summary>IAM paths are case-sensitive.</summary>
+    private static bool SamePath(IamPrincipalArn a, IamPrincipalArn b) => string.Equals(a.Path, b.Path, StringComparison.Ordinal);
+
+    /// <summary>The same role name in the same account (role names are unique case-insensitively), whatever the path.</summary>
     public static bool Same(IamPrincipalArn a, IamPrincipalArn b) =>
         a.Kind == b.Kind && a.AccountId == b.AccountId && a.Partition == b.Partition && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 }

@@ -53,6 +53,14 @@ internal sealed class TrustPolicyDocument
         list.RemoveAt(index);
     }
 
+    /// <summary>Puts a narrowed statement where the original one was (rule R2).</summary>
+    public void Replace(JsonObject statement, JsonObject replacement)
+    {
+        var list = (JsonArray)_root["Statement"]!;
+        var index = list.Select((s, i) => (s, i)).First(p => JsonNode.DeepEquals(p.s, statement)).i;
+        list[index] = replacement.DeepClone();
+    }
+
     /// <summary>Length as IAM counts it: the document without insignificant whitespace.</summary>
     public int Length => _root.ToJsonString().Length;
 

@@ -55,37 +55,38 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
 
     /// <summary>
     /// Finalize: remove the statements that let the agents (node roles, the kiam server) or this cluster's OIDC provider
-    /// assume a migrated role, once no workload left on the old mechanism needs them.
+    /// assume a migrated role, once no workload left on the old mechanism needs them. A blocked workload keeps its
+    /// trust: agent statements stay while any workload may still use the role through the agent, and an OIDC statement
+    /// is narrowed to the ServiceAccounts that stay on IRSA (rule R2), never removed under them.
     /// </summary>
     public void PlanRemovals(List<AssociationRequest> migrated, List<AssessedWorkload> assessed, IdentityConfiguration config, string? oidcIssuer, List<PlanChange> changes, List<PlanNoOp> noOps)
     {
         var migratedKeys = migrated.SelectMany(r => r.Workloads).Select(w => w.Workload.Key).ToHashSet(StringComparer.Ordinal);
         var agentPrincipals = AgentPrincipals(config);
-        var oidcProvider = oidcIssuer is null ? null : $"arn:{inventory.Cluster.Partition}:iam::{inventory.Cluster.AccountId}:oidc-provider/{oidcIssuer.Trim().Replace("https://", string.Empty, StringComparison.OrdinalIgnoreCase).TrimEnd('/')}";
+        var provider = oidcIssuer is null ? null : OidcProvider.Of(oidcIssuer, inventory.Cluster);
+        var migratedIrsa = migrated.Where(r => r.Irsa).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var group in migrated.GroupBy(r => r.Role.ToString(), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var role = group.First().Role;
             var sources = Sources(group);
-            var roleKey = AssessedWorkload.RoleKey(role);
-            var remaining = assessed.Where(a => a.HadKey == roleKey && !migratedKeys.Contains(a.Workload.Key)).Select(a => a.Workload.Key).ToList();
-            if (remaining.Count > 0)
-            {
-                findings.Info(FindingCodes.TrustStillNeeded, role.ToString(),
-                    $"{role} is still used through {(config.IsKiam ? "kiam" : "kube2iam")} by {string.Join(", ", remaining.Take(10))}{(remaining.Count > 10 ? ", ..." : string.Empty)}, so its trust in the agents stays until they are migrated too.",
-                    [.. sources]);
-                continue;
-            }
-
             var irsa = group.Any(r => r.Irsa);
             var agent = group.Any(r => !r.Irsa);
-            if (irsa && oidcProvider is null)
+            var stillNeeded = new List<string>();
+            var remaining = agent ? assessed.Where(a => !migratedKeys.Contains(a.Workload.Key) && MayUseThroughAgent(a, role)).Select(a => a.Workload.Key).ToList() : [];
+            if (remaining.Count > 0)
+            {
+                stillNeeded.Add($"{role} is still used through {(config.IsKiam ? "kiam" : "kube2iam")} by {List(remaining)} (blocked or not migrated, or with a role that cannot be known and may be this one), so its trust in the agents stays until they are migrated too");
+            }
+
+            var staying = irsa ? StayingOnIrsa(role, migratedIrsa) : [];
+            if (irsa && provider is null)
             {
                 findings.Info(FindingCodes.OidcIssuerUnknown, role.ToString(),
                     $"{role} was used through IRSA; to remove this cluster's OIDC trust statement (and never another cluster's), give --oidc-issuer with the cluster's issuer URL.",
                     [.. sources]);
             }
 
-            if (agent && agentPrincipals.Count == 0)
+            if (agent && remaining.Count == 0 && agentPrincipals.Count == 0)
             {
                 findings.Info(FindingCodes.NodeTrustUnknown, role.ToString(),
                     $"{role} was assumed by {(config.IsKiam ? "the kiam server" : "kube2iam on the nodes")}, but which roles those run as is unknown (no node roles in aws-auth{(config.IsKiam ? " and no --assume-role-arn on the kiam server" : string.Empty)}), so no trust statement for them is removed. Remove it by hand once every node is off kube2iam/kiam.",
@@ -95,24 +96,95 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             var (before, problem) = Find(role);
             if (before is null)
             {
+                ReportStillNeeded(role, stillNeeded, [.. sources, .. remaining]);
                 findings.Warning(FindingCodes.TrustPolicyUnknown, role.ToString(),
                     $"The trust policy of {role} is not in the inputs ({problem}), so no clean-up of its old trust statements is planned. Add 'aws iam get-role --role-name {role.Name}' output to --iam-snapshot and plan again.",
                     [.. sources]);
                 continue;
             }
 
-            var removed = before.Statements.Where(s => (agent && OnlyAgents(s, agentPrincipals)) || (irsa && oidcProvider is not null && Federated(s) == oidcProvider)).ToList();
-            if (removed.Count == 0)
+            var removed = new List<JsonObject>();
+            var narrowed = new List<(JsonObject Old, JsonObject New)>();
+            var migratedSubjects = group.Where(r => r.Irsa).Select(r => OidcProvider.Subject(r.Namespace, r.ServiceAccount)).ToHashSet(StringComparer.Ordinal);
+            List<string> stayingSubjects = [.. staying.Select(s => OidcProvider.Subject(s.Namespace, s.Name))];
+            foreach (var statement in before.Statements)
             {
-                noOps.Add(new PlanNoOp(Address(role), "no statement for the old agents or this cluster's OIDC provider is left in the trust policy", sources));
+                if (agent && remaining.Count == 0 && OnlyAgents(statement, agentPrincipals))
+                {
+                    removed.Add(statement);
+                }
+                else if (irsa && provider is not null && provider.IsThisClusters(statement))
+                {
+                    switch (OidcProvider.Narrow(statement, migratedSubjects, stayingSubjects))
+                    {
+                        case null:
+                            removed.Add(statement);
+                            break;
+                        case { } kept when !JsonNode.DeepEquals(kept, statement):
+                            narrowed.Add((statement, kept));
+                            break;
+                    }
+                }
+            }
+
+            if (irsa && provider is not null && staying.Count > 0 && before.Statements.Any(provider.IsThisClusters))
+            {
+                stillNeeded.Add($"its trust in this cluster's OIDC provider is still needed by {List([.. staying.Select(s => $"{s.Namespace}/ServiceAccount/{s.Name}")])}, which stay on IRSA, so only the migrated ServiceAccounts' subjects are taken out of it");
+            }
+
+            ReportStillNeeded(role, stillNeeded, [.. sources, .. remaining, .. staying.Select(s => $"{s.Namespace}/ServiceAccount/{s.Name}")]);
+            if (removed.Count == 0 && narrowed.Count == 0)
+            {
+                noOps.Add(new PlanNoOp(Address(role), "no statement for the old agents or this cluster's OIDC provider is left to remove from the trust policy", sources));
                 continue;
             }
 
             var after = before.Clone();
             removed.ForEach(after.Remove);
-            changes.Add(Change(role, [], removed, before.ToElement(), after.ToElement(), sources));
+            narrowed.ForEach(n => after.Replace(n.Old, n.New));
+            changes.Add(Change(role, [.. narrowed.Select(n => n.New)], [.. removed, .. narrowed.Select(n => n.Old)], before.ToElement(), after.ToElement(), sources));
         }
     }
+
+    /// <summary>Whether a workload not migrated may still get this role from the agent: it had it, or its role cannot be known.</summary>
+    private static bool MayUseThroughAgent(AssessedWorkload a, IamPrincipalArn role)
+    {
+        if (a.HadKey == AssessedWorkload.RoleKey(role))
+        {
+            return true;
+        }
+
+        if (!a.HadKey.StartsWith(AssessedWorkload.Unknown, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (a.Role is { } known)
+        {
+            return RoleResolver.Same(known, role);
+        }
+
+        var value = a.AnnotationValue?.Trim() ?? string.Empty;
+        return RoleResolver.IsUnrendered(value) || string.Equals(value[(value.LastIndexOf('/') + 1)..], role.Name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>ServiceAccounts of the inputs that keep an IRSA annotation for this role (or one that cannot be read) after the migration.</summary>
+    private List<ServiceAccountInfo> StayingOnIrsa(IamPrincipalArn role, HashSet<string> migratedIrsa) =>
+        [.. inventory.Workloads.ServiceAccounts
+            .Where(sa => sa.Annotations.TryGetValue(IrsaServiceAccounts.RoleArnKey, out var value) && !migratedIrsa.Contains($"{sa.Namespace}/{sa.Name}")
+                && (!IamPrincipalArn.TryParse(value.Trim(), out var arn, out _) || RoleResolver.Same(arn, role)))
+            .DistinctBy(sa => (sa.Namespace, sa.Name))
+            .OrderBy(sa => sa.Namespace, StringComparer.Ordinal).ThenBy(sa => sa.Name, StringComparer.Ordinal)];
+
+    private void ReportStillNeeded(IamPrincipalArn role, List<string> reasons, ImmutableArray<string> sources)
+    {
+        if (reasons.Count > 0)
+        {
+            findings.Info(FindingCodes.TrustStillNeeded, role.ToString(), string.Join("; ", reasons) + ".", [.. sources.Distinct().Order(StringComparer.Ordinal)]);
+        }
+    }
+
+    private static string List(List<string> keys) => $"{string.Join(", ", keys.Take(10))}{(keys.Count > 10 ? ", ..." : string.Empty)}";
 
     private List<IamPrincipalArn> AgentPrincipals(IdentityConfiguration config)
     {
@@ -147,9 +219,6 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
         var named = TrustPolicyDocument.Strings(principal["AWS"]);
         return named.Count > 0 && named.All(n => IamPrincipalArn.TryParse(n, out var p, out _) && agents.Any(a => RoleResolver.Same(a, p)));
     }
-
-    private static string? Federated(JsonObject statement) =>
-        statement["Principal"] is JsonObject principal ? TrustPolicyDocument.Text(principal["Federated"]) : null;
 
     private void WildcardIrsa(IamPrincipalArn role, TrustPolicyDocument doc, List<AssociationRequest> irsa, ImmutableArray<string> sources)
     {

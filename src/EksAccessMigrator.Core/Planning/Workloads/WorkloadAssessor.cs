@@ -64,17 +64,17 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
                 ? (config.IsKiam ? "Give --kiam-role-base-arn, or add the kiam server to --from." : "Give --kube2iam-base-role-arn, or add the kube2iam DaemonSet to --from.")
                 : "Render the manifest (helm template, kustomize build) or export it from the cluster, then plan again.";
             findings.Blocker(resolved.Code!, w.Key, $"{w.Key}: {resolved.Problem}. It keeps its {agent} annotation. {fix}", w.Key);
-            return new AssessedWorkload(w, "unknown:" + w.Key, null, false, value);
+            return new AssessedWorkload(w, AssessedWorkload.Unknown + w.Key, null, false, value);
         }
 
         var asWritten = resolved.Arn;
-        var denied = NamespaceRestrictions.Denied(asWritten.ToString(), w.Namespace, _namespaces.GetValueOrDefault(w.Namespace), config);
+        var denied = IsDefaultRole(asWritten) ? null : NamespaceRestrictions.Denied(asWritten.ToString(), w.Namespace, _namespaces.GetValueOrDefault(w.Namespace), config);
         if (denied is not null && config.Restrictions && !_namespaces.ContainsKey(w.Namespace))
         {
             findings.Blocker(FindingCodes.NamespaceNotFound, w.Key,
                 $"{w.Key} asks for {asWritten}, and {agent} restricts roles per namespace, but the Namespace {w.Namespace} is not in the inputs, so whether the role was permitted is unknown. Nothing is planned for it (a role that was not permitted must never be migrated). Add 'kubectl get namespaces -o yaml' to --from.",
                 w.Key);
-            return new AssessedWorkload(w, "unknown:" + w.Key, null, false, value);
+            return new AssessedWorkload(w, AssessedWorkload.Unknown + w.Key, asWritten, false, value);
         }
 
         if (denied is not null)
@@ -111,11 +111,10 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
             blocked = true;
         }
 
-        var externalId = w.PodAnnotations.GetValueOrDefault(IdentityConfiguration.ExternalIdKey) ?? config.GlobalExternalId;
-        if (externalId is not null)
+        if (w.PodAnnotations.TryGetValue(config.ExternalIdKey, out var externalId) && !string.IsNullOrWhiteSpace(externalId))
         {
             findings.Blocker(FindingCodes.ExternalIdUnsupported, w.Key,
-                $"{w.Key} assumes {role} with an external ID ({(w.PodAnnotations.ContainsKey(IdentityConfiguration.ExternalIdKey) ? IdentityConfiguration.ExternalIdKey : "--iam-external-id")}); Pod Identity cannot pass one. It keeps its {agent} annotation. Drop the sts:ExternalId condition from the role's trust (if that is acceptable) and plan again.",
+                $"{w.Key} assumes {role} with the external ID in its {config.ExternalIdKey} annotation; Pod Identity cannot pass one. It keeps its {agent} annotation. Drop the sts:ExternalId condition from the role's trust (if that is acceptable) and plan again.",
                 w.Key);
             blocked = true;
         }
@@ -123,7 +122,7 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
         if (w.SelectsWindows)
         {
             findings.Blocker(FindingCodes.PodIdentityUnsupportedCompute, w.Key,
-                $"{w.Key} selects Windows nodes; EKS Pod Identity works on Linux EC2 nodes only. It keeps its {agent} annotation.",
+                $"{w.Key} selects Windows nodes; {SupportedCompute} It keeps its {agent} annotation.",
                 w.Key);
             blocked = true;
         }
@@ -131,13 +130,25 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
         if (inventory.Workloads.FargateProfiles?.FirstOrDefault(p => p.Matches(w.Namespace, w.PodLabels)) is { } fargate)
         {
             findings.Blocker(FindingCodes.PodIdentityUnsupportedCompute, w.Key,
-                $"{w.Key} matches the Fargate profile {fargate.Name}, so its pods run on Fargate; EKS Pod Identity works on Linux EC2 nodes only. It keeps its {agent} annotation.",
+                $"{w.Key} matches the Fargate profile {fargate.Name}, so its pods run on Fargate; {SupportedCompute} It keeps its {agent} annotation.",
                 w.Key);
             blocked = true;
         }
 
         return new AssessedWorkload(w, had, role, !blocked, value);
     }
+
+    /// <summary>Rule K9, in the words of every unsupported-compute finding.</summary>
+    public const string SupportedCompute = "EKS Pod Identity works on Linux EC2 nodes and EKS Hybrid Nodes, not on Windows nodes, Fargate or Outposts.";
+
+    /// <summary>
+    /// Rule K4: kube2iam allows its <c>--default-role</c> in every namespace. It compares the ARN it computed for the
+    /// annotation with the one it computed for the default role, exactly.
+    /// </summary>
+    private bool IsDefaultRole(IamPrincipalArn requested) =>
+        !config.IsKiam && config.DefaultRole is { } defaultRole
+        && RoleResolver.Resolve(defaultRole, config).Arn is { } defaultArn
+        && string.Equals(defaultArn.ToString(), requested.ToString(), StringComparison.Ordinal);
 
     private void ReportDefaultRole(List<WorkloadInfo> defaulted)
     {
