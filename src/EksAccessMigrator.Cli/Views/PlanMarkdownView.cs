@@ -29,7 +29,7 @@ public static class PlanMarkdownView
         {
             w.WriteLine($"### :no_entry: Blockers ({blockers.Count})");
             w.WriteLine();
-            w.WriteLine("These subjects are **not migrated** and keep their current access through aws-auth. The cluster must not switch to `API` mode while any remain.");
+            w.WriteLine($"These subjects are **not migrated** and keep their current access: {BlockersKeep(blockers)}. The cluster must not switch to `API` mode while any remain.");
             w.WriteLine();
             FindingTable(w, blockers);
         }
@@ -105,6 +105,13 @@ public static class PlanMarkdownView
                 }
 
                 return;
+            case ReplaceConfigMapChange.ActionName:
+                foreach (var ch in changes.Cast<ReplaceConfigMapChange>())
+                {
+                    ConfigMapDiff(w, ch);
+                }
+
+                return;
             default:
                 w.WriteLine("| Target | Change | Reversible | Source |");
                 w.WriteLine("|---|---|---|---|");
@@ -146,6 +153,51 @@ public static class PlanMarkdownView
 
         w.WriteLine(fence);
         w.WriteLine();
+    }
+
+    /// <summary>The aws-auth rows a finalize change removes, as a diff of each section it edits.</summary>
+    private static void ConfigMapDiff(TextWriter w, ReplaceConfigMapChange ch)
+    {
+        w.WriteLine($"{Text.Code($"{ch.Namespace}/{ch.Name}")}: {Text.Markdown(ChangeText.Details(ch))}{(ch.BackupFirst ? " (backed up first)" : string.Empty)}. Source: {Sources(ch.Sources)}");
+        w.WriteLine();
+        foreach (var (key, before) in ch.PreviousData)
+        {
+            var lines = TrustDiff.Lines(before.TrimEnd('\n'), ch.Data.TryGetValue(key, out var after) ? after.TrimEnd('\n') : string.Empty);
+            var fence = new string('`', Math.Max(3, LongestBacktickRun(lines) + 1));
+            w.WriteLine($"{Text.Code("data." + key)}:");
+            w.WriteLine();
+            w.WriteLine(fence + "diff");
+            foreach (var line in lines)
+            {
+                w.WriteLine(Text.Safe(line));
+            }
+
+            w.WriteLine(fence);
+            w.WriteLine();
+        }
+    }
+
+    /// <summary>What a blocked subject keeps, for each kind of blocker present (aws-auth row, agent annotation, IRSA).</summary>
+    private static string BlockersKeep(List<Finding> blockers)
+    {
+        var sources = blockers.SelectMany(f => f.Sources.IsDefaultOrEmpty ? [f.Subject] : f.Sources).ToList();
+        var kept = new List<string>();
+        if (sources.Any(s => s.StartsWith("aws-auth", StringComparison.Ordinal)))
+        {
+            kept.Add("aws-auth rows stay in aws-auth");
+        }
+
+        if (sources.Any(s => s.Contains("/ServiceAccount/", StringComparison.Ordinal)))
+        {
+            kept.Add("IRSA ServiceAccounts keep their `eks.amazonaws.com/role-arn` annotation and OIDC trust");
+        }
+
+        if (sources.Any(s => !s.StartsWith("aws-auth", StringComparison.Ordinal) && !s.Contains("/ServiceAccount/", StringComparison.Ordinal) && s.Count(c => c == '/') == 2))
+        {
+            kept.Add("workloads keep their kube2iam/kiam annotation and the agent's trust");
+        }
+
+        return kept.Count == 0 ? "nothing about them changes" : string.Join("; ", kept);
     }
 
     private static int LongestBacktickRun(IEnumerable<string> lines)

@@ -20,7 +20,10 @@ public static class TrustDiff
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Unified-style lines: "+ " added, "- " removed, "  " unchanged (longest common subsequence).</summary>
+    /// <summary>
+    /// Unified-style lines: "- " removed, "+ " added, "  " unchanged (longest common subsequence); where lines are
+    /// replaced, the removed ones come first, as in <c>diff -u</c>.
+    /// </summary>
     public static IReadOnlyList<string> Lines(string before, string after)
     {
         var a = before.Split('\n');
@@ -43,13 +46,13 @@ public static class TrustDiff
                 result.Add("  " + a[x++]);
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
-                result.Add("+ " + b[y++]);
+                result.Add("- " + a[x++]);
             }
             else
             {
-                result.Add("- " + a[x++]);
+                result.Add("+ " + b[y++]);
             }
         }
 

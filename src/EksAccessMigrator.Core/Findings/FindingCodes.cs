@@ -84,4 +84,5 @@ public static class FindingCodes
     public const string OidcIssuerUnknown = "oidc-issuer-unknown";
     public const string NodeTrustUnknown = "node-trust-unknown";
     public const string TrustStillNeeded = "trust-still-needed";
+    public const string TrustSnapshotPredatesMigrate = "trust-snapshot-predates-migrate";
 }

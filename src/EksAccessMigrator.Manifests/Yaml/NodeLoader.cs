@@ -5,16 +5,28 @@ namespace EksAccessMigrator.Manifests.Yaml;
 
 /// <summary>
 /// Builds one node (one object, or one small value) from the event stream. Aliases share the anchored node
-/// instead of copying it, so alias bombs cost no memory; nesting deeper than <see cref="MaxDepth"/> is refused.
+/// instead of copying it, so alias bombs cost no memory; nesting deeper than <see cref="MaxDepth"/> is refused, and
+/// so is a document whose aliases would expand to more than <see cref="MaxNodesThroughAliases"/> nodes (anchors
+/// nested in anchors anywhere), since whoever walks the objects would walk every expanded node.
 /// </summary>
 internal sealed class NodeLoader(IParser parser, string file)
 {
     public const int MaxDepth = 256;
 
-    private readonly Dictionary<string, ManifestNode> _anchors = new(StringComparer.Ordinal);
+    /// <summary>Nodes that aliases may add to one document: far above any real manifest, far below a bomb.</summary>
+    public const long MaxNodesThroughAliases = 1_000_000;
 
-    /// <summary>Forgets anchors at a document boundary (anchors are document-scoped).</summary>
-    public void ResetAnchors() => _anchors.Clear();
+    private readonly Dictionary<string, (ManifestNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+    private long _nodes;
+    private long _throughAliases;
+
+    /// <summary>Forgets anchors at a document boundary (anchors are document-scoped), and restarts the alias budget.</summary>
+    public void ResetAnchors()
+    {
+        _anchors.Clear();
+        _nodes = 0;
+        _throughAliases = 0;
+    }
 
     public ManifestNode Load(int depth = 0)
     {
@@ -23,11 +35,12 @@ internal sealed class NodeLoader(IParser parser, string file)
             throw ManifestException.At(file, Line(parser.Current), $"nesting is deeper than {MaxDepth} levels; this is not a Kubernetes manifest.");
         }
 
+        var first = _nodes++;
         switch (parser.Current)
         {
             case Scalar scalar:
                 parser.MoveNext();
-                return Remember(scalar.Anchor, new ManifestScalar(
+                return Remember(scalar.Anchor, first, new ManifestScalar(
                     scalar.Value,
                     scalar.Style == ScalarStyle.Plain,
                     scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded,
@@ -42,7 +55,7 @@ internal sealed class NodeLoader(IParser parser, string file)
                 }
 
                 parser.MoveNext();
-                return Remember(start.Anchor, new ManifestSequence(items, Line(start)));
+                return Remember(start.Anchor, first, new ManifestSequence(items, Line(start)));
             }
 
             case MappingStart start:
@@ -63,24 +76,35 @@ internal sealed class NodeLoader(IParser parser, string file)
                 }
 
                 parser.MoveNext();
-                return Remember(start.Anchor, new ManifestMapping(entries, Line(start)));
+                return Remember(start.Anchor, first, new ManifestMapping(entries, Line(start)));
             }
 
             case AnchorAlias alias:
                 parser.MoveNext();
-                return _anchors.TryGetValue(alias.Value.Value, out var node)
-                    ? node
-                    : throw ManifestException.At(file, Line(alias), $"the alias *{alias.Value.Value} refers to no anchor.");
+                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    throw ManifestException.At(file, Line(alias), $"the alias *{alias.Value.Value} refers to no anchor.");
+                }
+
+                _nodes += anchored.Size - 1;
+                _throughAliases += anchored.Size;
+                if (_throughAliases > MaxNodesThroughAliases)
+                {
+                    throw ManifestException.At(file, Line(alias), $"the aliases of this document expand to more than {MaxNodesThroughAliases:N0} nodes (anchors nested in anchors: an alias bomb); this is not a Kubernetes export.");
+                }
+
+                return anchored.Node;
             default:
                 throw ManifestException.At(file, Line(parser.Current), $"unexpected YAML event {parser.Current?.GetType().Name ?? "end of input"}.");
         }
     }
 
-    private ManifestNode Remember(AnchorName anchor, ManifestNode node)
+    private ManifestNode Remember(AnchorName anchor, long firstNode, ManifestNode node)
     {
         if (!anchor.IsEmpty)
         {
-            _anchors[anchor.Value] = node;
+            // The anchored node's size as expanded: its own nodes plus what the aliases inside it stand for.
+            _anchors[anchor.Value] = (node, _nodes - firstNode);
         }
 
         return node;

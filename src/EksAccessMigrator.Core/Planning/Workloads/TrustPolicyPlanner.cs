@@ -103,6 +103,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
                 continue;
             }
 
+            before = AsMigrateLeavesIt(role, before, group, sources);
             var removed = new List<JsonObject>();
             var narrowed = new List<(JsonObject Old, JsonObject New)>();
             var migratedSubjects = group.Where(r => r.Irsa).Select(r => OidcProvider.Subject(r.Namespace, r.ServiceAccount)).ToHashSet(StringComparer.Ordinal);
@@ -144,6 +145,31 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             narrowed.ForEach(n => after.Replace(n.Old, n.New));
             changes.Add(Change(role, [.. narrowed.Select(n => n.New)], [.. removed, .. narrowed.Select(n => n.Old)], before.ToElement(), after.ToElement(), sources));
         }
+    }
+
+    /// <summary>
+    /// The trust document as the migrate phase leaves it. An IAM snapshot taken before migrate was applied lacks the
+    /// Pod Identity statements migrate adds; diffing against it would show a document without them (often an empty
+    /// one), which is not what the role will look like. Those statements are put back, and a warning says why.
+    /// </summary>
+    private TrustPolicyDocument AsMigrateLeavesIt(IamPrincipalArn role, TrustPolicyDocument snapshot, IEnumerable<AssociationRequest> group, ImmutableArray<string> sources)
+    {
+        var missing = group.Select(r => (r.Namespace, r.ServiceAccount)).Distinct()
+            .OrderBy(k => k.Namespace, StringComparer.Ordinal).ThenBy(k => k.ServiceAccount, StringComparer.Ordinal)
+            .Select(k => TrustPolicyDocument.PodIdentityStatement(inventory.Cluster.Arn, k.Namespace, k.ServiceAccount))
+            .Where(s => !snapshot.AlreadyTrusts(s))
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return snapshot;
+        }
+
+        findings.Warning(FindingCodes.TrustSnapshotPredatesMigrate, role.ToString(),
+            $"The trust policy of {role} in the inputs lacks the {missing.Count} Pod Identity statement(s) the migrate phase adds, so the IAM snapshot was most likely taken before migrate was applied. The diff shows the document as migrate leaves it; apply edits the live document and removes only the statements listed. Take the snapshot again after migrate to review the real document.",
+            [.. sources]);
+        var asMigrated = snapshot.Clone();
+        missing.ForEach(asMigrated.Add);
+        return asMigrated;
     }
 
     /// <summary>Whether a workload not migrated may still get this role from the agent: it had it, or its role cannot be known.</summary>
