@@ -32,11 +32,12 @@ public static class ChangeText
         UpdateAssumeRolePolicyChange c => TrustDetails(c),
         CreateServiceAccountChange c => $"for {c.ForWorkload}, copied from {c.CopiedFrom}{(c.ImagePullSecrets.IsDefaultOrEmpty ? string.Empty : $" (imagePullSecrets {string.Join(", ", c.ImagePullSecrets)})")}{(c.AutomountServiceAccountToken is { } automount ? $", automountServiceAccountToken {(automount ? "true" : "false")}" : string.Empty)}",
         CreatePodIdentityAssociationChange c => $"role {c.RoleArn}",
-        PatchWorkloadChange c => c.ServiceAccountName is not null
+        PatchWorkloadChange c => (c.ServiceAccountName is not null
             ? $"serviceAccountName {c.PreviousServiceAccountName ?? "default"} -> {c.ServiceAccountName}"
-            : $"remove annotation(s) {string.Join(", ", c.RemoveAnnotations.Select(a => $"{a.Key}: {a.Value}"))}",
+            : $"remove annotation(s) {string.Join(", ", c.RemoveAnnotations.Select(a => $"{a.Key}: {a.Value}"))}")
+            + (c.Disruptive ? "; DISRUPTIVE: rolls the pods" : c.Kind == "CronJob" ? "; applies to the next runs" : string.Empty),
         PatchServiceAccountChange c => $"remove annotation(s) {string.Join(", ", c.RemoveAnnotations.Select(a => $"{a.Key}: {a.Value}"))}",
-        RestartWorkloadChange c => c.AfterAnnotationRemovals ? "rolling restart (after the IRSA annotation is removed; with --restart-workloads)" : "rolling restart (with --restart-workloads)",
+        RestartWorkloadChange c => c.AfterAnnotationRemovals ? "DISRUPTIVE: rolling restart (after the IRSA annotation is removed; with --restart-workloads)" : "DISRUPTIVE: rolling restart (with --restart-workloads)",
         ReplaceConfigMapChange c => $"{(c.BackupFirst ? "back up, then " : string.Empty)}remove {c.RemovedEntries.Length} migrated row(s): {string.Join(", ", c.RemovedEntries.Select(e => $"{e.Source} ({e.Arn ?? $"sso {e.SsoPermissionSetName}"})"))}",
         _ => throw new InvalidOperationException($"No view for change kind {change.GetType().Name}."),
     };

@@ -31,6 +31,12 @@ public sealed record PatchWorkloadChange : PlanChange
     /// <summary>The <c>serviceAccountName</c> before the patch, for rollback.</summary>
     public string? PreviousServiceAccountName { get; init; }
 
+    /// <summary>
+    /// True when the patch rolls the workload's running pods (a changed pod template of a Deployment, StatefulSet,
+    /// DaemonSet or ReplicaSet, rule K14); a CronJob's template only affects its next runs.
+    /// </summary>
+    public bool Disruptive { get; init; }
+
     /// <summary>Pod-template annotations this patch removes, with their values for rollback.</summary>
     public ImmutableSortedDictionary<string, string> RemoveAnnotations { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 }

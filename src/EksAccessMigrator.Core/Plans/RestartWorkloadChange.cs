@@ -17,6 +17,9 @@ public sealed record RestartWorkloadChange : PlanChange
     [JsonIgnore]
     public override int Stage => AfterAnnotationRemovals ? ChangeStages.RestartsAfterAnnotationRemovals : ChangeStages.Restarts;
 
+    /// <summary>Always true: a restart rolls the workload's pods (rule K14).</summary>
+    public bool Disruptive { get; init; } = true;
+
     public required string Kind { get; init; }
 
     public required string Namespace { get; init; }

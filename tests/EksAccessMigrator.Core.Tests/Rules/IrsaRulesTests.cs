@@ -71,7 +71,9 @@ public sealed class IrsaRulesTests
         Assert.True(cutover.Changes.ToList().IndexOf(patch) < cutover.Changes.ToList().IndexOf(restart));
         var removal = Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>());
         Assert.EndsWith("/id/AAAA", Assert.Single(removal.StatementsRemoved).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
-        Assert.EndsWith("/id/BBBB", Assert.Single(removal.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray()).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/id/BBBB", Assert.Single(WithoutPodIdentity(removal.DocumentAfter!.Value)).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Severity.Warning, finalize.FindingFor(FindingCodes.TrustSnapshotPredatesMigrate, Role).Severity);
+        Assert.Contains(removal.DocumentBefore!.Value.GetProperty("Statement").EnumerateArray(), s => s.GetRawText().Contains("pods.eks.amazonaws.com", StringComparison.Ordinal));
         Assert.Empty(noIssuer.Changes<UpdateAssumeRolePolicyChange>());
         Assert.Equal(Severity.Info, noIssuer.FindingFor(FindingCodes.OidcIssuerUnknown, Role).Severity);
     }
@@ -100,7 +102,7 @@ public sealed class IrsaRulesTests
         var equals = narrowed.GetProperty("Condition").GetProperty("StringEquals");
         Assert.Equal(["system:serviceaccount:obs:gone", "system:serviceaccount:obs:win"], equals.GetProperty("oidc.eks.eu-west-1.amazonaws.com/id/AAAA:sub").EnumerateArray().Select(v => v.GetString()!).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal("sts.amazonaws.com", equals.GetProperty("oidc.eks.eu-west-1.amazonaws.com/id/AAAA:aud").GetString());
-        var after = change.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray().ToList();
+        var after = WithoutPodIdentity(change.DocumentAfter!.Value);
         Assert.Equal(2, after.Count);
         Assert.Contains(after, s => s.GetProperty("Principal").GetProperty("Federated").GetString()!.EndsWith("/id/BBBB", StringComparison.Ordinal));
         Assert.Contains(after, s => s.TryGetProperty("Sid", out var sid) && sid.GetString() == "Irsa" && !s.GetRawText().Contains("obs:exporter", StringComparison.Ordinal));
@@ -140,7 +142,7 @@ public sealed class IrsaRulesTests
         var change = Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>());
         Assert.EndsWith(statementHost, Assert.Single(change.StatementsRemoved).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
         Assert.Empty(change.StatementsAdded);
-        Assert.EndsWith("/id/BBBB", Assert.Single(change.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray()).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/id/BBBB", Assert.Single(WithoutPodIdentity(change.DocumentAfter!.Value)).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -471,17 +471,25 @@ public sealed class WorkloadIdentityRulesTests
     }
 
     [Fact]
-    public void K14_CutoverRestartsThenRemovesAnnotations()
+    public void K14_CutoverRollsEachWorkloadOnce_RemovingTheAnnotationIsItsRollout()
     {
         var plan = Plan(Kube2iamCluster([W("apps", "web", "web", "web"), W("apps", "cart", "cart")]), phase: PlanPhase.Cutover);
 
-        var restart = Assert.Single(plan.Changes<RestartWorkloadChange>());
-        Assert.Equal("web", restart.Name);
         var removals = plan.Changes<PatchWorkloadChange>();
         Assert.Equal(2, removals.Count);
         Assert.All(removals, r => Assert.Equal(GivenWorkloads.RoleKey, Assert.Single(r.RemoveAnnotations).Key));
-        Assert.True(plan.Changes.ToList().IndexOf(restart) < plan.Changes.ToList().IndexOf(removals[0]));
+        Assert.All(removals, r => Assert.True(r.Disruptive, $"{r.Name}'s template patch rolls its pods"));
+        Assert.Empty(plan.Changes<RestartWorkloadChange>());
         Assert.Empty(plan.Associations());
+    }
+
+    [Fact]
+    public void K14_ACronJobTemplatePatchIsNotDisruptive_ARestartAlwaysIs()
+    {
+        var plan = Plan(Kube2iamCluster([W("apps", "report", "report", "report", kind: "CronJob")]), phase: PlanPhase.Cutover);
+
+        Assert.False(Assert.Single(plan.Changes<PatchWorkloadChange>()).Disruptive);
+        Assert.True(new RestartWorkloadChange { Address = "restart/a/Deployment/b", Kind = "Deployment", Namespace = "a", Name = "b", Reversible = true, Sources = ["a/Deployment/b"] }.Disruptive);
     }
 
     [Fact]
@@ -499,7 +507,7 @@ public sealed class WorkloadIdentityRulesTests
         Assert.All(migrate.Changes, c => Assert.True(c.Reversible || c is UpdateClusterConfigChange));
         var removal = Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>());
         Assert.Equal("arn:aws:iam::111122223333:role/nodes", Assert.Single(removal.StatementsRemoved).GetProperty("Principal").GetProperty("AWS").GetString());
-        Assert.Equal("ec2.amazonaws.com", Assert.Single(removal.DocumentAfter!.Value.GetProperty("Statement").EnumerateArray()).GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Equal("ec2.amazonaws.com", Assert.Single(WithoutPodIdentity(removal.DocumentAfter!.Value)).GetProperty("Principal").GetProperty("Service").GetString());
         Assert.Empty(blocked.Changes<UpdateAssumeRolePolicyChange>());
         Assert.Equal(Severity.Info, blocked.FindingFor(FindingCodes.TrustStillNeeded, "arn:aws:iam::111122223333:role/web").Severity);
     }

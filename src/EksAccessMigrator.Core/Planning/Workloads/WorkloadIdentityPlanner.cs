@@ -143,6 +143,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                     Name = w.Name,
                     ServiceAccountName = r.ServiceAccount,
                     PreviousServiceAccountName = w.EffectiveServiceAccount,
+                    Disruptive = Restartable.Contains(w.Kind),
                     Reversible = true,
                     Sources = r.Sources,
                 });
@@ -179,7 +180,10 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         }
     }
 
-    /// <summary>Cutover: restart (rule K14), then remove the old annotations (rule R2 and the Phases section).</summary>
+    /// <summary>
+    /// Cutover: restart (rule K14), then remove the old annotations (rule R2 and the Phases section). A workload rolls
+    /// at most once: removing the annotation from its pod template rolls it, so it gets no restart of its own.
+    /// </summary>
     private void PlanCutover(List<AssociationRequest> migrated, IdentityConfiguration config)
     {
         foreach (var r in migrated)
@@ -200,7 +204,8 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
             foreach (var a in r.Workloads)
             {
                 var w = a.Workload;
-                if (Restartable.Contains(w.Kind) && !r.Dedicated)
+                var removesAnnotation = !r.Irsa && w.Kind != "Job" && a.AnnotationValue is not null;
+                if (Restartable.Contains(w.Kind) && !r.Dedicated && !removesAnnotation)
                 {
                     Changes.Add(new RestartWorkloadChange
                     {
@@ -214,7 +219,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                     });
                 }
 
-                if (!r.Irsa && w.Kind != "Job" && a.AnnotationValue is not null)
+                if (removesAnnotation)
                 {
                     Changes.Add(new PatchWorkloadChange
                     {
@@ -222,7 +227,8 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                         Kind = w.Kind,
                         Namespace = w.Namespace,
                         Name = w.Name,
-                        RemoveAnnotations = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, string>(config.RoleKey, a.AnnotationValue)]),
+                        Disruptive = Restartable.Contains(w.Kind),
+                        RemoveAnnotations = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, string>(config.RoleKey, a.AnnotationValue!)]),
                         Reversible = true,
                         Sources = [w.Key],
                     });
