@@ -16,7 +16,7 @@ public static class CliApp
 
     public static CommandCatalogue Catalogue { get; } = CommandCatalogue.Of(CommandTypes);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null, bool errorIsTerminal = false, TextReader? stdin = null, bool inputIsTerminal = false)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null, bool errorIsTerminal = false, TextReader? stdin = null, bool inputIsTerminal = false, int? outputWidth = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         try
@@ -34,7 +34,7 @@ public static class CliApp
                 options.EnableShellCompletionSupport = false;
             });
             builder.Logging.ClearProviders();
-            var output = new CliOutput(stdout, stderr, errorIsTerminal);
+            var output = new CliOutput(stdout, stderr, errorIsTerminal, outputWidth);
             var filter = new ExitCodeFilter(output);
             builder.Services.AddSingleton(output);
             builder.Services.AddSingleton(new CliInput(stdin ?? TextReader.Null, inputIsTerminal));

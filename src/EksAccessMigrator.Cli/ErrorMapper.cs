@@ -28,8 +28,16 @@ public static class ErrorMapper
         return code;
     }
 
+    /// <summary>An error line never grows with what the user gave: long values are cut, so the line stays readable.</summary>
+    private const int MaxLength = 2000;
+
     private static string OneLine(string message)
     {
+        if (message.Length > MaxLength)
+        {
+            message = string.Concat(message.AsSpan(0, MaxLength - 3), "...");
+        }
+
         var builder = new StringBuilder(message.Length);
         foreach (var c in message)
         {

@@ -52,7 +52,7 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
             AtomicFile.Write(@out, PlanJson.Serialize(result));
         }
 
-        PlanRenderer.Render(result, parsedFormat, output.Out);
+        PlanRenderer.Render(result, parsedFormat, output.Out, output.Width);
         if (@out is not null && parsedFormat != OutputFormat.Json)
         {
             output.Error.WriteLine($"Plan written to {@out}.");
@@ -91,9 +91,7 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
             RewriteSessionNameRaw = plan.RewriteSessionNameRaw,
             BreakGlassArns = [.. plan.BreakGlassArn],
             ToolVersion = Cli.ToolVersion.Current,
-            CreatedAt = TruncateToSeconds(clock.GetUtcNow()),
+            CreatedAt = CreationTime.Resolve(plan.CreatedAt, Environment.GetEnvironmentVariable(CreationTime.EpochVariable), clock),
         };
     }
-
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
 }

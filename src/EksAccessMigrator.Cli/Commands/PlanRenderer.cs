@@ -6,7 +6,7 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary>Prints a plan in the chosen format.</summary>
 public static class PlanRenderer
 {
-    public static void Render(MigrationPlan plan, OutputFormat format, TextWriter writer)
+    public static void Render(MigrationPlan plan, OutputFormat format, TextWriter writer, int? width = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         switch (format)
@@ -18,7 +18,7 @@ public static class PlanRenderer
                 PlanMarkdownView.Render(plan, writer);
                 break;
             default:
-                PlanTableView.Render(plan, writer);
+                PlanTableView.Render(plan, writer, width);
                 break;
         }
     }

@@ -37,7 +37,7 @@ public sealed class ScanCommand(CliOutput output)
         }
         else
         {
-            ScanTableView.Render(report, output.Out);
+            ScanTableView.Render(report, output.Out, output.Width);
         }
 
         return ExitCodes.Success;

@@ -13,7 +13,7 @@ public sealed class ShowCommand(CliOutput output)
     {
         var parsedFormat = OutputFormats.Parse(format);
         var plan = PlanJson.Deserialize(File.ReadAllText(file), file);
-        PlanRenderer.Render(plan, parsedFormat, output.Out);
+        PlanRenderer.Render(plan, parsedFormat, output.Out, output.Width);
         return ExitCodes.Success;
     }
 }

@@ -53,7 +53,7 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
         }
         else
         {
-            VerificationView.RenderTable(report, output.Out);
+            VerificationView.RenderTable(report, output.Out, output.Width);
         }
 
         return report.AllOk ? ExitCodes.Success : ExitCodes.ChangesPresent;

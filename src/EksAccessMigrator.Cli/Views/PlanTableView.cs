@@ -5,7 +5,7 @@ namespace EksAccessMigrator.Cli.Views;
 /// <summary>The human summary of a plan for a terminal: blockers first, then changes in execution order.</summary>
 public static class PlanTableView
 {
-    public static void Render(MigrationPlan plan, TextWriter writer)
+    public static void Render(MigrationPlan plan, TextWriter writer, int? width = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(writer);
@@ -25,7 +25,7 @@ public static class PlanTableView
                 Text.Safe(ChangeText.Target(change)),
                 Text.Safe(ChangeText.Details(change)) + (change.Reversible ? string.Empty : "  [IRREVERSIBLE]"),
             }).ToList();
-            TextTable.Write(writer, ["#", "ACTION", "TARGET", "DETAILS"], rows);
+            TextTable.Write(writer, ["#", "ACTION", "TARGET", "DETAILS"], rows, width);
         }
 
         writer.WriteLine();

@@ -6,16 +6,16 @@ namespace EksAccessMigrator.Cli.Views;
 /// <summary>What a scan found, for a terminal.</summary>
 public static class ScanTableView
 {
-    public static void Render(ScanReport report, TextWriter writer)
+    public static void Render(ScanReport report, TextWriter writer, int? width = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteLine($"Read {Text.Safe(report.Origin)}.");
-        WriteAwsAuth(report, writer);
-        WriteWorkloads(report, writer);
+        WriteAwsAuth(report, writer, width);
+        WriteWorkloads(report, writer, width);
     }
 
-    private static void WriteAwsAuth(ScanReport report, TextWriter writer)
+    private static void WriteAwsAuth(ScanReport report, TextWriter writer, int? width)
     {
         if (report.AwsAuthLocation is null)
         {
@@ -34,7 +34,7 @@ public static class ScanTableView
                 Text.Safe(m.Principal),
                 Text.Safe(m.Username ?? (m.InEffect ? "(none)" : string.Empty)),
                 Text.Safe(string.Join(", ", m.Groups)),
-            })]);
+            })], width);
         }
 
         if (!report.Accounts.IsEmpty)
@@ -55,13 +55,13 @@ public static class ScanTableView
         }
     }
 
-    private static void WriteWorkloads(ScanReport report, TextWriter writer)
+    private static void WriteWorkloads(ScanReport report, TextWriter writer, int? width)
     {
         if (!report.Agents.IsEmpty)
         {
             writer.WriteLine();
             writer.WriteLine($"IDENTITY AGENTS ({report.Agents.Length})");
-            TextTable.Write(writer, ["AGENT", "OBJECT", "ARGS"], [.. report.Agents.Select(a => new[] { a.Agent, Text.Safe(a.Key), Text.Safe(string.Join(' ', a.Args)) })]);
+            TextTable.Write(writer, ["AGENT", "OBJECT", "ARGS"], [.. report.Agents.Select(a => new[] { a.Agent, Text.Safe(a.Key), Text.Safe(string.Join(' ', a.Args)) })], width);
         }
 
         if (!report.Workloads.IsEmpty)
@@ -74,7 +74,7 @@ public static class ScanTableView
                 w.Mechanism,
                 Text.Safe(w.ServiceAccount ?? "-"),
                 Text.Safe(w.Role),
-            })]);
+            })], width);
         }
     }
 }

@@ -15,7 +15,7 @@ public static class VerificationView
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void RenderTable(VerificationReport report, TextWriter writer)
+    public static void RenderTable(VerificationReport report, TextWriter writer, int? width = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
@@ -26,7 +26,7 @@ public static class VerificationView
             TextTable.Write(writer, ["STATUS", "SUBJECT", "ACTION", "DETAIL"], [.. report.Subjects.Select(s => new[]
             {
                 s.Status.ToUpperInvariant(), Text.Safe(s.Address), s.Action, Text.Safe(s.Detail),
-            })]);
+            })], width);
             writer.WriteLine();
         }
 

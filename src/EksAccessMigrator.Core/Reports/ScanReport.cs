@@ -49,7 +49,8 @@ public sealed record ScanReport(
             .Concat(contents.EntriesRead
                 .Where(s => !inEffect.Contains(s) && !s.Contains(AwsAuthSection.MapAccounts, StringComparison.Ordinal))
                 .Select(s => new ScannedMapping(s, "(not in effect: see findings)", null, [], InEffect: false)))
-            .OrderBy(r => r.Source, StringComparer.Ordinal)
+            .OrderBy(r => SectionOf(r.Source), StringComparer.Ordinal)
+            .ThenBy(r => IndexOf(r.Source))
             .ToImmutableArray();
         return new ScanReport(
             origin,
@@ -60,6 +61,14 @@ public sealed record ScanReport(
             agents,
             rows);
     }
+
+    /// <summary><c>aws-auth/mapRoles</c> of <c>aws-auth/mapRoles[10]</c>, so rows sort by section, then by number.</summary>
+    private static string SectionOf(string source) => source.IndexOf('[', StringComparison.Ordinal) is var i and >= 0 ? source[..i] : source;
+
+    private static int IndexOf(string source) =>
+        source.IndexOf('[', StringComparison.Ordinal) is var i and >= 0 && int.TryParse(source.AsSpan(i + 1, source.Length - i - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index
+            : -1;
 
     private static ScannedMapping Row(AwsAuthMapping mapping) =>
         new(
