@@ -20,7 +20,7 @@ internal static class AwsAuthHandler
         var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (live is null)
         {
-            return StepPreparation.Conflict($"ConfigMap {change.Namespace}/{change.Name} does not exist; re-plan");
+            return StepPreparation.Stale($"ConfigMap {change.Namespace}/{change.Name} does not exist; re-plan");
         }
 
         if (Holds(live, change.Data))
@@ -30,7 +30,7 @@ internal static class AwsAuthHandler
 
         if (!Holds(live, change.PreviousData))
         {
-            return StepPreparation.Conflict($"{change.Namespace}/{change.Name} was edited since the plan was made (keys {string.Join(", ", change.PreviousData.Keys)}); re-plan");
+            return StepPreparation.Stale($"{change.Namespace}/{change.Name} was edited since the plan was made (keys {string.Join(", ", change.PreviousData.Keys)}); re-plan");
         }
 
         var before = Backup(live);

@@ -15,10 +15,10 @@ internal static class PodIdentityHandler
         {
             return string.Equals(existing.RoleArn, change.RoleArn, StringComparison.Ordinal)
                 ? StepPreparation.Done("an identical association exists", Describe(existing))
-                : StepPreparation.Conflict($"{change.Namespace}/{change.ServiceAccount} is already associated with another role ({existing.RoleArn}); re-plan");
+                : StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.ServiceAccount} got a Pod Identity association with another role ({existing.RoleArn}) since the plan was made; the plan expected none and wants {change.RoleArn}; re-plan");
         }
 
-        var request = new CreatePodIdentityAssociationRequest(ctx.ClusterName, change.Namespace, change.ServiceAccount, change.RoleArn) { ClientRequestToken = ctx.RequestToken(change.Address) };
+        var request = new CreatePodIdentityAssociationRequest(ctx.ClusterName, change.Namespace, change.ServiceAccount, change.RoleArn) { ClientRequestToken = ctx.RequestToken(change.Address), Tags = OwnershipMarkers.Tags(ctx.PlanHash) };
         var call = new PlannedCall("CreatePodIdentityAssociation", ctx.ClusterName, Json.Body(new { @namespace = change.Namespace, serviceAccount = change.ServiceAccount, roleArn = change.RoleArn }));
         return StepPreparation.ToWrite("create the association", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {

@@ -123,18 +123,26 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
             {
                 var w = r.Workloads[0].Workload;
                 var old = ServiceAccountPlanner.Find(inventory, w.Namespace, w.EffectiveServiceAccount);
-                Changes.Add(new CreateServiceAccountChange
+                if (ServiceAccountPlanner.IsOwnedFor(inventory, r.Namespace, r.ServiceAccount, w.Key))
                 {
-                    Address = $"service-account/{r.Namespace}/{r.ServiceAccount}",
-                    Namespace = r.Namespace,
-                    Name = r.ServiceAccount,
-                    CopiedFrom = w.EffectiveServiceAccount,
-                    ImagePullSecrets = ServiceAccountPlanner.Copied(old),
-                    AutomountServiceAccountToken = old?.AutomountServiceAccountToken,
-                    ForWorkload = w.Key,
-                    Reversible = true,
-                    Sources = r.Sources,
-                });
+                    NoOps.Add(new PlanNoOp($"service-account/{r.Namespace}/{r.ServiceAccount}", $"the ServiceAccount exists, made by {OwnershipMarkers.ManagedByValue} for {w.Key}", r.Sources));
+                }
+                else
+                {
+                    Changes.Add(new CreateServiceAccountChange
+                        {
+                        Address = $"service-account/{r.Namespace}/{r.ServiceAccount}",
+                        Namespace = r.Namespace,
+                        Name = r.ServiceAccount,
+                        CopiedFrom = w.EffectiveServiceAccount,
+                        ImagePullSecrets = ServiceAccountPlanner.Copied(old),
+                        AutomountServiceAccountToken = old?.AutomountServiceAccountToken,
+                        ForWorkload = w.Key,
+                        Reversible = true,
+                        Sources = r.Sources,
+                    });
+                }
+
                 Changes.Add(new PatchWorkloadChange
                 {
                     Address = $"workload/{w.Key}",
