@@ -40,7 +40,7 @@ public sealed class ApplyTests(MotoServer moto)
         var plan = await world.SavePlanAsync();
         var progress = new RecordingProgress();
 
-        var result = await new PlanExecutor(world.Clients, world.Options(restart: false), progress).ApplyAsync(plan, world.PlanAsync, CancellationToken.None);
+        var result = await new PlanExecutor(world.Clients, world.Options(restart: false), progress).ApplyAsync(plan, CancellationToken.None);
 
         var events = progress.Events.ToList();
         Assert.Equal(plan.Plan.Changes.Length, events.Count(e => e.StartsWith("started ", StringComparison.Ordinal)));

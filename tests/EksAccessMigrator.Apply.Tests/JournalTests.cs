@@ -15,7 +15,7 @@ public sealed class JournalTests(MotoServer moto)
         Assert.True((await world.RollbackAsync()).Succeeded);
 
         var text = await File.ReadAllTextAsync(world.JournalPath);
-        foreach (var secret in new[] { World.Credentials.AccessKeyId, World.Credentials.SecretAccessKey, World.Credentials.SessionToken!, World.BearerToken, "Authorization", "X-Amz-Security-Token" })
+        foreach (var secret in new[] { moto.OperatorCredentials.AccessKeyId, moto.OperatorCredentials.SecretAccessKey, moto.OperatorCredentials.SessionToken!, World.BearerToken, "Authorization", "X-Amz-Security-Token" })
         {
             Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
         }

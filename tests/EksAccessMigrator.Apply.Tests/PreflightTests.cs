@@ -7,7 +7,7 @@ namespace EksAccessMigrator.Apply.Tests;
 public sealed class PreflightTests(MotoServer moto)
 {
     [Fact]
-    public async Task StalePlan_IsRefusedWithTheDifferences_AndNothingIsWritten()
+    public async Task StalePlan_IsRefusedNamingTheChangedObject_AndNothingIsWritten()
     {
         await using var world = await World.StartAsync(moto);
         var plan = await world.SavePlanAsync();
@@ -18,9 +18,11 @@ public sealed class PreflightTests(MotoServer moto)
 
         Assert.True(result.Refused);
         Assert.Equal(RefusalReason.StalePlan, result.Refusal!.Reason);
-        var difference = Assert.Single(result.Refusal.Differences);
-        Assert.Equal("access-entry/" + Seed.RoleArn("viewer"), difference.Address);
-        Assert.Equal("changed", difference.Kind);
+        var stale = Assert.Single(result.Refusal.Stale);
+        Assert.Equal("access-entry/" + Seed.RoleArn("viewer"), stale.Address);
+        Assert.Equal(CreateAccessEntryChange.ActionName, stale.Action);
+        Assert.Contains("username someone-else", stale.Message, StringComparison.Ordinal);
+        Assert.Contains("the plan expected none", stale.Message, StringComparison.Ordinal);
         Assert.Equal(before, await world.SnapshotAsync());
         Assert.False(File.Exists(world.JournalPath));
         Assert.Equal(0, world.Eks.Requests.Count("CreateAccessEntry"));
