@@ -58,6 +58,34 @@ public sealed class FaultTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task AStageThatGaveUpUnderThrottling_ResumesWithTheSamePlan_AndEqualsAnUninterruptedApply()
+    {
+        string expected;
+        await using (var baseline = await World.StartAsync(moto))
+        {
+            Assert.True((await baseline.ApplyAsync(await baseline.SavePlanAsync(), baseline.Options(parallel: 1))).Succeeded);
+            expected = await baseline.SnapshotAsync();
+        }
+
+        await using var world = await World.StartAsync(moto);
+        var plan = await world.SavePlanAsync();
+
+        // Throttled past every retry: all three associations give up; the workload patch after them is not started.
+        world.Eks.Faults.ThrottleNext(36, "CreatePodIdentityAssociation");
+        var gaveUp = await world.ApplyAsync(plan, world.Options(parallel: 1));
+
+        Assert.False(gaveUp.Succeeded);
+        Assert.Equal(3, gaveUp.Steps.Count(s => s.Action == "CreatePodIdentityAssociation" && s.Status == StepStatus.Failed));
+        Assert.Equal(StepStatus.Skipped, gaveUp.Steps.Single(s => s.Address == "workload/shop/Deployment/web").Status);
+
+        var resumed = await world.ApplyAsync(plan, world.Options(parallel: 1));
+
+        Assert.True(resumed.Succeeded, $"{resumed.Refusal}{string.Join("\n", resumed.Refusal?.Stale ?? [])}{string.Join("\n", resumed.Steps.Where(s => s.Status != StepStatus.Done && s.Status != StepStatus.Skipped))}");
+        Assert.Equal(expected, await world.SnapshotAsync());
+        Assert.Equal(3, world.Eks.State.SnapshotJson().Split("\"roleArn\"").Length - 1);
+    }
+
+    [Fact]
     public async Task Rollback_ReportsWhatChangedSince_AndRestoresTheRest()
     {
         await using var world = await World.StartAsync(moto);
