@@ -131,6 +131,23 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
         Assert.False(File.Exists(Journal));
     }
 
+    [Fact]
+    public async Task AnAwsAuthRowEditedAfterReview_MakesTheChangesMadeFromItsSectionStale_ExitThree()
+    {
+        await PlanAsync();
+        World.Kubernetes.State.Mutate(ResourceKinds.ConfigMap, "kube-system", "aws-auth", map =>
+            map["data"]!["mapUsers"] = "- userarn: arn:aws:iam::123456789012:user/alice\n  username: alice-renamed\n  groups: [dev]\n");
+        var before = World.Eks.State.SnapshotJson();
+
+        var result = await CliRun.RunAsync("apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Journal);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("stale: access-entry/arn:aws:iam::123456789012:user/alice (CreateAccessEntry): aws-auth mapUsers changed since the plan was made", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("stale: access-entry/arn:aws:iam::123456789012:role/admin", result.Out, StringComparison.Ordinal);
+        Assert.Equal(before, World.Eks.State.SnapshotJson());
+        Assert.False(File.Exists(Journal));
+    }
+
     /// <summary>
     /// Another operator, between review and apply: API_AND_CONFIG_MAP (the mode change's postcondition, so done), and
     /// an access entry for alice with another username (neither condition of alice's CreateAccessEntry: stale).
