@@ -99,7 +99,8 @@ internal sealed class StepRunner(StepContext context, JournalState journal, Jour
         }
 
         Crash(CrashPoint.AfterCall, change);
-        return Finish(index, change, result.Succeeded ? StepStatus.Done : StepStatus.Failed, result.Message, started, prep.Calls, result.Succeeded ? result.After : null, journaled: true);
+        var status = result.Succeeded ? StepStatus.Done : result.IsStale ? StepStatus.Stale : StepStatus.Failed;
+        return Finish(index, change, status, result.IsStale ? "stale, not written: " + result.Message : result.Message, started, prep.Calls, result.Succeeded ? result.After : null, journaled: true);
     }
 
     private void Crash(CrashPoint point, PlanChange change)

@@ -48,7 +48,7 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task AConcurrentEditOfTheRewrittenRows_StopsTheStep_WithoutOverwritingIt()
+    public async Task AConcurrentEditOfTheRewrittenRows_BetweenReadAndWrite_MakesTheStepStale_WithoutOverwritingIt()
     {
         await using var world = await World.StartAsync(moto);
         var plan = await SaveAsync(world);
@@ -58,7 +58,8 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
         var result = await world.ApplyAsync(plan, world.Options());
 
         var step = Assert.Single(result.Steps);
-        Assert.Equal(StepStatus.Failed, step.Status);
+        Assert.Equal(StepStatus.Stale, step.Status);
+        Assert.Equal(1, result.Stale);
         Assert.Contains("edited concurrently", step.Message, StringComparison.Ordinal);
         Assert.Equal(Edited, world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!["mapRoles"]!.GetValue<string>());
     }

@@ -39,7 +39,7 @@ internal static class AccessEntryHandler
                 var now = await FindAsync(ctx, change.PrincipalArn, t).ConfigureAwait(false);
                 return now is not null && Matches(now, change)
                     ? StepWrite.Ok("an identical access entry exists", Describe(now))
-                    : StepWrite.Fail($"an access entry for {change.PrincipalArn} appeared meanwhile and differs ({(now is null ? "gone" : Text(now))})");
+                    : StepWrite.Stale($"an access entry for {change.PrincipalArn} appeared meanwhile and differs ({(now is null ? "gone" : Text(now))})");
             }
         });
     }

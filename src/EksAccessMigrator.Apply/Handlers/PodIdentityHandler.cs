@@ -32,7 +32,7 @@ internal static class PodIdentityHandler
                 var now = await FindAsync(ctx, change, t).ConfigureAwait(false);
                 return now is not null && string.Equals(now.RoleArn, change.RoleArn, StringComparison.Ordinal)
                     ? StepWrite.Ok("an identical association exists", Describe(now))
-                    : StepWrite.Fail($"an association for {change.Namespace}/{change.ServiceAccount} appeared meanwhile with role {now?.RoleArn}");
+                    : StepWrite.Stale($"an association for {change.Namespace}/{change.ServiceAccount} appeared meanwhile with role {now?.RoleArn}");
             }
         });
     }

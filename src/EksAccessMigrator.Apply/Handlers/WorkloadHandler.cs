@@ -58,7 +58,7 @@ internal static class WorkloadHandler
         {
             if (setAccount && await SetAccountAsync(ctx, workload, change.ServiceAccountName!, expected, state.ResourceVersion, t).ConfigureAwait(false) is { } failure)
             {
-                return StepWrite.Fail(failure);
+                return failure;
             }
 
             if (present.Count > 0)
@@ -187,9 +187,9 @@ internal static class WorkloadHandler
 
     /// <summary>
     /// Sets serviceAccountName on condition of the resourceVersion read; after a concurrent edit it reads again and
-    /// retries while the workload still runs as the expected ServiceAccount. Null on success, else why not.
+    /// retries while the workload still runs as the expected ServiceAccount. Null on success, else the failed or stale write.
     /// </summary>
-    private static async Task<string?> SetAccountAsync(StepContext ctx, WorkloadRef workload, string target, string expected, string? resourceVersion, CancellationToken ct)
+    private static async Task<StepWrite?> SetAccountAsync(StepContext ctx, WorkloadRef workload, string target, string expected, string? resourceVersion, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -201,7 +201,7 @@ internal static class WorkloadHandler
 
             if (result.Outcome != WriteOutcome.Conflict)
             {
-                return $"{workload}: {result.Outcome}: {result.Message}; run apply again";
+                return StepWrite.Fail($"{workload}: {result.Outcome}: {result.Message}; run apply again");
             }
 
             var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
@@ -213,13 +213,13 @@ internal static class WorkloadHandler
 
             if (state is null || !string.Equals(current, expected, StringComparison.Ordinal))
             {
-                return $"{workload} was changed concurrently (now ServiceAccount {current}); re-plan";
+                return StepWrite.Stale($"{workload} was changed concurrently (now ServiceAccount {current}); re-plan");
             }
 
             resourceVersion = state.ResourceVersion;
         }
 
-        return $"{workload} kept changing concurrently; run apply again";
+        return StepWrite.Fail($"{workload} kept changing concurrently; run apply again");
     }
 
     private static async Task<StepWrite> WaitAsync(StepContext ctx, WorkloadRef workload, string? restartedAt, CancellationToken ct)
