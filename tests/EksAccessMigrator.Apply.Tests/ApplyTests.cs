@@ -35,6 +35,13 @@ public sealed class ApplyTests(MotoServer moto)
             Assert.True(again.NothingLeftToDo);
             Assert.Equal(plan.Plan.Changes.Length, again.Skipped);
             Assert.All(again.Steps, s => Assert.True(s.Message is "done in an earlier run" || s.Message.StartsWith("already in effect: ", StringComparison.Ordinal), s.Message));
+            if (journalPath != world.JournalPath)
+            {
+                var made = $"(made by {OwnershipMarkers.ManagedByValue}, plan {plan.Hash[..12]})";
+                Assert.EndsWith(made, again.Steps.Single(s => s.Address == "access-entry/" + Seed.RoleArn("admin")).Message, StringComparison.Ordinal);
+                Assert.EndsWith(made, again.Steps.Single(s => s.Address == "pod-identity-association/shop/web").Message, StringComparison.Ordinal);
+                Assert.EndsWith("made by this tool for shop/Deployment/web", again.Steps.Single(s => s.Address == "service-account/shop/web").Message, StringComparison.Ordinal);
+            }
         }
 
         Assert.Equal(0, world.Eks.Requests.Operations.Skip(eksRequests).Count(o => !IsRead(o)));

@@ -14,7 +14,7 @@ internal static class AccessEntryHandler
         if (existing is not null)
         {
             return Matches(existing, change)
-                ? StepPreparation.Done("an identical access entry exists", Describe(existing))
+                ? StepPreparation.Done("an identical access entry exists" + Ownership.Describe(existing.Tags), Describe(existing))
                 : StepPreparation.Stale($"an access entry for {change.PrincipalArn} exists and differs ({Text(existing)}); the plan expected none and wants {Text(change.Type, change.Username, change.KubernetesGroups)}; re-plan");
         }
 

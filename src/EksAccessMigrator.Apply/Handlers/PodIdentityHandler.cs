@@ -14,7 +14,7 @@ internal static class PodIdentityHandler
         if (existing is not null)
         {
             return string.Equals(existing.RoleArn, change.RoleArn, StringComparison.Ordinal)
-                ? StepPreparation.Done("an identical association exists", Describe(existing))
+                ? StepPreparation.Done("an identical association exists" + Ownership.Describe(existing.Tags), Describe(existing))
                 : StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.ServiceAccount} got a Pod Identity association with another role ({existing.RoleArn}) since the plan was made; the plan expected none and wants {change.RoleArn}; re-plan");
         }
 
