@@ -40,6 +40,7 @@ public sealed class ApplyTests(MotoServer moto)
                 var made = $"(made by {OwnershipMarkers.ManagedByValue}, plan {plan.Hash[..12]})";
                 Assert.EndsWith(made, again.Steps.Single(s => s.Address == "access-entry/" + Seed.RoleArn("admin")).Message, StringComparison.Ordinal);
                 Assert.EndsWith(made, again.Steps.Single(s => s.Address == "pod-identity-association/shop/web").Message, StringComparison.Ordinal);
+                Assert.EndsWith(made, again.Steps.Single(s => s.Address == "addon/eks-pod-identity-agent").Message, StringComparison.Ordinal);
                 Assert.EndsWith("made by this tool for shop/Deployment/web", again.Steps.Single(s => s.Address == "service-account/shop/web").Message, StringComparison.Ordinal);
             }
         }
