@@ -85,6 +85,47 @@ public sealed class FaultTests(MotoServer moto)
         Assert.Equal(3, world.Eks.State.SnapshotJson().Split("\"roleArn\"").Length - 1);
     }
 
+    [Theory]
+    [InlineData("access-entry")]
+    [InlineData("service-account")]
+    public async Task Rollback_LeavesWhatSomeoneElseMadeWhileApplyWasKilled_ItCarriesNoOwnershipMarkers(string kind)
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await world.SavePlanAsync();
+        var victim = kind == "access-entry" ? "access-entry/" + Seed.RoleArn("viewer") : "service-account/shop/web";
+        await Assert.ThrowsAsync<SimulatedKill>(() => world.ApplyAsync(plan, world.Options(parallel: 1, crash: (point, address) =>
+        {
+            if (point == CrashPoint.AfterIntent && address == victim)
+            {
+                throw new SimulatedKill();
+            }
+        })));
+
+        // Killed between the intent and the call; meanwhile someone else makes the same object by hand.
+        if (kind == "access-entry")
+        {
+            world.Eks.State.AddAccessEntry(Seed.Cluster, Seed.RoleArn("viewer"), "STANDARD", "viewer", ["viewers"]);
+        }
+        else
+        {
+            world.Kubernetes.State.Add(Seed.ServiceAccountJson("shop", "web"));
+        }
+
+        var result = await world.RollbackAsync();
+
+        var undo = result.Steps.Single(s => s.Address == victim);
+        Assert.Equal(UndoStatus.ChangedSince, undo.Status);
+        Assert.Contains("does not carry this plan's ownership markers", undo.Message, StringComparison.Ordinal);
+        if (kind == "access-entry")
+        {
+            Assert.Contains(Seed.RoleArn("viewer"), world.Eks.State.AccessEntryPrincipals(Seed.Cluster));
+        }
+        else
+        {
+            Assert.NotNull(world.Kubernetes.State.Get(ResourceKinds.ServiceAccount, "shop", "web"));
+        }
+    }
+
     [Fact]
     public async Task Rollback_ReportsWhatChangedSince_AndRestoresTheRest()
     {

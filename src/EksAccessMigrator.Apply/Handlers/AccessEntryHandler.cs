@@ -90,6 +90,11 @@ internal static class AccessEntryHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the access entry was changed since the migration ({Text(existing)}); left in place");
         }
 
+        if (!Ownership.MadeBy(existing.Tags, ctx.PlanHash))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the access entry exists, but " + Ownership.NotOurs);
+        }
+
         var policies = new List<string>();
         await foreach (var policy in ctx.Clients.Eks.ListAssociatedAccessPoliciesAsync(ctx.ClusterName, change.PrincipalArn, ct).ConfigureAwait(false))
         {

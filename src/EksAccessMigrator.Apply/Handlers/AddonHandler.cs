@@ -52,6 +52,11 @@ internal static class AddonHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the add-on was updated since the migration ({installed} -> {now.AddonVersion}); it is left installed");
         }
 
+        if (!Ownership.MadeBy(now.Tags, ctx.PlanHash))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the add-on is installed, but " + Ownership.NotOurs);
+        }
+
         try
         {
             await ctx.Clients.Eks.DeleteAddonAsync(ctx.ClusterName, change.AddonName, ct).ConfigureAwait(false);

@@ -55,6 +55,11 @@ internal static class PodIdentityHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the association now names another role ({existing.RoleArn}); left in place");
         }
 
+        if (!Ownership.MadeBy(existing.Tags, ctx.PlanHash))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the association exists, but " + Ownership.NotOurs);
+        }
+
         await ctx.Clients.Eks.DeletePodIdentityAssociationAsync(ctx.ClusterName, existing.AssociationId, ct).ConfigureAwait(false);
         return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the association");
     }

@@ -68,6 +68,11 @@ internal static class ServiceAccountHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount was replaced or changed since the migration; left in place");
         }
 
+        if (!Ownership.MadeBy(existing.Metadata?.Labels, existing.Metadata?.Annotations, ctx.PlanHash))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount exists, but " + Ownership.NotOurs);
+        }
+
         var result = await ctx.Writer.DeleteServiceAccountAsync(change.Namespace, change.Name, existing.Metadata?.Uid, ct).ConfigureAwait(false);
         return result.Succeeded || result.Outcome == WriteOutcome.NotFound
             ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the ServiceAccount")
