@@ -47,9 +47,14 @@ internal static class AwsAuthHandler
                 return StepWrite.Fail(backupFailure);
             }
 
-            return await ReplaceAsync(ctx, change, change.PreviousData, change.Data, t).ConfigureAwait(false) is { } failure
-                ? failure.Stale ? StepWrite.Stale(failure.Message) : StepWrite.Fail(failure.Message)
-                : StepWrite.Ok($"removed {change.RemovedEntries.Length} row(s)", []);
+            if (await ReplaceAsync(ctx, change, change.PreviousData, change.Data, t).ConfigureAwait(false) is not { } failure)
+            {
+                return StepWrite.Ok($"removed {change.RemovedEntries.Length} row(s)", []);
+            }
+
+            // Neither the rows as planned nor as this change leaves them: aws-auth changed under the write (stale).
+            var now = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, t).ConfigureAwait(false);
+            return now is null || (!Holds(now, change.PreviousData) && !Holds(now, change.Data)) ? StepWrite.Stale(failure) : StepWrite.Fail(failure);
         });
     }
 
@@ -74,25 +79,22 @@ internal static class AwsAuthHandler
 
         if (await ReplaceAsync(ctx, change, change.Data, change.PreviousData, ct).ConfigureAwait(false) is { } failure)
         {
-            return new UndoOutcome(change.Address, change.Action, failure.Stale ? UndoStatus.ChangedSince : UndoStatus.Failed, failure.Message);
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, failure);
         }
 
         await DeleteBackupConfigMapAsync(ctx, change, ct).ConfigureAwait(false);
         return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the removed rows");
     }
 
-    /// <summary>
-    /// Replaces the keys <paramref name="from"/> with <paramref name="to"/>, keeping every other key as it is live.
-    /// Null on success; else why not, and whether the ConfigMap changed under the write (stale) rather than failed.
-    /// </summary>
-    private static async Task<(string Message, bool Stale)?> ReplaceAsync(StepContext ctx, ReplaceConfigMapChange change, IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, CancellationToken ct)
+    /// <summary>Replaces the keys <paramref name="from"/> with <paramref name="to"/>, keeping every other key as it is live. Null on success.</summary>
+    private static async Task<string?> ReplaceAsync(StepContext ctx, ReplaceConfigMapChange change, IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, CancellationToken ct)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
             if (live is null)
             {
-                return ($"{change.Namespace}/{change.Name} was deleted meanwhile", true);
+                return $"{change.Namespace}/{change.Name} disappeared";
             }
 
             if (Holds(live, to))
@@ -102,7 +104,7 @@ internal static class AwsAuthHandler
 
             if (!Holds(live, from))
             {
-                return ($"{change.Namespace}/{change.Name} was edited concurrently in the rows this change rewrites; stopped without overwriting it. Re-plan.", true);
+                return $"{change.Namespace}/{change.Name} was edited concurrently in the rows this change rewrites; stopped without overwriting it. Re-plan.";
             }
 
             var data = new Dictionary<string, string>(live.Data ?? new Dictionary<string, string>(), StringComparer.Ordinal);
@@ -119,11 +121,11 @@ internal static class AwsAuthHandler
 
             if (result.Outcome != WriteOutcome.Conflict)
             {
-                return ($"{change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}", false);
+                return $"{change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}";
             }
         }
 
-        return ($"{change.Namespace}/{change.Name} kept changing concurrently; run again", false);
+        return $"{change.Namespace}/{change.Name} kept changing concurrently; run again";
     }
 
     private static bool Holds(V1ConfigMap map, IReadOnlyDictionary<string, string> values) =>

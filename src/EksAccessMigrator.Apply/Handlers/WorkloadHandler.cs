@@ -128,7 +128,7 @@ internal static class WorkloadHandler
         var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
         if (state is null)
         {
-            return StepPreparation.Stale($"{workload} does not exist; re-plan");
+            return StepPreparation.Stale($"{workload} was deleted since the plan was made; re-plan");
         }
 
         state.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out var restartedAt);
