@@ -68,6 +68,7 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
             JournalPath = journal,
             ToolVersion = Cli.ToolVersion.Current,
         }, progress);
+
         // Every change's precondition and postcondition are read after the confirmation, before the first write: what
         // someone changes while the prompt waits is still caught.
         var result = await executor.ApplyAsync(saved, cancellationToken).ConfigureAwait(false);
