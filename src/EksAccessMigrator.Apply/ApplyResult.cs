@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace EksAccessMigrator.Apply;
 
-/// <summary>The result of apply: refused (nothing written), or the per-step outcomes and the journal's path.</summary>
+/// <summary>
+/// The result of apply: refused (nothing written), nothing left to do (every change in effect, nothing written),
+/// or the per-step outcomes and the journal's path.
+/// </summary>
 /// <param name="Refusal">Why nothing was done; null when the run started.</param>
 /// <param name="Steps">Every step's outcome, in execution order.</param>
 /// <param name="JournalPath">The journal written (null for a dry run or a refusal).</param>
@@ -11,17 +14,23 @@ public sealed record ApplyResult(Refusal? Refusal, ImmutableArray<StepOutcome> S
 {
     public bool Refused => Refusal is not null;
 
+    /// <summary>Every change of the plan was found in effect (or done in an earlier run): no call was made, no journal written.</summary>
+    public bool NothingLeftToDo { get; init; }
+
     public int Done => Count(StepStatus.Done);
 
     public int Skipped => Count(StepStatus.Skipped);
 
     public int Failed => Count(StepStatus.Failed);
 
+    /// <summary>Steps stopped before their write because their object changed since the plan was made.</summary>
+    public int Stale => Count(StepStatus.Stale);
+
     /// <summary>Every write call of a dry run, in order.</summary>
     public ImmutableArray<PlannedCall> PlannedCalls => [.. Steps.Where(s => s.Status == StepStatus.WouldRun).SelectMany(s => s.Calls)];
 
-    /// <summary>True when the run was not refused and no step failed.</summary>
-    public bool Succeeded => !Refused && Failed == 0;
+    /// <summary>True when the run was not refused and no step failed or was stale.</summary>
+    public bool Succeeded => !Refused && Failed == 0 && Stale == 0;
 
     private int Count(StepStatus status) => Steps.Count(s => s.Status == status);
 }

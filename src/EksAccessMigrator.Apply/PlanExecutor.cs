@@ -8,8 +8,9 @@ using EksAccessMigrator.Core.Plans;
 namespace EksAccessMigrator.Apply;
 
 /// <summary>
-/// Applies a saved plan: preflight (cluster, account, region, stale-plan check), then stage by stage with bounded
-/// concurrency, journaling each step's intent (with the state before) and outcome; resumes from its journal.
+/// Applies a saved plan: preflight (cluster, account, region, then every change's precondition and postcondition),
+/// then stage by stage with bounded concurrency, journaling each step's intent (with the state before) and outcome.
+/// Nothing is planned again: an interrupted, repeated or resumed apply follows from each change's conditions.
 /// Rollback lives in <see cref="RollbackExecutor"/>.
 /// </summary>
 public sealed class PlanExecutor
@@ -43,13 +44,14 @@ public sealed class PlanExecutor
     }
 
     /// <summary>
-    /// Applies (or, with <see cref="ApplyOptions.DryRun"/>, rehearses) <paramref name="saved"/>.
-    /// <paramref name="rederive"/> makes the plan again from the live cluster for the stale-plan check.
+    /// Applies (or, with <see cref="ApplyOptions.DryRun"/>, rehearses) <paramref name="saved"/>. Before the first
+    /// write every change's conditions are read: a change whose object is neither as the plan says it was nor as the
+    /// change leaves it refuses the run (<see cref="RefusalReason.StalePlan"/>); when every change is in effect,
+    /// nothing is written (<see cref="ApplyResult.NothingLeftToDo"/>). Each step checks again right before its call.
     /// </summary>
-    public async Task<ApplyResult> ApplyAsync(SavedPlan saved, Func<CancellationToken, Task<MigrationPlan>> rederive, CancellationToken cancellationToken)
+    public async Task<ApplyResult> ApplyAsync(SavedPlan saved, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        ArgumentNullException.ThrowIfNull(rederive);
         var plan = saved.Plan;
         var journalPath = _options.JournalPath ?? DefaultJournalPath(saved);
         if (await Preflight.CheckClusterAsync(_clients, plan.Cluster, cancellationToken).ConfigureAwait(false) is { } refusal)
@@ -68,14 +70,20 @@ public sealed class PlanExecutor
             return Refused(Refusal.Of(RefusalReason.AlreadyRolledBack, $"The journal {journalPath} records a rollback of this plan; to apply it again, use a new journal path."));
         }
 
-        var current = await rederive(cancellationToken).ConfigureAwait(false);
-        var differences = Preflight.Unexplained(plan, current, journal);
-        if (!differences.IsEmpty)
+        var context = new StepContext(_clients, plan.Cluster.Name, saved.Hash, _options, _options.DryRun ? null : Path.GetFullPath(journalPath), plan);
+        var ordered = ExecutionOrder(plan);
+        var checks = await Preflight.CheckChangesAsync(ordered, context, journal, _options, cancellationToken).ConfigureAwait(false);
+        var stale = Preflight.Stale(ordered, checks);
+        if (!stale.IsEmpty)
         {
-            return Refused(new Refusal(RefusalReason.StalePlan, $"The cluster changed since the plan was made ({differences.Length} difference(s)); make a new plan and review it.", differences));
+            return Refused(new Refusal(RefusalReason.StalePlan, $"{stale.Length} change(s) of the plan are stale: their objects changed since the plan was made. Make a new plan and review it.", stale));
         }
 
-        var context = new StepContext(_clients, plan.Cluster.Name, saved.Hash, _options, _options.DryRun ? null : Path.GetFullPath(journalPath));
+        if (NothingLeft(ordered, checks, journal))
+        {
+            return new ApplyResult(null, Unchanged(ordered, checks, journal), File.Exists(journalPath) ? Path.GetFullPath(journalPath) : null, _options.DryRun) { NothingLeftToDo = true };
+        }
+
         if (_options.DryRun)
         {
             return new ApplyResult(null, await RunAsync(plan, context, journal, null, cancellationToken).ConfigureAwait(false), null, true);
@@ -97,6 +105,26 @@ public sealed class PlanExecutor
 
         return new ApplyResult(null, await RunAsync(plan, context, journal, writer, cancellationToken).ConfigureAwait(false), Path.GetFullPath(journalPath), false);
     }
+
+    /// <summary>True when no step is in flight and every change is done in an earlier run, in effect, or a restart not asked for.</summary>
+    private bool NothingLeft(ImmutableArray<PlanChange> ordered, ImmutableArray<PreparationCheck?> checks, JournalState journal) =>
+        !journal.Steps.Values.Any(s => s.InFlight)
+        && ordered.Select((change, i) => (change, check: checks[i])).All(c =>
+            (journal.Steps.TryGetValue(c.change.Address, out var step) && step.IsDone)
+            || (c.change is RestartWorkloadChange && !_options.RestartWorkloads)
+            || c.check is { Kind: PreparationKind.AlreadyDone });
+
+    private ImmutableArray<StepOutcome> Unchanged(ImmutableArray<PlanChange> ordered, ImmutableArray<PreparationCheck?> checks, JournalState journal) =>
+        [.. ordered.Select((change, i) =>
+        {
+            _progress.StepStarted(i, change);
+            var message = journal.Steps.TryGetValue(change.Address, out var step) && step.IsDone ? "done in an earlier run"
+                : checks[i] is { Kind: PreparationKind.AlreadyDone } check ? "already in effect: " + check.Message
+                : "restart not requested (--restart-workloads)";
+            var outcome = new StepOutcome(i, change.Address, change.Action, StepStatus.Skipped, message, TimeSpan.Zero, []);
+            _progress.StepFinished(outcome);
+            return outcome;
+        })];
 
     private static ApplyResult Refused(Refusal refusal) => new(refusal, [], null, false);
 
@@ -120,7 +148,7 @@ public sealed class PlanExecutor
             {
                 foreach (var (change, index) in stage)
                 {
-                    outcomes[index] = Finish(writer, index, change, StepStatus.Skipped, "not run: a step of an earlier stage failed", TimeSpan.Zero, [], null);
+                    outcomes[index] = Finish(writer, index, change, StepStatus.Skipped, "not run: a step of an earlier stage failed or was stale", TimeSpan.Zero, [], null);
                 }
 
                 continue;
@@ -150,7 +178,7 @@ public sealed class PlanExecutor
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(killedBy);
             }
 
-            failedStage = writer is not null && stage.Any(s => outcomes[s.index]?.Status == StepStatus.Failed);
+            failedStage = stage.Any(s => outcomes[s.index]?.Status == StepStatus.Stale) || (writer is not null && stage.Any(s => outcomes[s.index]?.Status == StepStatus.Failed));
         }
 
         return [.. outcomes.Select(o => o!)];

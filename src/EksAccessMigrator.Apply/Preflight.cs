@@ -1,11 +1,15 @@
 using System.Collections.Immutable;
+using EksAccessMigrator.Apply.Handlers;
 using EksAccessMigrator.Apply.Journal;
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply;
 
-/// <summary>Checks made before any write: the right cluster, account and region, and a plan that is not stale.</summary>
+/// <summary>
+/// Checks made before any write: the right cluster, account and region; then every change's conditions, the same
+/// test each step makes again right before its call (no second plan is made and compared with the first).
+/// </summary>
 internal static class Preflight
 {
     public static async Task<Refusal?> CheckClusterAsync(ApplyClients clients, PlanCluster cluster, CancellationToken ct)
@@ -41,18 +45,41 @@ internal static class Preflight
     }
 
     /// <summary>
-    /// Differences between the saved plan and the re-derived one that the journal does not explain. Explained:
-    /// a change done (or in flight) in an earlier run that is now gone or different, the cluster's mode after a
-    /// journaled mode change, and node entries EKS created itself once access entries were enabled (rule A10).
+    /// Reads every change's object once and tells which of its conditions holds: null for a change the run will not
+    /// check now (done in an earlier run, a restart not asked for, or a read that failed: the step reads again).
     /// </summary>
-    public static ImmutableArray<PlanDifference> Unexplained(MigrationPlan saved, MigrationPlan current, JournalState journal)
+    public static async Task<ImmutableArray<PreparationCheck?>> CheckChangesAsync(ImmutableArray<PlanChange> ordered, StepContext context, JournalState journal, ApplyOptions options, CancellationToken ct)
     {
-        var touched = journal.Steps.Values.Where(s => s.IsDone || s.InFlight).Select(s => s.Address).ToHashSet(StringComparer.Ordinal);
-        var modeChanged = saved.Changes.OfType<UpdateClusterConfigChange>().Any(c => touched.Contains(c.Address));
-        var eksMade = saved.Changes.OfType<CreateAccessEntryChange>().Select(c => c.Address).ToHashSet(StringComparer.Ordinal);
-        return [.. PlanComparison.Compare(saved, current).Where(d => !(
-            (touched.Contains(d.Address) && d.Kind is "removed" or "changed")
-            || (modeChanged && d.Address == "cluster" && saved.Cluster with { AuthenticationMode = current.Cluster.AuthenticationMode } == current.Cluster)
-            || (modeChanged && d.Kind == "removed" && eksMade.Contains(d.Address))))];
+        var checks = new PreparationCheck?[ordered.Length];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ordered.Length), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = ct }, async (index, token) =>
+        {
+            var change = ordered[index];
+            if (journal.Steps.TryGetValue(change.Address, out var previous) && previous.IsDone)
+            {
+                return;
+            }
+
+            if (change is RestartWorkloadChange && !options.RestartWorkloads)
+            {
+                return;
+            }
+
+            try
+            {
+                var prep = await ChangeHandlers.PrepareAsync(change, context, token).ConfigureAwait(false);
+                checks[index] = new PreparationCheck(prep.Kind, prep.Message);
+            }
+            catch (Exception e) when (StepRunner.IsStepFailure(e))
+            {
+                // The step itself reads again and reports the failure.
+            }
+        }).ConfigureAwait(false);
+        return [.. checks];
     }
+
+    /// <summary>The stale changes among <paramref name="checks"/>, in execution order.</summary>
+    public static ImmutableArray<StaleChange> Stale(ImmutableArray<PlanChange> ordered, ImmutableArray<PreparationCheck?> checks) =>
+        [.. ordered.Select((change, i) => (change, check: checks[i]))
+            .Where(c => c.check is { Kind: PreparationKind.Stale })
+            .Select(c => new StaleChange(c.change.Address, c.change.Action, c.check!.Message))];
 }

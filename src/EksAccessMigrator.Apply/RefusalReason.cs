@@ -12,7 +12,7 @@ public enum RefusalReason
     /// <summary>The clients talk to another region than the plan's.</summary>
     RegionMismatch,
 
-    /// <summary>The plan re-derived from the live cluster differs from the saved plan.</summary>
+    /// <summary>A change's object is neither as the plan says it was nor as the change leaves it (see <see cref="Refusal.Stale"/>).</summary>
     StalePlan,
 
     /// <summary>The journal belongs to another plan, or is not a journal.</summary>

@@ -10,7 +10,10 @@ using EksAccessMigrator.Kubernetes;
 
 namespace EksAccessMigrator.Apply;
 
-/// <summary>Runs one step: journal check, read of the live state, intent, call, outcome.</summary>
+/// <summary>
+/// Runs one step: journal check, then the change's conditions read right before the call (postcondition holds:
+/// done, no write; precondition holds: intent, call, outcome; neither: stale, not written).
+/// </summary>
 internal sealed class StepRunner(StepContext context, JournalState journal, JournalWriter? writer, ApplyOptions options, IApplyProgress progress, Action<Exception> killed)
 {
     public static JsonObject Record(int index, PlanChange change, string message, JsonObject? after)
@@ -60,7 +63,7 @@ internal sealed class StepRunner(StepContext context, JournalState journal, Jour
             return prep.Kind switch
             {
                 PreparationKind.AlreadyDone => Finish(index, change, StepStatus.Skipped, "already in effect: " + prep.Message, started, [], null, journaled: false),
-                PreparationKind.Conflict => Finish(index, change, StepStatus.Failed, prep.Message, started, [], null, journaled: false),
+                PreparationKind.Stale => Finish(index, change, StepStatus.Stale, "stale: " + prep.Message, started, [], null, journaled: false),
                 _ => Finish(index, change, StepStatus.WouldRun, "would " + prep.Message, started, prep.Calls, null, journaled: false),
             };
         }
@@ -69,8 +72,8 @@ internal sealed class StepRunner(StepContext context, JournalState journal, Jour
         {
             case PreparationKind.AlreadyDone:
                 return Finish(index, change, StepStatus.Done, previous is { InFlight: true } ? "completed before the interruption: " + prep.Message : prep.Message, started, [], prep.After, journaled: true);
-            case PreparationKind.Conflict:
-                return Finish(index, change, StepStatus.Failed, prep.Message, started, [], null, journaled: true);
+            case PreparationKind.Stale:
+                return Finish(index, change, StepStatus.Stale, "stale, not written: " + prep.Message, started, [], null, journaled: true);
             default:
                 break;
         }
@@ -96,7 +99,8 @@ internal sealed class StepRunner(StepContext context, JournalState journal, Jour
         }
 
         Crash(CrashPoint.AfterCall, change);
-        return Finish(index, change, result.Succeeded ? StepStatus.Done : StepStatus.Failed, result.Message, started, prep.Calls, result.Succeeded ? result.After : null, journaled: true);
+        var status = result.Succeeded ? StepStatus.Done : result.IsStale ? StepStatus.Stale : StepStatus.Failed;
+        return Finish(index, change, status, result.IsStale ? "stale, not written: " + result.Message : result.Message, started, prep.Calls, result.Succeeded ? result.After : null, journaled: true);
     }
 
     private void Crash(CrashPoint point, PlanChange change)
@@ -125,7 +129,7 @@ internal sealed class StepRunner(StepContext context, JournalState journal, Jour
             var type = status switch
             {
                 StepStatus.Done => JournalRecords.Done,
-                StepStatus.Failed => JournalRecords.Failed,
+                StepStatus.Failed or StepStatus.Stale => JournalRecords.Failed,
                 _ => JournalRecords.Skipped,
             };
             writer?.Append(type, Record(index, change, message, after));

@@ -12,6 +12,9 @@ public enum StepStatus
     /// <summary>The change could not be made; the message says why.</summary>
     Failed,
 
+    /// <summary>Stopped before its write: the object changed since the plan was made (the CLI maps that to exit 3).</summary>
+    Stale,
+
     /// <summary>Dry run: these calls would be made.</summary>
     WouldRun,
 }

@@ -145,11 +145,15 @@ public sealed class KubernetesClusterWriter
     public Task<WriteResult<V1ServiceAccount>> RemoveServiceAccountAnnotationAsync(string ns, string name, string annotation, string? expectedResourceVersion, CancellationToken ct) =>
         SetServiceAccountAnnotationsAsync(ns, name, new Dictionary<string, string?> { [annotation] = null }, expectedResourceVersion, ct);
 
-    /// <summary>Sets the pod template's <c>serviceAccountName</c>.</summary>
-    public Task<WriteResult<V1ObjectMeta>> SetPodTemplateServiceAccountAsync(WorkloadRef workload, string serviceAccountName, string? expectedResourceVersion, CancellationToken ct)
+    /// <summary>Sets the pod template's <c>serviceAccountName</c>; null removes the field (the pods then run as <c>default</c>).</summary>
+    public Task<WriteResult<V1ObjectMeta>> SetPodTemplateServiceAccountAsync(WorkloadRef workload, string? serviceAccountName, string? expectedResourceVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        ArgumentException.ThrowIfNullOrEmpty(serviceAccountName);
+        if (serviceAccountName is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(serviceAccountName);
+        }
+
         var patch = PatchBuilder.PodTemplate(workload.Kind, "spec", new JsonObject { ["serviceAccountName"] = serviceAccountName }, expectedResourceVersion);
         return PatchWorkloadAsync(workload, patch, ct);
     }

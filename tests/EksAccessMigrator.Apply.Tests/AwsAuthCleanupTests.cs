@@ -48,7 +48,7 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task AConcurrentEditOfTheRewrittenRows_StopsTheStep_WithoutOverwritingIt()
+    public async Task AConcurrentEditOfTheRewrittenRows_BetweenReadAndWrite_MakesTheStepStale_WithoutOverwritingIt()
     {
         await using var world = await World.StartAsync(moto);
         var plan = await SaveAsync(world);
@@ -58,27 +58,36 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
         var result = await world.ApplyAsync(plan, world.Options());
 
         var step = Assert.Single(result.Steps);
-        Assert.Equal(StepStatus.Failed, step.Status);
+        Assert.Equal(StepStatus.Stale, step.Status);
+        Assert.Equal(1, result.Stale);
         Assert.Contains("edited concurrently", step.Message, StringComparison.Ordinal);
         Assert.Equal(Edited, world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!["mapRoles"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task M2_TheSwitchToApiIsStaleWhenThePrincipalRunningApplyIsNoClusterAdmin_NothingWritten()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await SaveAsync(world, [ApiSwitch], "api.json");
+
+        var result = await world.ApplyAsync(plan, world.Options());
+
+        Assert.Equal(RefusalReason.StalePlan, result.Refusal?.Reason);
+        var stale = Assert.Single(result.Refusal!.Stale);
+        Assert.Equal("cluster/authentication-mode", stale.Address);
+        Assert.Contains($"the principal running apply {Seed.RoleArn("admin")}", stale.Message, StringComparison.Ordinal);
+        Assert.Equal("API_AND_CONFIG_MAP", world.Eks.State.AuthenticationModeOf(Seed.Cluster));
+        Assert.Equal(0, world.Eks.Requests.Count("UpdateClusterConfig"));
+        Assert.False(File.Exists(world.JournalPath));
     }
 
     [Fact]
     public async Task M3_TheSwitchToApiBacksAwsAuthUpFirst()
     {
         await using var world = await World.StartAsync(moto);
-        ImmutableArray<PlanChange> changes =
-        [
-            new UpdateClusterConfigChange
-            {
-                Address = "cluster/authentication-mode",
-                AuthenticationMode = "API",
-                BackupAwsAuth = true,
-                Reversible = false,
-                Sources = ["cluster/accessConfig"],
-            },
-        ];
-        var plan = await SaveAsync(world, changes, "api.json");
+        world.Eks.State.AddAccessEntry(Seed.Cluster, Seed.RoleArn("admin"), "STANDARD", "admin", ["platform"])
+            .AssociateAccessPolicy(Seed.Cluster, Seed.RoleArn("admin"), "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
+        var plan = await SaveAsync(world, [ApiSwitch], "api.json");
 
         var result = await world.ApplyAsync(plan, world.Options());
 
@@ -88,6 +97,15 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
         Assert.Contains("role/admin", await File.ReadAllTextAsync(backup), StringComparison.Ordinal);
         Assert.Contains("role/admin", await File.ReadAllTextAsync(world.JournalPath), StringComparison.Ordinal);
     }
+
+    private static UpdateClusterConfigChange ApiSwitch => new()
+    {
+        Address = "cluster/authentication-mode",
+        AuthenticationMode = "API",
+        BackupAwsAuth = true,
+        Reversible = false,
+        Sources = ["cluster/accessConfig"],
+    };
 
     private static async Task<SavedPlan> SaveAsync(World world)
     {

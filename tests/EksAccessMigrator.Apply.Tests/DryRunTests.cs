@@ -1,4 +1,5 @@
 using EksAccessMigrator.Apply.Tests.Support;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Tests;
 
@@ -29,8 +30,9 @@ public sealed class DryRunTests(MotoServer moto)
         Assert.Contains(calls, c => c.Operation == "CreateAccessEntry" && c.Target == $"{Seed.Cluster}/{Seed.RoleArn("admin")}" && c.Body.Contains("\"username\":\"admin\"", StringComparison.Ordinal));
         var trust = Assert.Single(calls, c => c.Operation == "UpdateAssumeRolePolicy" && c.Target == Seed.RoleArn("app-cart"));
         Assert.Contains("ec2.amazonaws.com", trust.Body, StringComparison.Ordinal);
-        Assert.Contains("EksPodIdentityShopCart", trust.Body, StringComparison.Ordinal);
-        Assert.Contains(calls, c => c.Operation == "PatchWorkload" && c.Target == "Deployment shop/cart" && c.Body == "{\"serviceAccountName\":\"cart\"}");
+        var sid = plan.Plan.Changes.OfType<UpdateAssumeRolePolicyChange>().Single(c => c.RoleArn == Seed.RoleArn("app-cart")).StatementsAdded.Single().GetProperty("Sid").GetString()!;
+        Assert.Contains(sid, trust.Body, StringComparison.Ordinal);
+        Assert.Contains(calls, c => c.Operation == "PatchWorkload" && c.Target == "Deployment shop/web" && c.Body == "{\"serviceAccountName\":\"web\"}");
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class DryRunTests(MotoServer moto)
         Assert.True(result.Succeeded, string.Join("\n", result.Steps.Where(s => s.Status == StepStatus.Failed)));
         Assert.Equal("UpdateClusterConfig", result.Steps[0].Action);
         Assert.True(world.Eks.Requests.Count("DescribeUpdate") >= 2);
-        Assert.Equal("API", world.Eks.State.AuthenticationModeOf(Seed.Cluster));
+        Assert.Equal("API_AND_CONFIG_MAP", world.Eks.State.AuthenticationModeOf(Seed.Cluster));
         var journal = await File.ReadAllTextAsync(world.JournalPath);
         Assert.Contains("\"awsAuth\":{\"resourceVersion\"", journal, StringComparison.Ordinal);
         Assert.Contains("system:node:{{EC2PrivateDNSName}}", journal, StringComparison.Ordinal);

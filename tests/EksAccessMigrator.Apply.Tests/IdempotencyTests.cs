@@ -4,7 +4,10 @@ using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Tests;
 
-/// <summary>Handlers against resources that appeared after planning (the stale-plan check is bypassed to reach them).</summary>
+/// <summary>
+/// Objects that appeared after planning: identical to what a change leaves (postcondition holds) they count as done;
+/// different (neither condition holds) they make the change stale, before the first write or right before its call.
+/// </summary>
 [Collection(MotoGroup.Name)]
 public sealed class IdempotencyTests(MotoServer moto)
 {
@@ -14,55 +17,85 @@ public sealed class IdempotencyTests(MotoServer moto)
         await using var world = await World.StartAsync(moto);
         var plan = await world.SavePlanAsync();
         world.Eks.State.AddAccessEntry(Seed.Cluster, Seed.RoleArn("viewer"), "STANDARD", "viewer", ["viewers"]);
-        world.Kubernetes.State.Add(Seed.ServiceAccountJson("shop", "cart", withPullSecret: true));
-        await AddStatementAsync(world, "app-web", Seed.TrustStatement("shop", "web"));
+        world.Kubernetes.State.Add(Seed.ServiceAccountJson("shop", "web"));
+        var statement = TrustStatementOf(plan, "app-web");
+        await AddStatementAsync(world, "app-web", statement.ToJsonString());
 
-        var result = await ApplyUncheckedAsync(world, plan);
+        var result = await world.ApplyAsync(plan, world.Options());
 
-        Assert.True(result.Succeeded, string.Join("\n", result.Steps.Where(s => s.Status == StepStatus.Failed)));
+        Assert.True(result.Succeeded, string.Join("\n", result.Steps.Where(s => s.Status != StepStatus.Done)));
         Assert.Contains("identical access entry exists", Step(result, "access-entry/" + Seed.RoleArn("viewer")).Message, StringComparison.Ordinal);
-        Assert.Contains("identical ServiceAccount exists", Step(result, "service-account/shop/cart").Message, StringComparison.Ordinal);
+        Assert.Contains("identical ServiceAccount exists", Step(result, "service-account/shop/web").Message, StringComparison.Ordinal);
         Assert.Contains("already has these statements", Step(result, "trust-policy/" + Seed.RoleArn("app-web")).Message, StringComparison.Ordinal);
         var web = JsonNode.Parse((await world.IamClient.GetRoleAsync("app-web", CancellationToken.None)).AssumeRolePolicyDocument!)!;
-        Assert.Single(web["Statement"]!.AsArray(), s => s?["Sid"]?.GetValue<string>() == "EksPodIdentityShopWeb");
-        Assert.Equal(0, world.Eks.Requests.Count("CreateAccessEntry") - 2);
+        Assert.Single(web["Statement"]!.AsArray(), s => JsonNode.DeepEquals(s, statement));
+        Assert.Equal(2, world.Eks.Requests.Count("CreateAccessEntry"));
     }
 
     [Fact]
-    public async Task DifferentExistingResources_FailWithAClearMessage_AndAreNotTouched()
+    public async Task DifferentExistingResources_MakeThePlanStale_TheRefusalNamesEachObject_AndNothingIsWritten()
     {
         await using var world = await World.StartAsync(moto);
         var plan = await world.SavePlanAsync();
         world.Eks.State.AddAccessEntry(Seed.Cluster, Seed.RoleArn("viewer"), "STANDARD", "somebody", ["viewers"]);
-        var statement = JsonNode.Parse(Seed.TrustStatement("shop", "web"))!;
-        statement["Effect"] = "Deny";
-        await AddStatementAsync(world, "app-web", statement.ToJsonString());
+        var deny = TrustStatementOf(plan, "app-web");
+        deny["Effect"] = "Deny";
+        await AddStatementAsync(world, "app-web", deny.ToJsonString());
+        var before = await world.SnapshotAsync();
 
-        var result = await ApplyUncheckedAsync(world, plan);
+        var result = await world.ApplyAsync(plan, world.Options());
 
-        Assert.False(result.Succeeded);
-        var entry = Step(result, "access-entry/" + Seed.RoleArn("viewer"));
-        Assert.Equal(StepStatus.Failed, entry.Status);
-        Assert.Contains("exists and differs", entry.Message, StringComparison.Ordinal);
-        Assert.Contains("username somebody", entry.Message, StringComparison.Ordinal);
-        var trust = Step(result, "trust-policy/" + Seed.RoleArn("app-web"));
-        Assert.Equal(StepStatus.Skipped, trust.Status);
-        Assert.Contains("earlier stage failed", trust.Message, StringComparison.Ordinal);
+        Assert.Equal(RefusalReason.StalePlan, result.Refusal?.Reason);
+        Assert.Equal(["access-entry/" + Seed.RoleArn("viewer"), "trust-policy/" + Seed.RoleArn("app-web")], result.Refusal!.Stale.Select(s => s.Address));
+        Assert.Contains("username somebody", result.Refusal.Stale[0].Message, StringComparison.Ordinal);
+        Assert.Contains($"different statement with Sid {deny["Sid"]!.GetValue<string>()}", result.Refusal.Stale[1].Message, StringComparison.Ordinal);
+        Assert.Equal(before, await world.SnapshotAsync());
+        Assert.False(File.Exists(world.JournalPath));
 
-        // Someone removes the conflicting entry; the next run retries what failed and stops at the trust policy.
+        // Someone removes what conflicts; the same plan then applies.
         await world.EksClient.DeleteAccessEntryAsync(Seed.Cluster, Seed.RoleArn("viewer"), CancellationToken.None);
-        var second = await ApplyUncheckedAsync(world, plan);
+        await world.IamClient.UpdateAssumeRolePolicyAsync("app-web", Seed.InitialTrustOf("app-web"), CancellationToken.None);
+        var second = await world.ApplyAsync(plan, world.Options());
 
-        Assert.Equal(StepStatus.Done, Step(second, "access-entry/" + Seed.RoleArn("viewer")).Status);
-        trust = Step(second, "trust-policy/" + Seed.RoleArn("app-web"));
-        Assert.Equal(StepStatus.Failed, trust.Status);
-        Assert.Contains("different statement with Sid EksPodIdentityShopWeb", trust.Message, StringComparison.Ordinal);
-        Assert.Contains("\"Deny\"", (await world.IamClient.GetRoleAsync("app-web", CancellationToken.None)).AssumeRolePolicyDocument!, StringComparison.Ordinal);
-        Assert.All(second.Steps.Where(s => s.Address.StartsWith("restart/", StringComparison.Ordinal)), s => Assert.Equal(StepStatus.Skipped, s.Status));
+        Assert.True(second.Succeeded, string.Join("\n", second.Steps.Where(s => s.Status != StepStatus.Done)));
     }
 
-    private static Task<ApplyResult> ApplyUncheckedAsync(World world, SavedPlan plan) =>
-        new PlanExecutor(world.Clients, world.Options()).ApplyAsync(plan, _ => Task.FromResult(plan.Plan), CancellationToken.None);
+    [Fact]
+    public async Task AnObjectChangedDuringTheRun_StopsItsChangeBeforeTheWrite_AndLaterStages_ThenResumes()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await world.SavePlanAsync();
+        var trust = "trust-policy/" + Seed.RoleArn("app-web");
+        var deny = TrustStatementOf(plan, "app-web");
+        deny["Effect"] = "Deny";
+        var options = world.Options(parallel: 1, crash: (point, address) =>
+        {
+            if (point == CrashPoint.BeforeStep && address == trust)
+            {
+                AddStatementAsync(world, "app-web", deny.ToJsonString()).GetAwaiter().GetResult();
+            }
+        });
+
+        var result = await world.ApplyAsync(plan, options);
+
+        Assert.False(result.Succeeded);
+        var stale = Step(result, trust);
+        Assert.Equal(StepStatus.Stale, stale.Status);
+        Assert.Contains("different statement with Sid", stale.Message, StringComparison.Ordinal);
+        Assert.Equal(1, result.Stale);
+        Assert.All(result.Steps.Where(s => s.Address.StartsWith("service-account/", StringComparison.Ordinal) || s.Address.StartsWith("workload/", StringComparison.Ordinal)), s => Assert.Equal(StepStatus.Skipped, s.Status));
+        Assert.Equal(0, world.Kubernetes.Requests.Entries.Count(r => r.Method == "POST" && r.Path.Contains("/serviceaccounts", StringComparison.Ordinal)));
+        Assert.Contains("\"Deny\"", (await world.IamClient.GetRoleAsync("app-web", CancellationToken.None)).AssumeRolePolicyDocument!, StringComparison.Ordinal);
+
+        await world.IamClient.UpdateAssumeRolePolicyAsync("app-web", Seed.InitialTrustOf("app-web"), CancellationToken.None);
+        var resumed = await world.ApplyAsync(plan, world.Options());
+
+        Assert.True(resumed.Succeeded, string.Join("\n", resumed.Steps.Where(s => s.Status is StepStatus.Failed or StepStatus.Stale)));
+        Assert.Equal(StepStatus.Done, Step(resumed, trust).Status);
+    }
+
+    private static JsonObject TrustStatementOf(SavedPlan plan, string role) =>
+        JsonNode.Parse(plan.Plan.Changes.OfType<UpdateAssumeRolePolicyChange>().Single(c => c.RoleArn == Seed.RoleArn(role)).StatementsAdded.Single().GetRawText())!.AsObject();
 
     private static StepOutcome Step(ApplyResult result, string address) => result.Steps.Single(s => s.Address == address);
 

@@ -15,7 +15,7 @@ public sealed class JournalTests(MotoServer moto)
         Assert.True((await world.RollbackAsync()).Succeeded);
 
         var text = await File.ReadAllTextAsync(world.JournalPath);
-        foreach (var secret in new[] { World.Credentials.AccessKeyId, World.Credentials.SecretAccessKey, World.Credentials.SessionToken!, World.BearerToken, "Authorization", "X-Amz-Security-Token" })
+        foreach (var secret in new[] { moto.OperatorCredentials.AccessKeyId, moto.OperatorCredentials.SecretAccessKey, moto.OperatorCredentials.SessionToken!, World.BearerToken, "Authorization", "X-Amz-Security-Token" })
         {
             Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
         }
@@ -31,9 +31,10 @@ public sealed class JournalTests(MotoServer moto)
         Assert.Equal(plan.Plan.Changes.Length, records.Count(r => r["type"]!.GetValue<string>() == "done"));
         var trust = records.Single(r => r["type"]!.GetValue<string>() == "intent" && r["address"]!.GetValue<string>() == "trust-policy/" + Seed.RoleArn("app-cart"));
         Assert.Contains("ec2.amazonaws.com", trust["before"]!["document"]!.GetValue<string>(), StringComparison.Ordinal);
-        var patch = records.Single(r => r["type"]!.GetValue<string>() == "intent" && r["address"]!.GetValue<string>() == "workload/shop/Deployment/cart");
-        Assert.Equal("shared", patch["before"]!["serviceAccountName"]!.GetValue<string>());
-        var created = records.Single(r => r["type"]!.GetValue<string>() == "done" && r["address"]!.GetValue<string>() == "service-account/shop/cart");
+        var patch = records.Single(r => r["type"]!.GetValue<string>() == "intent" && r["address"]!.GetValue<string>() == "workload/shop/Deployment/web");
+        Assert.True(patch["before"]!.AsObject().ContainsKey("serviceAccountName"));
+        Assert.Null(patch["before"]!["serviceAccountName"]);
+        var created = records.Single(r => r["type"]!.GetValue<string>() == "done" && r["address"]!.GetValue<string>() == "service-account/shop/web");
         Assert.False(string.IsNullOrEmpty(created["after"]!["uid"]!.GetValue<string>()));
         Assert.Contains(records, r => r["type"]!.GetValue<string>() == "rollback-started");
         Assert.Equal(plan.Plan.Changes.Length, records.Count(r => r["type"]!.GetValue<string>() == "undo-done"));

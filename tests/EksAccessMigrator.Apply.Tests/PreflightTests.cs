@@ -1,5 +1,6 @@
 using EksAccessMigrator.Apply.Tests.Support;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.FakeKubernetes;
 
 namespace EksAccessMigrator.Apply.Tests;
 
@@ -7,7 +8,7 @@ namespace EksAccessMigrator.Apply.Tests;
 public sealed class PreflightTests(MotoServer moto)
 {
     [Fact]
-    public async Task StalePlan_IsRefusedWithTheDifferences_AndNothingIsWritten()
+    public async Task StalePlan_IsRefusedNamingTheChangedObject_AndNothingIsWritten()
     {
         await using var world = await World.StartAsync(moto);
         var plan = await world.SavePlanAsync();
@@ -18,12 +19,34 @@ public sealed class PreflightTests(MotoServer moto)
 
         Assert.True(result.Refused);
         Assert.Equal(RefusalReason.StalePlan, result.Refusal!.Reason);
-        var difference = Assert.Single(result.Refusal.Differences);
-        Assert.Equal("access-entry/" + Seed.RoleArn("viewer"), difference.Address);
-        Assert.Equal("changed", difference.Kind);
+        var stale = Assert.Single(result.Refusal.Stale);
+        Assert.Equal("access-entry/" + Seed.RoleArn("viewer"), stale.Address);
+        Assert.Equal(CreateAccessEntryChange.ActionName, stale.Action);
+        Assert.Contains("username someone-else", stale.Message, StringComparison.Ordinal);
+        Assert.Contains("the plan expected none", stale.Message, StringComparison.Ordinal);
         Assert.Equal(before, await world.SnapshotAsync());
         Assert.False(File.Exists(world.JournalPath));
         Assert.Equal(0, world.Eks.Requests.Count("CreateAccessEntry"));
+    }
+
+    [Fact]
+    public async Task AnAwsAuthSectionEditedAfterReview_MakesTheChangesMadeFromIt_Stale_AndNothingIsWritten()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await world.SavePlanAsync();
+        world.Kubernetes.State.Mutate(ResourceKinds.ConfigMap, "kube-system", "aws-auth", cm =>
+            cm["data"]!["mapRoles"] = Seed.AwsAuthMapRoles.Replace("username: viewer", "username: viewer-revoked", StringComparison.Ordinal));
+        var before = await world.SnapshotAsync();
+
+        var result = await world.ApplyAsync(plan, world.Options());
+
+        Assert.Equal(RefusalReason.StalePlan, result.Refusal?.Reason);
+        var fromMapRoles = plan.Plan.Changes.Where(c => c.Sources.Any(s => s.StartsWith("aws-auth/mapRoles", StringComparison.Ordinal))).Select(c => c.Address).Order(StringComparer.Ordinal);
+        Assert.Equal(fromMapRoles, result.Refusal!.Stale.Select(s => s.Address).Order(StringComparer.Ordinal));
+        var viewer = result.Refusal.Stale.Single(s => s.Address == "access-entry/" + Seed.RoleArn("viewer"));
+        Assert.Contains("aws-auth mapRoles changed since the plan was made, and this change was made from aws-auth/mapRoles[3]", viewer.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await world.SnapshotAsync());
+        Assert.False(File.Exists(world.JournalPath));
     }
 
     [Fact]

@@ -88,10 +88,23 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
         var verified = await CliRun.RunAsync("verify", PlanFile, "--api-server", World.ApiServer);
         Assert.True(verified.ExitCode == 0, verified.Out + verified.Error);
 
+        var eksAfter = World.Eks.State.SnapshotJson();
+        var kubernetesAfter = World.Kubernetes.State.SnapshotJson();
+        var journalAfter = await File.ReadAllTextAsync(Journal);
         var again = await CliRun.RunAsync("apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Journal, "--format", "json");
         Assert.True(again.ExitCode == 0, again.Out + again.Error);
         Assert.Contains("\"event\":\"step\"", again.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\"status\":\"failed\"", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing left to do", again.Error, StringComparison.Ordinal);
+
+        // A new journal: every change is found in effect; still no write, exit 0.
+        var fresh = await CliRun.RunAsync("apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Path.Combine(_dir, "fresh.jsonl"));
+        Assert.True(fresh.ExitCode == 0, fresh.Out + fresh.Error);
+        Assert.Contains("Nothing left to do", fresh.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "fresh.jsonl")));
+        Assert.Equal(eksAfter, World.Eks.State.SnapshotJson());
+        Assert.Equal(kubernetesAfter, World.Kubernetes.State.SnapshotJson());
+        Assert.Equal(journalAfter, await File.ReadAllTextAsync(Journal));
 
         var rolledBack = await CliRun.RunAsync("rollback", Journal, "--api-server", World.ApiServer, "--yes");
         Assert.True(rolledBack.ExitCode == 0, rolledBack.Out + rolledBack.Error);
@@ -100,7 +113,26 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task AStalePlanIsRefusedWithItsDifferences_ExitThree()
+    public async Task AStalePlanIsRefusedNamingEachChangedObject_ExitThree()
+    {
+        await PlanAsync();
+        await SomeoneElseMigratesAliceAsync();
+        var eksBefore = World.Eks.State.SnapshotJson();
+        var kubernetesBefore = World.Kubernetes.State.SnapshotJson();
+
+        var result = await CliRun.RunAsync("apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Journal);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Refused, nothing was written", result.Out, StringComparison.Ordinal);
+        Assert.Contains("stale: access-entry/arn:aws:iam::123456789012:user/alice (CreateAccessEntry): an access entry for arn:aws:iam::123456789012:user/alice exists and differs (type STANDARD, username alice-renamed", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Refused, nothing was written: 1 change(s) of the plan are stale", result.Out, StringComparison.Ordinal);
+        Assert.Equal(eksBefore, World.Eks.State.SnapshotJson());
+        Assert.Equal(kubernetesBefore, World.Kubernetes.State.SnapshotJson());
+        Assert.False(File.Exists(Journal));
+    }
+
+    [Fact]
+    public async Task AnAwsAuthRowEditedAfterReview_MakesTheChangesMadeFromItsSectionStale_ExitThree()
     {
         await PlanAsync();
         World.Kubernetes.State.Mutate(ResourceKinds.ConfigMap, "kube-system", "aws-auth", map =>
@@ -110,9 +142,21 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
         var result = await CliRun.RunAsync("apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Journal);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("Refused, nothing was written", result.Out, StringComparison.Ordinal);
-        Assert.Contains("access-entry/arn:aws:iam::123456789012:user/alice", result.Out, StringComparison.Ordinal);
+        Assert.Contains("stale: access-entry/arn:aws:iam::123456789012:user/alice (CreateAccessEntry): aws-auth mapUsers changed since the plan was made", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("stale: access-entry/arn:aws:iam::123456789012:role/admin", result.Out, StringComparison.Ordinal);
         Assert.Equal(before, World.Eks.State.SnapshotJson());
+        Assert.False(File.Exists(Journal));
+    }
+
+    /// <summary>
+    /// Another operator, between review and apply: API_AND_CONFIG_MAP (the mode change's postcondition, so done), and
+    /// an access entry for alice with another username (neither condition of alice's CreateAccessEntry: stale).
+    /// </summary>
+    private async Task SomeoneElseMigratesAliceAsync()
+    {
+        using var eks = EksClient.Create(new AwsClientSettings { Region = "eu-west-1", EksEndpointUrl = World.Eks.Endpoint }, new StaticCredentialSource(new AwsCredentialsSnapshot("AKIATESTOTHEROPER001", "other-operator-secret")));
+        await eks.UpdateClusterAuthenticationModeAsync("shop", "API_AND_CONFIG_MAP", null, CancellationToken.None);
+        await eks.CreateAccessEntryAsync(new CreateAccessEntryRequest("shop", "arn:aws:iam::123456789012:user/alice") { Username = "alice-renamed", KubernetesGroups = ["dev"] }, CancellationToken.None);
     }
 
     [Fact]
@@ -191,16 +235,15 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
     public async Task AChangeMadeWhileTheOperatorConfirmsIsStillCaught()
     {
         await PlanAsync();
-        var before = World.Eks.State.SnapshotJson();
-        var answer = new AnswerAfter(() => World.Kubernetes.State.Mutate(ResourceKinds.ConfigMap, "kube-system", "aws-auth", map =>
-            map["data"]!["mapUsers"] = "- userarn: arn:aws:iam::123456789012:user/alice\n  username: alice-renamed\n  groups: [dev]\n"));
+        var answer = new AnswerAfter(() => SomeoneElseMigratesAliceAsync().GetAwaiter().GetResult());
 
         var result = await CliRun.RunAsync(answer, "apply", PlanFile, "--api-server", World.ApiServer, "--journal", Journal);
 
         Assert.True(answer.Asked);
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("access-entry/arn:aws:iam::123456789012:user/alice", result.Out, StringComparison.Ordinal);
-        Assert.Equal(before, World.Eks.State.SnapshotJson());
+        Assert.Equal(1, World.Eks.Requests.Count("CreateAccessEntry"));
+        Assert.Equal(["arn:aws:iam::123456789012:user/alice"], World.Eks.State.AccessEntryPrincipals("shop"));
     }
 
     /// <summary>A person who, while the prompt waits, lets someone else edit the cluster, then answers yes.</summary>

@@ -63,6 +63,7 @@ public sealed partial class FakeEksState
             writer.WriteString("version", addon.Version);
             writer.WriteString("serviceAccountRoleArn", addon.ServiceAccountRoleArn);
             writer.WriteString("configurationValues", addon.ConfigurationValues);
+            WriteMap(writer, "tags", addon.Tags);
             writer.WriteEndObject();
         }
 

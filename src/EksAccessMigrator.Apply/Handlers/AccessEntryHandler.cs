@@ -14,8 +14,8 @@ internal static class AccessEntryHandler
         if (existing is not null)
         {
             return Matches(existing, change)
-                ? StepPreparation.Done("an identical access entry exists", Describe(existing))
-                : StepPreparation.Conflict($"an access entry for {change.PrincipalArn} exists and differs ({Text(existing)}; the plan wants {Text(change.Type, change.Username, change.KubernetesGroups)}); re-plan");
+                ? StepPreparation.Done("an identical access entry exists" + Ownership.Describe(existing.Tags), Describe(existing))
+                : StepPreparation.Stale($"an access entry for {change.PrincipalArn} exists and differs ({Text(existing)}); the plan expected none and wants {Text(change.Type, change.Username, change.KubernetesGroups)}; re-plan");
         }
 
         var request = new CreateAccessEntryRequest(ctx.ClusterName, change.PrincipalArn)
@@ -24,6 +24,7 @@ internal static class AccessEntryHandler
             Username = change.Username,
             KubernetesGroups = change.KubernetesGroups.IsEmpty ? null : [.. change.KubernetesGroups],
             ClientRequestToken = ctx.RequestToken(change.Address),
+            Tags = OwnershipMarkers.Tags(ctx.PlanHash),
         };
         var call = new PlannedCall("CreateAccessEntry", $"{ctx.ClusterName}/{change.PrincipalArn}", Json.Body(new { principalArn = change.PrincipalArn, type = change.Type, username = change.Username, kubernetesGroups = request.KubernetesGroups }));
         return StepPreparation.ToWrite("create the access entry", new JsonObject { ["existed"] = false }, call, async (_, t) =>
@@ -38,7 +39,7 @@ internal static class AccessEntryHandler
                 var now = await FindAsync(ctx, change.PrincipalArn, t).ConfigureAwait(false);
                 return now is not null && Matches(now, change)
                     ? StepWrite.Ok("an identical access entry exists", Describe(now))
-                    : StepWrite.Fail($"an access entry for {change.PrincipalArn} appeared meanwhile and differs ({(now is null ? "gone" : Text(now))})");
+                    : StepWrite.Stale($"an access entry for {change.PrincipalArn} appeared meanwhile and differs ({(now is null ? "gone" : Text(now))})");
             }
         });
     }
@@ -48,12 +49,17 @@ internal static class AccessEntryHandler
         var existing = await FindAsync(ctx, change.PrincipalArn, ct).ConfigureAwait(false);
         if (existing is null)
         {
-            return StepPreparation.Conflict($"the access entry for {change.PrincipalArn} does not exist; re-plan");
+            return StepPreparation.Stale($"the access entry for {change.PrincipalArn} does not exist; the plan expected {Text("STANDARD", change.PreviousUsername, change.PreviousKubernetesGroups)}; re-plan");
         }
 
         if (SameIdentity(existing, change.Username, change.KubernetesGroups))
         {
             return StepPreparation.Done("the access entry already has this username and groups", Describe(existing));
+        }
+
+        if (!SameIdentity(existing, change.PreviousUsername, change.PreviousKubernetesGroups))
+        {
+            return StepPreparation.Stale($"the access entry for {change.PrincipalArn} changed since the plan was made: it has {Text(existing)}; the plan expected {Text(existing.Type, change.PreviousUsername, change.PreviousKubernetesGroups)}; re-plan");
         }
 
         var before = Describe(existing);
@@ -82,6 +88,11 @@ internal static class AccessEntryHandler
         if (!Matches(existing, change))
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the access entry was changed since the migration ({Text(existing)}); left in place");
+        }
+
+        if (!Ownership.MadeBy(existing.Tags, ctx.PlanHash))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the access entry exists, but " + Ownership.NotOurs);
         }
 
         var policies = new List<string>();

@@ -15,7 +15,7 @@ internal static class AccessPolicyHandler
         {
             return SameScope(existing, change.AccessScope)
                 ? StepPreparation.Done("the policy is already associated with this scope", Describe(existing))
-                : StepPreparation.Conflict($"{change.PolicyArn} is associated with {change.PrincipalArn} at another scope ({Key(existing.AccessScope)}; the plan wants {change.AccessScope.Key}); re-plan");
+                : StepPreparation.Stale($"{change.PolicyArn} is associated with {change.PrincipalArn} at another scope ({Key(existing.AccessScope)}; the plan wants {change.AccessScope.Key}); re-plan");
         }
 
         var scope = new EksAccessScope(change.AccessScope.Type, change.AccessScope.Type == AccessScope.NamespaceType ? [.. change.AccessScope.Namespaces] : null);

@@ -13,10 +13,10 @@ internal static class AddonHandler
         var existing = await FindAsync(ctx, change.AddonName, ct).ConfigureAwait(false);
         if (existing is not null)
         {
-            return StepPreparation.Done($"the add-on is installed (status {existing.Status ?? "unknown"})", Describe(existing));
+            return StepPreparation.Done($"the add-on is installed (status {existing.Status ?? "unknown"}){Ownership.Describe(existing.Tags)}", Describe(existing));
         }
 
-        var request = new CreateAddonRequest(ctx.ClusterName, change.AddonName) { ClientRequestToken = ctx.RequestToken(change.Address) };
+        var request = new CreateAddonRequest(ctx.ClusterName, change.AddonName) { ClientRequestToken = ctx.RequestToken(change.Address), Tags = OwnershipMarkers.Tags(ctx.PlanHash) };
         var call = new PlannedCall("CreateAddon", ctx.ClusterName, Json.Body(new { addonName = change.AddonName }));
         return StepPreparation.ToWrite("install the add-on", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {
@@ -50,6 +50,11 @@ internal static class AddonHandler
         if (installed is not null && !string.Equals(installed, now.AddonVersion, StringComparison.Ordinal))
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the add-on was updated since the migration ({installed} -> {now.AddonVersion}); it is left installed");
+        }
+
+        if (!Ownership.MadeBy(now.Tags, ctx.PlanHash))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the add-on is installed, but " + Ownership.NotOurs);
         }
 
         try

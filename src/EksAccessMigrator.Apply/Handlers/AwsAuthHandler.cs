@@ -20,7 +20,7 @@ internal static class AwsAuthHandler
         var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (live is null)
         {
-            return StepPreparation.Conflict($"ConfigMap {change.Namespace}/{change.Name} does not exist; re-plan");
+            return StepPreparation.Stale($"ConfigMap {change.Namespace}/{change.Name} does not exist; re-plan");
         }
 
         if (Holds(live, change.Data))
@@ -30,7 +30,7 @@ internal static class AwsAuthHandler
 
         if (!Holds(live, change.PreviousData))
         {
-            return StepPreparation.Conflict($"{change.Namespace}/{change.Name} was edited since the plan was made (keys {string.Join(", ", change.PreviousData.Keys)}); re-plan");
+            return StepPreparation.Stale($"{change.Namespace}/{change.Name} was edited since the plan was made (keys {string.Join(", ", change.PreviousData.Keys)}); re-plan");
         }
 
         var before = Backup(live);
@@ -47,9 +47,14 @@ internal static class AwsAuthHandler
                 return StepWrite.Fail(backupFailure);
             }
 
-            return await ReplaceAsync(ctx, change, change.PreviousData, change.Data, t).ConfigureAwait(false) is { } failure
-                ? StepWrite.Fail(failure)
-                : StepWrite.Ok($"removed {change.RemovedEntries.Length} row(s)", []);
+            if (await ReplaceAsync(ctx, change, change.PreviousData, change.Data, t).ConfigureAwait(false) is not { } failure)
+            {
+                return StepWrite.Ok($"removed {change.RemovedEntries.Length} row(s)", []);
+            }
+
+            // Neither the rows as planned nor as this change leaves them: aws-auth changed under the write (stale).
+            var now = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, t).ConfigureAwait(false);
+            return now is null || (!Holds(now, change.PreviousData) && !Holds(now, change.Data)) ? StepWrite.Stale(failure) : StepWrite.Fail(failure);
         });
     }
 

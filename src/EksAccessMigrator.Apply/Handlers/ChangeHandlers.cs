@@ -7,7 +7,19 @@ namespace EksAccessMigrator.Apply.Handlers;
 /// <summary>The one switch over the closed set of change kinds: an unknown kind is a bug.</summary>
 internal static class ChangeHandlers
 {
-    public static Task<StepPreparation> PrepareAsync(PlanChange change, StepContext ctx, CancellationToken ct) => change switch
+    /// <summary>
+    /// Reads the change's object: postcondition holds (done), precondition holds (write; for a change made from
+    /// aws-auth rows, only while those sections read as the plan read them), or neither (stale).
+    /// </summary>
+    public static async Task<StepPreparation> PrepareAsync(PlanChange change, StepContext ctx, CancellationToken ct)
+    {
+        var prep = await PrepareObjectAsync(change, ctx, ct).ConfigureAwait(false);
+        return prep.Kind == PreparationKind.Write && await AwsAuthSourceCondition.StaleAsync(change, ctx, ct).ConfigureAwait(false) is { } stale
+            ? StepPreparation.Stale(stale)
+            : prep;
+    }
+
+    private static Task<StepPreparation> PrepareObjectAsync(PlanChange change, StepContext ctx, CancellationToken ct) => change switch
     {
         UpdateClusterConfigChange c => ModeChangeHandler.PrepareAsync(c, ctx, ct),
         CreateAccessEntryChange c => AccessEntryHandler.PrepareCreateAsync(c, ctx, ct),

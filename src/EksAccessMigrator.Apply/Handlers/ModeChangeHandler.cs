@@ -15,6 +15,18 @@ internal static class ModeChangeHandler
             return StepPreparation.Done($"the authentication mode already is {mode}", new JsonObject { ["authenticationMode"] = mode });
         }
 
+        // Precondition: the mode the plan was made in (EKS only moves forward, so any other mode is someone else's change).
+        if (ctx.Plan is { } plan && !string.Equals(mode, plan.Cluster.AuthenticationMode, StringComparison.Ordinal))
+        {
+            return StepPreparation.Stale($"cluster {ctx.ClusterName} is in authentication mode {mode} since the plan was made; the plan expected {plan.Cluster.AuthenticationMode} and wants {change.AuthenticationMode}; re-plan");
+        }
+
+        if (change.AuthenticationMode == Core.Inventory.AuthenticationMode.Api
+            && await ClusterAdmins.MissingAsync(ctx, ct).ConfigureAwait(false) is { Count: > 0 } missing)
+        {
+            return StepPreparation.Stale($"switching to API mode would lock out {string.Join("; ", missing)} (rule M2): the plan expected cluster-admin access entries for them; re-plan");
+        }
+
         var before = new JsonObject { ["authenticationMode"] = mode };
         var awsAuth = await ctx.Reader.GetAwsAuthConfigMapAsync(ct).ConfigureAwait(false);
         if (awsAuth is not null)

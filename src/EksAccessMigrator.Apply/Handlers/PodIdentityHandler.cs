@@ -14,11 +14,11 @@ internal static class PodIdentityHandler
         if (existing is not null)
         {
             return string.Equals(existing.RoleArn, change.RoleArn, StringComparison.Ordinal)
-                ? StepPreparation.Done("an identical association exists", Describe(existing))
-                : StepPreparation.Conflict($"{change.Namespace}/{change.ServiceAccount} is already associated with another role ({existing.RoleArn}); re-plan");
+                ? StepPreparation.Done("an identical association exists" + Ownership.Describe(existing.Tags), Describe(existing))
+                : StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.ServiceAccount} got a Pod Identity association with another role ({existing.RoleArn}) since the plan was made; the plan expected none and wants {change.RoleArn}; re-plan");
         }
 
-        var request = new CreatePodIdentityAssociationRequest(ctx.ClusterName, change.Namespace, change.ServiceAccount, change.RoleArn) { ClientRequestToken = ctx.RequestToken(change.Address) };
+        var request = new CreatePodIdentityAssociationRequest(ctx.ClusterName, change.Namespace, change.ServiceAccount, change.RoleArn) { ClientRequestToken = ctx.RequestToken(change.Address), Tags = OwnershipMarkers.Tags(ctx.PlanHash) };
         var call = new PlannedCall("CreatePodIdentityAssociation", ctx.ClusterName, Json.Body(new { @namespace = change.Namespace, serviceAccount = change.ServiceAccount, roleArn = change.RoleArn }));
         return StepPreparation.ToWrite("create the association", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {
@@ -32,7 +32,7 @@ internal static class PodIdentityHandler
                 var now = await FindAsync(ctx, change, t).ConfigureAwait(false);
                 return now is not null && string.Equals(now.RoleArn, change.RoleArn, StringComparison.Ordinal)
                     ? StepWrite.Ok("an identical association exists", Describe(now))
-                    : StepWrite.Fail($"an association for {change.Namespace}/{change.ServiceAccount} appeared meanwhile with role {now?.RoleArn}");
+                    : StepWrite.Stale($"an association for {change.Namespace}/{change.ServiceAccount} appeared meanwhile with role {now?.RoleArn}");
             }
         });
     }
@@ -53,6 +53,11 @@ internal static class PodIdentityHandler
         if (!string.Equals(existing.RoleArn, change.RoleArn, StringComparison.Ordinal))
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the association now names another role ({existing.RoleArn}); left in place");
+        }
+
+        if (!Ownership.MadeBy(existing.Tags, ctx.PlanHash))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the association exists, but " + Ownership.NotOurs);
         }
 
         await ctx.Clients.Eks.DeletePodIdentityAssociationAsync(ctx.ClusterName, existing.AssociationId, ct).ConfigureAwait(false);

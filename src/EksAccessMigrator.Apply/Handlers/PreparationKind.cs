@@ -1,14 +1,14 @@
 namespace EksAccessMigrator.Apply.Handlers;
 
-/// <summary>What a handler found when it read the live state for a step.</summary>
+/// <summary>What a handler found when it read the live state for a step: which of the change's conditions holds.</summary>
 internal enum PreparationKind
 {
-    /// <summary>The change is already in effect: nothing to write.</summary>
+    /// <summary>The postcondition holds: the change is in effect (an earlier run, or identical by chance). Nothing to write.</summary>
     AlreadyDone,
 
-    /// <summary>The change must be written.</summary>
+    /// <summary>The precondition holds: the object is as the plan says it was. The change must be written.</summary>
     Write,
 
-    /// <summary>The live state conflicts with the change (e.g. an existing, different resource).</summary>
-    Conflict,
+    /// <summary>Neither holds: the object changed since the plan was made. The change is stale and is not written.</summary>
+    Stale,
 }

@@ -13,14 +13,23 @@ internal static class ServiceAccountHandler
         var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (existing is not null)
         {
-            return Matches(existing, change)
-                ? StepPreparation.Done("an identical ServiceAccount exists", new JsonObject { ["uid"] = existing.Metadata?.Uid })
-                : StepPreparation.Conflict($"ServiceAccount {change.Namespace}/{change.Name} exists and differs (image pull secrets or automountServiceAccountToken); re-plan");
+            if (Matches(existing, change))
+            {
+                return StepPreparation.Done(Owned(existing, change) ? "the ServiceAccount exists, made by this tool for " + change.ForWorkload : "an identical ServiceAccount exists", new JsonObject { ["uid"] = existing.Metadata?.Uid });
+            }
+
+            return StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.Name} was created since the plan was made and differs (imagePullSecrets [{string.Join(", ", (existing.ImagePullSecrets ?? []).Select(p => p.Name))}], automountServiceAccountToken {Bool(existing.AutomountServiceAccountToken)}; the plan wants [{string.Join(", ", change.ImagePullSecrets)}], {Bool(change.AutomountServiceAccountToken)}); re-plan");
         }
 
         var body = new V1ServiceAccount
         {
-            Metadata = new V1ObjectMeta { Name = change.Name, NamespaceProperty = change.Namespace },
+            Metadata = new V1ObjectMeta
+            {
+                Name = change.Name,
+                NamespaceProperty = change.Namespace,
+                Labels = new Dictionary<string, string> { [OwnershipMarkers.ManagedByLabel] = OwnershipMarkers.ManagedByValue },
+                Annotations = new Dictionary<string, string> { [OwnershipMarkers.PlanAnnotation] = ctx.PlanHash, [OwnershipMarkers.ForWorkloadAnnotation] = change.ForWorkload },
+            },
             ImagePullSecrets = change.ImagePullSecrets.IsEmpty ? null : [.. change.ImagePullSecrets.Select(s => new V1LocalObjectReference { Name = s })],
             AutomountServiceAccountToken = change.AutomountServiceAccountToken,
         };
@@ -59,6 +68,11 @@ internal static class ServiceAccountHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount was replaced or changed since the migration; left in place");
         }
 
+        if (!Ownership.MadeBy(existing.Metadata?.Labels, existing.Metadata?.Annotations, ctx.PlanHash))
+        {
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount exists, but " + Ownership.NotOurs);
+        }
+
         var result = await ctx.Writer.DeleteServiceAccountAsync(change.Namespace, change.Name, existing.Metadata?.Uid, ct).ConfigureAwait(false);
         return result.Succeeded || result.Outcome == WriteOutcome.NotFound
             ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the ServiceAccount")
@@ -70,7 +84,7 @@ internal static class ServiceAccountHandler
         var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (existing is null)
         {
-            return StepPreparation.Conflict($"ServiceAccount {change.Namespace}/{change.Name} does not exist; re-plan");
+            return StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.Name} was deleted since the plan was made; re-plan");
         }
 
         var annotations = existing.Metadata?.Annotations ?? new Dictionary<string, string>();
@@ -78,6 +92,12 @@ internal static class ServiceAccountHandler
         if (present.Count == 0)
         {
             return StepPreparation.Done("the annotations are already gone", []);
+        }
+
+        var changed = present.Where(k => !string.Equals(annotations[k], change.RemoveAnnotations[k], StringComparison.Ordinal)).ToList();
+        if (changed.Count > 0)
+        {
+            return StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.Name}: annotation(s) changed since the plan was made ({string.Join(", ", changed.Select(k => $"{k} is '{annotations[k]}', the plan expected '{change.RemoveAnnotations[k]}'"))}); re-plan");
         }
 
         var before = new JsonObject { ["annotations"] = Json.StringMap(present.ToDictionary(k => k, k => (string?)annotations[k], StringComparer.Ordinal)) };
@@ -117,6 +137,14 @@ internal static class ServiceAccountHandler
             ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the annotations")
             : new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
     }
+
+    private static bool Owned(V1ServiceAccount account, CreateServiceAccountChange change) =>
+        OwnershipMarkers.IsDedicatedServiceAccountFor(
+            (IReadOnlyDictionary<string, string>?)account.Metadata?.Labels,
+            (IReadOnlyDictionary<string, string>?)account.Metadata?.Annotations,
+            change.ForWorkload);
+
+    private static string Bool(bool? value) => value is null ? "unset" : value.Value ? "true" : "false";
 
     private static bool Matches(V1ServiceAccount account, CreateServiceAccountChange change) =>
         (account.ImagePullSecrets ?? []).Select(s => s.Name).Order(StringComparer.Ordinal).SequenceEqual(change.ImagePullSecrets.Order(StringComparer.Ordinal), StringComparer.Ordinal)

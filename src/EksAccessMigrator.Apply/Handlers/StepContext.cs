@@ -10,8 +10,9 @@ internal sealed class StepContext
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
-    public StepContext(ApplyClients clients, string clusterName, string planHash, ApplyOptions options, string? journalPath = null)
+    public StepContext(ApplyClients clients, string clusterName, string planHash, ApplyOptions options, string? journalPath = null, Core.Plans.MigrationPlan? plan = null)
     {
+        Plan = plan;
         JournalPath = journalPath;
         Clients = clients;
         ClusterName = clusterName;
@@ -22,6 +23,9 @@ internal sealed class StepContext
     }
 
     public ApplyClients Clients { get; }
+
+    /// <summary>The plan being applied (null in rollback, which works from the journal).</summary>
+    public Core.Plans.MigrationPlan? Plan { get; }
 
     public string ClusterName { get; }
 

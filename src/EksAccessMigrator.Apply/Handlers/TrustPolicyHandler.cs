@@ -12,7 +12,7 @@ internal static class TrustPolicyHandler
         var (document, conflict, changed) = TrustDocument.Apply(live, change.StatementsAdded, change.StatementsRemoved);
         if (conflict is not null)
         {
-            return StepPreparation.Conflict($"{change.RoleArn}: {conflict}");
+            return StepPreparation.Stale($"{change.RoleArn}: {conflict}");
         }
 
         if (!changed)
@@ -63,7 +63,7 @@ internal static class TrustPolicyHandler
         var (document, conflict, changed) = TrustDocument.Apply(live, change.StatementsAdded, change.StatementsRemoved);
         if (conflict is not null)
         {
-            return StepWrite.Fail($"{change.RoleArn}: {conflict}");
+            return StepWrite.Stale($"{change.RoleArn}: {conflict}");
         }
 
         if (!changed)

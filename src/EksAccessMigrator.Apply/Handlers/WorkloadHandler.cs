@@ -15,7 +15,7 @@ internal static class WorkloadHandler
         var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
         if (state is null)
         {
-            return StepPreparation.Conflict($"{workload} does not exist; re-plan");
+            return StepPreparation.Stale($"{workload} was deleted since the plan was made; re-plan");
         }
 
         var setAccount = change.ServiceAccountName is { } target && !string.Equals(state.ServiceAccountName ?? DefaultServiceAccount, target, StringComparison.Ordinal);
@@ -28,7 +28,13 @@ internal static class WorkloadHandler
         var expected = change.PreviousServiceAccountName ?? DefaultServiceAccount;
         if (setAccount && !string.Equals(state.ServiceAccountName ?? DefaultServiceAccount, expected, StringComparison.Ordinal))
         {
-            return StepPreparation.Conflict($"{workload} runs as ServiceAccount {state.ServiceAccountName ?? DefaultServiceAccount}, not {expected} as planned; re-plan");
+            return StepPreparation.Stale($"{workload} runs as ServiceAccount {state.ServiceAccountName ?? DefaultServiceAccount} since the plan was made; the plan expected {expected} and wants {change.ServiceAccountName}; re-plan");
+        }
+
+        var changed = present.Where(k => !string.Equals(state.Annotations[k], change.RemoveAnnotations[k], StringComparison.Ordinal)).ToList();
+        if (changed.Count > 0)
+        {
+            return StepPreparation.Stale($"{workload}: pod-template annotation(s) changed since the plan was made ({string.Join(", ", changed.Select(k => $"{k} is '{state.Annotations[k]}', the plan expected '{change.RemoveAnnotations[k]}'"))}); re-plan");
         }
 
         var before = new JsonObject
@@ -52,7 +58,7 @@ internal static class WorkloadHandler
         {
             if (setAccount && await SetAccountAsync(ctx, workload, change.ServiceAccountName!, expected, state.ResourceVersion, t).ConfigureAwait(false) is { } failure)
             {
-                return StepWrite.Fail(failure);
+                return failure;
             }
 
             if (present.Count > 0)
@@ -77,9 +83,10 @@ internal static class WorkloadHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"{workload} was deleted since the migration");
         }
 
-        var previousAccount = Json.Text(before, "serviceAccountName") ?? DefaultServiceAccount;
+        // Absent stays absent: a pod template without serviceAccountName gets the field removed, not "default" written.
+        var previousAccount = Json.Text(before, "serviceAccountName");
         var previousAnnotations = Json.ReadStringMap(before, "annotations");
-        var current = state.ServiceAccountName ?? DefaultServiceAccount;
+        var current = state.ServiceAccountName;
         var accountRestored = change.ServiceAccountName is null || string.Equals(current, previousAccount, StringComparison.Ordinal);
         var annotationsRestored = previousAnnotations.All(p => state.Annotations.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
         if (accountRestored && annotationsRestored)
@@ -87,7 +94,7 @@ internal static class WorkloadHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the pod template is as before the migration");
         }
 
-        var accountAsLeft = accountRestored || string.Equals(current, change.ServiceAccountName, StringComparison.Ordinal);
+        var accountAsLeft = accountRestored || string.Equals(current ?? DefaultServiceAccount, change.ServiceAccountName, StringComparison.Ordinal);
         var annotationsAsLeft = annotationsRestored || !previousAnnotations.Keys.Any(state.Annotations.ContainsKey);
         if (!accountAsLeft || !annotationsAsLeft)
         {
@@ -121,7 +128,7 @@ internal static class WorkloadHandler
         var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
         if (state is null)
         {
-            return StepPreparation.Conflict($"{workload} does not exist; re-plan");
+            return StepPreparation.Stale($"{workload} was deleted since the plan was made; re-plan");
         }
 
         state.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out var restartedAt);
@@ -180,9 +187,9 @@ internal static class WorkloadHandler
 
     /// <summary>
     /// Sets serviceAccountName on condition of the resourceVersion read; after a concurrent edit it reads again and
-    /// retries while the workload still runs as the expected ServiceAccount. Null on success, else why not.
+    /// retries while the workload still runs as the expected ServiceAccount. Null on success, else the failed or stale write.
     /// </summary>
-    private static async Task<string?> SetAccountAsync(StepContext ctx, WorkloadRef workload, string target, string expected, string? resourceVersion, CancellationToken ct)
+    private static async Task<StepWrite?> SetAccountAsync(StepContext ctx, WorkloadRef workload, string target, string expected, string? resourceVersion, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -194,7 +201,7 @@ internal static class WorkloadHandler
 
             if (result.Outcome != WriteOutcome.Conflict)
             {
-                return $"{workload}: {result.Outcome}: {result.Message}; run apply again";
+                return StepWrite.Fail($"{workload}: {result.Outcome}: {result.Message}; run apply again");
             }
 
             var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
@@ -206,13 +213,13 @@ internal static class WorkloadHandler
 
             if (state is null || !string.Equals(current, expected, StringComparison.Ordinal))
             {
-                return $"{workload} was changed concurrently (now ServiceAccount {current}); re-plan";
+                return StepWrite.Stale($"{workload} was changed concurrently (now ServiceAccount {current}); re-plan");
             }
 
             resourceVersion = state.ResourceVersion;
         }
 
-        return $"{workload} kept changing concurrently; run apply again";
+        return StepWrite.Fail($"{workload} kept changing concurrently; run apply again");
     }
 
     private static async Task<StepWrite> WaitAsync(StepContext ctx, WorkloadRef workload, string? restartedAt, CancellationToken ct)

@@ -11,4 +11,5 @@ public sealed record EksAddon(
     IReadOnlyList<string>? PodIdentityAssociations,
     string? ConfigurationValues,
     DateTimeOffset? CreatedAt,
-    DateTimeOffset? ModifiedAt);
+    DateTimeOffset? ModifiedAt,
+    IReadOnlyDictionary<string, string>? Tags = null);

@@ -7,9 +7,9 @@ using EksAccessMigrator.Core.Plans;
 namespace EksAccessMigrator.Cli.Commands;
 
 /// <summary><c>apply</c>: executes a reviewed plan file on the live cluster, or nothing.</summary>
-public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider clock)
+public sealed class ApplyCommand(CliOutput output, CliInput input)
 {
-    [Command("apply", Description = "Apply a reviewed plan file to the live cluster: stale-plan check first (exit 3), a journal of every step, resume after an interruption.")]
+    [Command("apply", Description = "Apply a reviewed plan file to the live cluster: every change's precondition checked first (stale: exit 3), a journal of every step, resume after an interruption; nothing left to do: exit 0.")]
     public async Task<int> Apply(
         [Argument("plan", Description = "The plan file written by 'plan --out'.")] string planFile,
         LiveOptions live,
@@ -50,14 +50,6 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
         var settings = LiveInventory.Settings(cluster, live, plan.Options.Workloads.IamRoleKey);
         var current = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: !json, cancellationToken).ConfigureAwait(false);
 
-        // The stale-plan check reads the cluster again, after the confirmation: what someone changes while the
-        // prompt waits must still be caught.
-        async Task<MigrationPlan> Rederive(CancellationToken token)
-        {
-            var scan = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: false, token).ConfigureAwait(false);
-            return scan.Plan(plan.Options.ToPlannerOptions(plan.Phase, Cli.ToolVersion.Current, clock.GetUtcNow()));
-        }
-
         var question = $"Apply {plan.Changes.Length} change(s) of {planFile} ({plan.Summary.Irreversible} irreversible) to cluster {plan.Cluster.Name} ({plan.Cluster.Region}, account {plan.Cluster.AccountId})?";
         if (!dryRun && !Confirmation.Confirm(input, output, yes, question))
         {
@@ -76,7 +68,10 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
             JournalPath = journal,
             ToolVersion = Cli.ToolVersion.Current,
         }, progress);
-        var result = await executor.ApplyAsync(saved, Rederive, cancellationToken).ConfigureAwait(false);
+
+        // Every change's precondition and postcondition are read after the confirmation, before the first write: what
+        // someone changes while the prompt waits is still caught.
+        var result = await executor.ApplyAsync(saved, cancellationToken).ConfigureAwait(false);
 
         var summaryWriter = json ? output.Error : output.Out;
         if (result.Refusal is { } refusal)
@@ -86,6 +81,6 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
         }
 
         ApplySummaryView.Applied(result, summaryWriter);
-        return result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+        return result.Stale > 0 ? ExitCodes.Refused : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
     }
 }

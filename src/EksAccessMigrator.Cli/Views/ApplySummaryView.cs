@@ -10,9 +10,9 @@ public static class ApplySummaryView
         ArgumentNullException.ThrowIfNull(refusal);
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteLine($"Refused, nothing was written: {Text.Safe(refusal.Message)}");
-        foreach (var difference in refusal.Differences)
+        foreach (var stale in refusal.Stale)
         {
-            writer.WriteLine($"  {Text.Safe(difference.ToString())}");
+            writer.WriteLine($"  stale: {Text.Safe(stale.ToString())}");
         }
     }
 
@@ -31,7 +31,22 @@ public static class ApplySummaryView
             return;
         }
 
-        writer.WriteLine($"{result.Done} done, {result.Skipped} skipped, {result.Failed} failed. Journal: {result.JournalPath}");
+        if (result.NothingLeftToDo)
+        {
+            writer.WriteLine($"Nothing left to do: all {result.Steps.Length} change(s) of the plan are in effect; nothing was written.");
+            return;
+        }
+
+        writer.WriteLine($"{result.Done} done, {result.Skipped} skipped, {result.Failed} failed{(result.Stale > 0 ? $", {result.Stale} stale" : string.Empty)}. Journal: {result.JournalPath}");
+        foreach (var step in result.Steps.Where(s => s.Status == StepStatus.Stale))
+        {
+            writer.WriteLine($"  stale, not written: {step.Action} {Text.Safe(step.Address)}: {Text.Safe(step.Message)}");
+        }
+
+        if (result.Stale > 0)
+        {
+            writer.WriteLine("The objects above changed since the plan was made: make a new plan and review it (done steps stay done).");
+        }
         if (result.Failed > 0)
         {
             writer.WriteLine("Fix the cause of the failed steps and run apply again: done steps are skipped. Or undo with: eks-access-migrator rollback JOURNAL");

@@ -131,6 +131,7 @@ public static class MigrationPlanner
             Changes = sortedChanges,
             NoOps = sortedNoOps,
             Findings = sortedFindings,
+            AwsAuthRead = inventory.AwsAuth is null ? null : Plans.AwsAuthRead.Of(inventory.AwsAuth.Data.Select(d => KeyValuePair.Create(d.Key, d.IsString ? d.Text : null))),
         };
 
         var dropped = SourceAccounting.Unaccounted(read, plan);

@@ -31,6 +31,12 @@ public sealed record MigrationPlan
 
     public required ImmutableArray<Finding> Findings { get; init; }
 
+    /// <summary>
+    /// The SHA-256 of each aws-auth mapping section as read (<see cref="Plans.AwsAuthRead"/>); null when no aws-auth
+    /// was read. Apply checks it before every change made from aws-auth rows.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string>? AwsAuthRead { get; init; }
+
     [JsonIgnore]
     public bool HasBlockers => Findings.Any(f => f.Severity == Severity.Blocker);
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EksAccessMigrator.Apply.Tests.Support;
 
-/// <summary>The test cluster, its account and what the migration wants (see <see cref="WorldPlanner"/>).</summary>
+/// <summary>The test cluster and its account: aws-auth rows, kube2iam and IRSA workloads, the app roles' trust policies.</summary>
 internal static class Seed
 {
     public const string Account = "123456789012";
@@ -19,6 +19,29 @@ internal static class Seed
 
     public static string RoleArn(string name) => $"arn:aws:iam::{Account}:role/{name}";
 
+    /// <summary>The trust policy an app role starts with: EC2, and for the IRSA role its OIDC statement too (removed in finalize, rule R2).</summary>
+    public static string InitialTrustOf(string role) => role != "app-billing" ? InitialTrust : JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new object[]
+        {
+            JsonSerializer.Deserialize<JsonElement>(InitialTrust).GetProperty("Statement")[0],
+            new Dictionary<string, object>
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new { Federated = $"arn:aws:iam::{Account}:oidc-provider/oidc.eks.{Region}.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE" },
+                ["Action"] = "sts:AssumeRoleWithWebIdentity",
+                ["Condition"] = new
+                {
+                    StringEquals = new Dictionary<string, string>
+                    {
+                        [$"oidc.eks.{Region}.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub"] = "system:serviceaccount:billing:api",
+                    },
+                },
+            },
+        },
+    });
+
     public static string AwsAuthMapRoles => """
         - rolearn: arn:aws:iam::123456789012:role/node
           username: system:node:{{EC2PrivateDNSName}}
@@ -26,6 +49,12 @@ internal static class Seed
         - rolearn: arn:aws:iam::123456789012:role/admin
           username: admin
           groups: [system:masters, platform]
+        - rolearn: arn:aws:iam::123456789012:role/dev
+          username: dev
+          groups: [developers]
+        - rolearn: arn:aws:iam::123456789012:role/viewer
+          username: viewer
+          groups: [viewers]
 
         """;
 
@@ -46,39 +75,30 @@ internal static class Seed
         ["automountServiceAccountToken"] = withPullSecret ? false : (bool?)null,
     });
 
-    public static string DeploymentJson(string ns, string name, string serviceAccount, IReadOnlyDictionary<string, string>? annotations) => JsonSerializer.Serialize(new
+    /// <summary>A Deployment; a null <paramref name="serviceAccount"/> leaves <c>serviceAccountName</c> out (the pods run as <c>default</c>).</summary>
+    public static string DeploymentJson(string ns, string name, string? serviceAccount, IReadOnlyDictionary<string, string>? annotations)
     {
-        apiVersion = "apps/v1",
-        kind = "Deployment",
-        metadata = new { name, @namespace = ns },
-        spec = new
+        var podSpec = new Dictionary<string, object> { ["containers"] = new[] { new { name = "main", image = "registry.example/app:1" } } };
+        if (serviceAccount is not null)
         {
-            replicas = 2,
-            selector = new { matchLabels = new Dictionary<string, string> { ["app"] = name } },
-            template = new
-            {
-                metadata = new { labels = new Dictionary<string, string> { ["app"] = name }, annotations },
-                spec = new { serviceAccountName = serviceAccount, containers = new[] { new { name = "main", image = "registry.example/app:1" } } },
-            },
-        },
-    });
+            podSpec["serviceAccountName"] = serviceAccount;
+        }
 
-    public static string TrustStatement(string ns, string serviceAccount) => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["Sid"] = $"EksPodIdentity{Pascal(ns)}{Pascal(serviceAccount)}",
-        ["Effect"] = "Allow",
-        ["Principal"] = new { Service = "pods.eks.amazonaws.com" },
-        ["Action"] = new[] { "sts:AssumeRole", "sts:TagSession" },
-        ["Condition"] = new
+        return JsonSerializer.Serialize(new
         {
-            StringEquals = new Dictionary<string, string>
+            apiVersion = "apps/v1",
+            kind = "Deployment",
+            metadata = new { name, @namespace = ns },
+            spec = new
             {
-                ["aws:RequestTag/eks-cluster-arn"] = $"arn:aws:eks:{Region}:{Account}:cluster/{Cluster}",
-                ["aws:RequestTag/kubernetes-namespace"] = ns,
-                ["aws:RequestTag/kubernetes-service-account"] = serviceAccount,
+                replicas = 2,
+                selector = new { matchLabels = new Dictionary<string, string> { ["app"] = name } },
+                template = new
+                {
+                    metadata = new { labels = new Dictionary<string, string> { ["app"] = name }, annotations },
+                    spec = podSpec,
+                },
             },
-        },
-    });
-
-    private static string Pascal(string s) => char.ToUpperInvariant(s[0]) + s[1..];
+        });
+    }
 }

@@ -5,17 +5,24 @@ using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.Aws.Sts;
+using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.FakeEks;
 using EksAccessMigrator.FakeKubernetes;
 using EksAccessMigrator.Kubernetes;
+using EksAccessMigrator.Live;
 
 namespace EksAccessMigrator.Apply.Tests.Support;
 
-/// <summary>One test's cluster: a fresh fake EKS and fake API server beside the shared moto (app roles' trust reset).</summary>
+/// <summary>
+/// One test's cluster: a fresh fake EKS and fake API server beside the shared moto (app roles' trust reset). Plans
+/// are made as <c>plan --out</c> makes them: the real live scanner over HTTP, then the real planner.
+/// </summary>
 internal sealed class World : IAsyncDisposable
 {
     public const string BearerToken = "k8s-bearer-token-that-must-never-appear-0001";
+    public const string OidcIssuer = "https://oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+    /// <summary>Credentials that reach the servers but name no session of moto's (for connection tests).</summary>
     public static readonly AwsCredentialsSnapshot Credentials = new("AKIAAPPLYTEST0000001", "applySecretKeyThatMustNeverAppear0001", "applySessionTokenThatMustNeverAppear0001");
 
     private readonly StsService _sts;
@@ -27,7 +34,7 @@ internal sealed class World : IAsyncDisposable
         Kubernetes = kubernetes;
         Directory = directory;
         var settings = AwsSettings;
-        var credentials = new StaticCredentialSource(Credentials);
+        var credentials = new StaticCredentialSource(moto.OperatorCredentials);
         EksClient = EksClient.Create(settings, credentials);
         IamClient = IamClient.Create(settings, credentials);
         _sts = new StsService(settings, credentials);
@@ -76,7 +83,8 @@ internal sealed class World : IAsyncDisposable
     public static async Task<World> StartAsync(MotoServer moto, string mode = "API_AND_CONFIG_MAP")
     {
         var eks = await FakeEksServer.StartAsync(new FakeEksOptions { UpdatePollsUntilComplete = 2 });
-        var kubernetes = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { ExpectedBearerToken = BearerToken });
+        // The executor's connection presents BearerToken; the scanner presents an EKS token made like 'aws eks get-token'.
+        var kubernetes = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions { BearerTokenValidator = t => t == BearerToken || t.StartsWith("k8s-aws-v1.", StringComparison.Ordinal) });
         eks.State.AddCluster(Seed.Cluster, Seed.Account, Seed.Region, mode);
         if (mode != "CONFIG_MAP")
         {
@@ -92,27 +100,70 @@ internal sealed class World : IAsyncDisposable
         kubernetes.State.Add(Seed.ServiceAccountJson("shop", "shared", withPullSecret: true));
         kubernetes.State.Add(Seed.ServiceAccountJson("billing", "api", new Dictionary<string, string> { [Seed.IrsaAnnotation] = Seed.RoleArn("app-billing") }));
         kubernetes.State.Add(Seed.DeploymentJson("shop", "cart", "shared", new Dictionary<string, string> { [Seed.Kube2IamAnnotation] = "app-cart" }));
-        kubernetes.State.Add(Seed.DeploymentJson("shop", "web", "shared", new Dictionary<string, string> { [Seed.Kube2IamAnnotation] = "app-web" }));
+        kubernetes.State.Add(Seed.DeploymentJson("shop", "web", null, new Dictionary<string, string> { [Seed.Kube2IamAnnotation] = "app-web" }));
         kubernetes.State.Add(Seed.DeploymentJson("billing", "api", "api", new Dictionary<string, string> { ["team"] = "billing" }));
         var directory = Path.Combine(Path.GetTempPath(), "eam-apply-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var world = new World(moto, eks, kubernetes, directory);
         foreach (var role in Seed.AppRoles)
         {
-            await world.IamClient.UpdateAssumeRolePolicyAsync(role, Seed.InitialTrust, CancellationToken.None);
+            await world.IamClient.UpdateAssumeRolePolicyAsync(role, Seed.InitialTrustOf(role), CancellationToken.None);
         }
 
         return world;
     }
 
-    public Task<MigrationPlan> PlanAsync(CancellationToken ct) => new WorldPlanner(this).PlanAsync(ct);
-
-    /// <summary>Plans from the live state and saves the plan file, as <c>plan --out</c> would.</summary>
-    public async Task<SavedPlan> SavePlanAsync(string name = "plan.json")
+    /// <summary>What the live scanner reads: this world's fake EKS and API server, moto for IAM and STS.</summary>
+    public LiveScanSettings ScanSettings => new()
     {
-        var path = Path.Combine(Directory, name);
-        await File.WriteAllTextAsync(path, PlanJson.Serialize(await PlanAsync(CancellationToken.None)));
+        ClusterName = Seed.Cluster,
+        Aws = AwsSettings,
+        ApiServerOverride = Kubernetes.Endpoint,
+        Kubernetes = new KubernetesAdapterOptions
+        {
+            MaxAttempts = 6,
+            InitialBackoff = TimeSpan.FromMilliseconds(5),
+            MaxBackoff = TimeSpan.FromMilliseconds(40),
+            MaxRetryDuration = TimeSpan.FromSeconds(5),
+            RequestTimeout = TimeSpan.FromSeconds(2),
+        },
+        MaxConcurrency = 4,
+    };
+
+    /// <summary>Scans this world's cluster with the real live scanner and plans <paramref name="phase"/> with the real planner.</summary>
+    public async Task<MigrationPlan> PlanAsync(string phase, CancellationToken ct)
+    {
+        var scan = await new LiveInventoryScanner(ScanSettings, new StaticCredentialSource(Moto.OperatorCredentials)).ScanAsync(ct);
+        return scan.Plan(new PlannerOptions
+        {
+            Phase = phase,
+            TargetAuthenticationMode = phase == PlanPhase.Finalize ? "API" : null,
+            Workloads = new WorkloadIdentityOptions { IncludeIrsa = true, OidcIssuer = OidcIssuer, Kube2iamBaseRoleArn = $"arn:aws:iam::{Seed.Account}:role/" },
+            ToolVersion = "test",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        });
+    }
+
+    /// <summary>Plans <paramref name="phase"/> from the live state and saves the plan file, as <c>plan --out</c> would.</summary>
+    public async Task<SavedPlan> SavePlanAsync(string phase = PlanPhase.Migrate, string? name = null)
+    {
+        var path = Path.Combine(Directory, name ?? phase + ".plan.json");
+        await File.WriteAllTextAsync(path, PlanJson.Serialize(await PlanAsync(phase, CancellationToken.None)));
         return SavedPlan.Load(path);
+    }
+
+    /// <summary>Applies the phases before <paramref name="phase"/> (each planned from the state the previous one left), with their own journals.</summary>
+    public async Task ReachAsync(string phase)
+    {
+        foreach (var earlier in new[] { PlanPhase.Migrate, PlanPhase.Cutover }.TakeWhile(p => p != phase))
+        {
+            var plan = await SavePlanAsync(earlier);
+            var result = await new PlanExecutor(Clients, Options() with { JournalPath = Path.Combine(Directory, earlier + ".journal.jsonl") }).ApplyAsync(plan, CancellationToken.None);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"the {earlier} phase did not apply: " + string.Join("; ", result.Steps.Where(s => s.Status != StepStatus.Done).Select(s => $"{s.Address} {s.Status} {s.Message}")) + result.Refusal);
+            }
+        }
     }
 
     public ApplyOptions Options(bool restart = true, int parallel = 4, Action<CrashPoint, string>? crash = null, bool dryRun = false) => new()
@@ -127,9 +178,8 @@ internal sealed class World : IAsyncDisposable
         ModeChangeTimeout = TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>Applies with this world's planner as the re-derivation (or, for hand-made plans, the saved plan itself).</summary>
     public Task<ApplyResult> ApplyAsync(SavedPlan plan, ApplyOptions options) =>
-        new PlanExecutor(Clients, options).ApplyAsync(plan, plan.Plan.Phase == "finalize" ? _ => Task.FromResult(plan.Plan) : PlanAsync, CancellationToken.None);
+        new PlanExecutor(Clients, options).ApplyAsync(plan, CancellationToken.None);
 
     public Task<RollbackResult> RollbackAsync(ApplyOptions? options = null) =>
         new RollbackExecutor(Clients, options ?? Options()).RollbackAsync(JournalPath, CancellationToken.None);

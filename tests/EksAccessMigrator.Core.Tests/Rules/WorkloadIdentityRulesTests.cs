@@ -285,6 +285,29 @@ public sealed class WorkloadIdentityRulesTests
     }
 
     [Fact]
+    public void K5_TheToolsOwnDedicatedServiceAccountKeepsItsName_OthersAreGoneAround()
+    {
+        static ServiceAccountInfo Owned(string name, string forWorkload) => Sa("apps", name, managedBy: OwnershipMarkers.ManagedByValue) with
+        {
+            Annotations = ImmutableSortedDictionary<string, string>.Empty.Add(OwnershipMarkers.ForWorkloadAnnotation, forWorkload),
+        };
+
+        // An interrupted apply made apps/api for apps/Deployment/api; apps/web was made by someone else, and apps/cart
+        // by this tool but for another workload.
+        var plan = Plan(Kube2iamCluster(
+            [W("apps", "web", "web", "shared"), W("apps", "api", "api", "shared"), W("apps", "cart", "cart", "shared")],
+            null,
+            [Sa("apps", "shared"), Owned("api", "apps/Deployment/api"), Sa("apps", "web"), Owned("cart", "apps/Deployment/other")]));
+
+        Assert.DoesNotContain(plan.Changes<CreateServiceAccountChange>(), c => c.ForWorkload == "apps/Deployment/api");
+        Assert.Contains(plan.NoOps, n => n.Address == "service-account/apps/api");
+        Assert.Equal("api", Assert.Single(plan.Changes<PatchWorkloadChange>(), p => p.Name == "api").ServiceAccountName);
+        Assert.Equal("api", plan.Association("apps", "api").ServiceAccount);
+        Assert.Equal("web-pod-identity", Assert.Single(plan.Changes<CreateServiceAccountChange>(), c => c.ForWorkload == "apps/Deployment/web").Name);
+        Assert.Equal("cart-pod-identity", Assert.Single(plan.Changes<CreateServiceAccountChange>(), c => c.ForWorkload == "apps/Deployment/cart").Name);
+    }
+
+    [Fact]
     public void K5_ABarePodCannotBePatched()
     {
         var plan = Plan(Kube2iamCluster([W("apps", "debug", "debug", kind: "Pod")]));

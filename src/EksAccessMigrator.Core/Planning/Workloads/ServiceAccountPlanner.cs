@@ -67,15 +67,18 @@ internal sealed class ServiceAccountPlanner(ClusterInventory inventory, FindingL
             yield break;
         }
 
-        var name = FreeName(w.Namespace, w.Name);
+        var name = FreeName(w.Namespace, w.Name, w.Key);
         findings.Info(FindingCodes.DedicatedServiceAccount, w.Key,
             $"{w.Key} had {member.Role}, but {why}. Associating the role with that ServiceAccount would give it to them, so the plan creates the ServiceAccount {w.Namespace}/{name} for this workload alone, switches its pod template to it and associates the role with it. The new ServiceAccount has none of the RBAC bindings of {w.Namespace}/{w.EffectiveServiceAccount}: if the workload calls the Kubernetes API, bind the same Roles to it before applying.",
             w.Key);
         yield return new AssociationRequest(w.Namespace, name, member.Role!, [member], [w.Key], Dedicated: true, Irsa: false);
     }
 
-    /// <summary>The workload's name, or the first of <c>NAME-pod-identity</c>, <c>NAME-pod-identity-2</c>, ... not yet taken.</summary>
-    private string FreeName(string ns, string workload)
+    /// <summary>
+    /// The workload's name, or the first of <c>NAME-pod-identity</c>, <c>NAME-pod-identity-2</c>, ... not yet taken;
+    /// a name taken by this tool's own ServiceAccount for this workload (an earlier, interrupted apply) is its name.
+    /// </summary>
+    private string FreeName(string ns, string workload, string workloadKey)
     {
         if (!_taken.TryGetValue(ns, out var taken))
         {
@@ -84,7 +87,7 @@ internal sealed class ServiceAccountPlanner(ClusterInventory inventory, FindingL
         }
 
         var candidate = workload;
-        for (var i = 1; taken.Contains(candidate); i++)
+        for (var i = 1; taken.Contains(candidate) && !IsOwnedFor(inventory, ns, candidate, workloadKey); i++)
         {
             candidate = i == 1 ? $"{workload}-pod-identity" : $"{workload}-pod-identity-{i}";
         }
@@ -100,6 +103,10 @@ internal sealed class ServiceAccountPlanner(ClusterInventory inventory, FindingL
         return names.GroupBy(n => n.Namespace, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(n => n.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
+
+    /// <summary>Whether <paramref name="ns"/>/<paramref name="name"/> exists and is this tool's dedicated ServiceAccount for <paramref name="workloadKey"/>.</summary>
+    public static bool IsOwnedFor(ClusterInventory inventory, string ns, string name, string workloadKey) =>
+        Find(inventory, ns, name) is { } account && Plans.OwnershipMarkers.IsDedicatedServiceAccountFor(account.Labels, account.Annotations, workloadKey);
 
     /// <summary>The old ServiceAccount, when it was in the inputs.</summary>
     public static ServiceAccountInfo? Find(ClusterInventory inventory, string ns, string name) =>

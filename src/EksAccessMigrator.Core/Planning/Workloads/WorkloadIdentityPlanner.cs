@@ -39,6 +39,12 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         {
             case PlanPhase.Migrate:
                 PlanMigrate(accepted, trust);
+                foreach (var r in satisfied.Where(r => r.Dedicated))
+                {
+                    // The association exists (an interrupted apply of this tool): the rest is still to do.
+                    PlanDedicated(r);
+                }
+
                 break;
             case PlanPhase.Cutover:
                 Pending(accepted);
@@ -121,32 +127,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         {
             if (r.Dedicated)
             {
-                var w = r.Workloads[0].Workload;
-                var old = ServiceAccountPlanner.Find(inventory, w.Namespace, w.EffectiveServiceAccount);
-                Changes.Add(new CreateServiceAccountChange
-                {
-                    Address = $"service-account/{r.Namespace}/{r.ServiceAccount}",
-                    Namespace = r.Namespace,
-                    Name = r.ServiceAccount,
-                    CopiedFrom = w.EffectiveServiceAccount,
-                    ImagePullSecrets = ServiceAccountPlanner.Copied(old),
-                    AutomountServiceAccountToken = old?.AutomountServiceAccountToken,
-                    ForWorkload = w.Key,
-                    Reversible = true,
-                    Sources = r.Sources,
-                });
-                Changes.Add(new PatchWorkloadChange
-                {
-                    Address = $"workload/{w.Key}",
-                    Kind = w.Kind,
-                    Namespace = w.Namespace,
-                    Name = w.Name,
-                    ServiceAccountName = r.ServiceAccount,
-                    PreviousServiceAccountName = w.EffectiveServiceAccount,
-                    Disruptive = Restartable.Contains(w.Kind),
-                    Reversible = true,
-                    Sources = r.Sources,
-                });
+                PlanDedicated(r);
             }
 
             Changes.Add(new CreatePodIdentityAssociationChange
@@ -159,6 +140,45 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                 Sources = r.Sources,
             });
         }
+    }
+
+    /// <summary>Rule K5: the dedicated ServiceAccount (unless this tool's own exists already) and the switch of the pod template to it.</summary>
+    private void PlanDedicated(AssociationRequest r)
+    {
+        var w = r.Workloads[0].Workload;
+        var old = ServiceAccountPlanner.Find(inventory, w.Namespace, w.EffectiveServiceAccount);
+        if (ServiceAccountPlanner.IsOwnedFor(inventory, r.Namespace, r.ServiceAccount, w.Key))
+        {
+            NoOps.Add(new PlanNoOp($"service-account/{r.Namespace}/{r.ServiceAccount}", $"the ServiceAccount exists, made by {OwnershipMarkers.ManagedByValue} for {w.Key}", r.Sources));
+        }
+        else
+        {
+            Changes.Add(new CreateServiceAccountChange
+            {
+                Address = $"service-account/{r.Namespace}/{r.ServiceAccount}",
+                Namespace = r.Namespace,
+                Name = r.ServiceAccount,
+                CopiedFrom = w.EffectiveServiceAccount,
+                ImagePullSecrets = ServiceAccountPlanner.Copied(old),
+                AutomountServiceAccountToken = old?.AutomountServiceAccountToken,
+                ForWorkload = w.Key,
+                Reversible = true,
+                Sources = r.Sources,
+            });
+        }
+
+        Changes.Add(new PatchWorkloadChange
+        {
+            Address = $"workload/{w.Key}",
+            Kind = w.Kind,
+            Namespace = w.Namespace,
+            Name = w.Name,
+            ServiceAccountName = r.ServiceAccount,
+            PreviousServiceAccountName = w.EffectiveServiceAccount,
+            Disruptive = Restartable.Contains(w.Kind),
+            Reversible = true,
+            Sources = r.Sources,
+        });
     }
 
     /// <summary>Rule K12.</summary>

@@ -1,0 +1,72 @@
+using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Core.Arns;
+
+namespace EksAccessMigrator.Apply.Handlers;
+
+/// <summary>
+/// The precondition of the switch to API mode (rule M2): the principal running apply and every break-glass
+/// principal of the plan keep an access entry with AmazonEKSClusterAdminPolicy at cluster scope.
+/// </summary>
+internal static class ClusterAdmins
+{
+    private const string ClusterAdminPolicy = "AmazonEKSClusterAdminPolicy";
+
+    /// <summary>Each principal that would lose access, described; empty when none would.</summary>
+    public static async Task<List<string>> MissingAsync(StepContext ctx, CancellationToken ct)
+    {
+        var caller = await ctx.Clients.CallerIdentity(ct).ConfigureAwait(false);
+        var wanted = new List<(string Label, string Arn)> { ("the principal running apply", caller.Arn) };
+        wanted.AddRange((ctx.Plan?.Options.BreakGlassArns ?? []).Select(a => ("break-glass principal", a)));
+        var entries = new List<IamPrincipalArn>();
+        await foreach (var arn in ctx.Clients.Eks.ListAccessEntriesAsync(ctx.ClusterName, null, ct).ConfigureAwait(false))
+        {
+            if (IamPrincipalArn.TryParse(arn, out var parsed, out _))
+            {
+                entries.Add(parsed);
+            }
+        }
+
+        var missing = new List<string>();
+        foreach (var (label, arn) in wanted)
+        {
+            var principal = CallerArn.ToPrincipal(arn);
+            var entry = principal is null ? null : entries.FirstOrDefault(e => Same(e, principal));
+            if (entry is null || !await IsAdminAsync(ctx, entry.ToString(), ct).ConfigureAwait(false))
+            {
+                missing.Add($"{label} {principal?.ToString() ?? arn} (no access entry with {ClusterAdminPolicy} at cluster scope)");
+            }
+        }
+
+        return missing;
+    }
+
+    private static async Task<bool> IsAdminAsync(StepContext ctx, string principalArn, CancellationToken ct)
+    {
+        try
+        {
+            var entry = await ctx.Clients.Eks.DescribeAccessEntryAsync(ctx.ClusterName, principalArn, ct).ConfigureAwait(false);
+            if (!string.Equals(entry.Type ?? "STANDARD", "STANDARD", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            await foreach (var policy in ctx.Clients.Eks.ListAssociatedAccessPoliciesAsync(ctx.ClusterName, principalArn, ct).ConfigureAwait(false))
+            {
+                if (policy.PolicyArn.EndsWith("/" + ClusterAdminPolicy, StringComparison.Ordinal) && (policy.AccessScope is null || policy.AccessScope.Type == Core.Plans.AccessScope.ClusterType))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (AwsResourceNotFoundException)
+        {
+        }
+
+        return false;
+    }
+
+    /// <summary>Roles compare by account and name, case-insensitively and path aside (as IAM and the planner do); users exactly.</summary>
+    private static bool Same(IamPrincipalArn a, IamPrincipalArn b) =>
+        a.Kind == b.Kind && string.Equals(a.AccountId, b.AccountId, StringComparison.Ordinal)
+        && (a.Kind == IamPrincipalKind.Role ? string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase) : string.Equals(a.ToString(), b.ToString(), StringComparison.Ordinal));
+}
