@@ -46,18 +46,19 @@ internal static class AuthenticatorLookup
     }
 
     /// <summary>
-    /// The key two rows share when they stand for the same caller: role ARNs case-insensitively in either
-    /// section (P7: a role ARN in mapUsers matches like a role row), user ARNs exactly (P4).
+    /// The key two rows share when they stand for the same caller. The authenticator keys both maps by the
+    /// lower-cased ARN (aws-iam-authenticator's <c>configmap.go</c>, <c>saveMap</c>; rule P7), so role and user ARNs
+    /// alike compare case-insensitively, and a role ARN in mapUsers matches like a role row.
     /// </summary>
     public static string KeyOf(AwsAuthMapping mapping)
     {
         var text = mapping.Arn ?? string.Empty;
         if (IamPrincipalArn.TryParse(text, out var arn, out _))
         {
-            return arn.Kind == IamPrincipalKind.Role ? $"role:{text.ToLowerInvariant()}" : $"user:{text}";
+            return $"{(arn.Kind == IamPrincipalKind.Role ? "role" : "user")}:{text.ToLowerInvariant()}";
         }
 
-        return mapping.IsRoleSection ? $"unparsed-role:{text.ToLowerInvariant()}" : $"unparsed-user:{text}";
+        return $"{(mapping.IsRoleSection ? "unparsed-role" : "unparsed-user")}:{text.ToLowerInvariant()}";
     }
 
     /// <summary>The order in which the authenticator prefers rows of one key: mapRoles over mapUsers, then the last one.</summary>

@@ -134,14 +134,17 @@ public sealed class ReadingAwsAuthTests
     }
 
     [Fact]
-    public void P4_UserArnsCompareExactly()
+    public void P4_P7_UserArnsCompareCaseInsensitively_AsTheAuthenticatorKeysBothMaps_AndTheLastWins()
     {
+        // aws-iam-authenticator keys mapUsers by the lower-cased userarn, as it keys mapRoles: two rows that differ
+        // only in case are one caller's, and the later one is in effect.
         var plan = Plan(ClusterOf(AwsAuthOf(mapUsers:
-            "- userarn: arn:aws:iam::111122223333:user/Bob\n  username: upper\n" +
+            "- userarn: arn:aws:iam::111122223333:user/Bob\n  username: upper\n  groups: [system:masters]\n" +
             "- userarn: arn:aws:iam::111122223333:user/bob\n  username: lower\n")));
 
-        Assert.False(plan.Has(FindingCodes.AwsAuthDuplicate));
-        Assert.Equal(2, plan.Changes<Plans.CreateAccessEntryChange>().Count);
+        Assert.True(plan.Has(FindingCodes.AwsAuthDuplicate));
+        Assert.Equal("lower", Assert.Single(plan.Changes<Plans.CreateAccessEntryChange>()).Username);
+        Assert.Empty(plan.Changes<Plans.AssociateAccessPolicyChange>());
     }
 
     [Theory]
