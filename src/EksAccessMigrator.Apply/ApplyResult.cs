@@ -11,6 +11,15 @@ public sealed record ApplyResult(Refusal? Refusal, ImmutableArray<StepOutcome> S
 {
     public bool Refused => Refusal is not null;
 
+    /// <summary>The run stopped starting new steps (a signal, or the cluster lease was lost): some steps did not start.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>The cluster lease was lost while the run went on (another run took it).</summary>
+    public bool LeaseLost { get; init; }
+
+    /// <summary>What the operator should know about the run (e.g. a stale cluster lease taken over).</summary>
+    public ImmutableArray<string> Notices { get; init; } = [];
+
     public int Done => Count(StepStatus.Done);
 
     public int Skipped => Count(StepStatus.Skipped);
@@ -20,8 +29,8 @@ public sealed record ApplyResult(Refusal? Refusal, ImmutableArray<StepOutcome> S
     /// <summary>Every write call of a dry run, in order.</summary>
     public ImmutableArray<PlannedCall> PlannedCalls => [.. Steps.Where(s => s.Status == StepStatus.WouldRun).SelectMany(s => s.Calls)];
 
-    /// <summary>True when the run was not refused and no step failed.</summary>
-    public bool Succeeded => !Refused && Failed == 0;
+    /// <summary>True when the run was not refused or interrupted and no step failed.</summary>
+    public bool Succeeded => !Refused && !Interrupted && Failed == 0;
 
     private int Count(StepStatus status) => Steps.Count(s => s.Status == status);
 }

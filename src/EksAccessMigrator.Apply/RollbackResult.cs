@@ -5,6 +5,9 @@ namespace EksAccessMigrator.Apply;
 /// <summary>The result of a rollback: per-step outcomes in the order they were undone (reverse of apply).</summary>
 public sealed record RollbackResult(Refusal? Refusal, ImmutableArray<UndoOutcome> Steps, string JournalPath)
 {
+    /// <summary>What the operator should know about the run (e.g. a stale cluster lease taken over).</summary>
+    public ImmutableArray<string> Notices { get; init; } = [];
+
     public int Restored => Steps.Count(s => s.Status is UndoStatus.Restored or UndoStatus.AlreadyRestored);
 
     /// <summary>Resources changed since the migration (left alone) and failed undo calls.</summary>

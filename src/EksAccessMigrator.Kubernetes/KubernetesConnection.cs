@@ -95,6 +95,9 @@ public sealed class KubernetesConnection : IDisposable
     /// <summary>Creates a writer over this connection.</summary>
     public KubernetesClusterWriter CreateWriter() => new(this);
 
+    /// <summary>Creates a Lease client over this connection.</summary>
+    public KubernetesLeaseClient CreateLeaseClient() => new(this);
+
     /// <inheritdoc />
     public void Dispose()
     {

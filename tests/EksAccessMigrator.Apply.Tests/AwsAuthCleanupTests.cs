@@ -119,7 +119,7 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
             CreatedAt = DateTimeOffset.UnixEpoch,
             Phase = "finalize",
             Options = PlanOptionsRecord.From(new Core.Planning.PlannerOptions()),
-            Cluster = new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP"),
+            Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP")),
             Summary = PlanSummary.Of(changes, [], []),
             Changes = changes,
             NoOps = [],

@@ -29,7 +29,7 @@ public static class PlanComparison
         return [.. differences];
     }
 
-    private static string Describe(PlanCluster c) => $"{c.Name} in {c.Region}, account {c.AccountId}, mode {c.AuthenticationMode}";
+    private static string Describe(PlanCluster c) => $"{c.Name} in {c.Region}, account {c.AccountId}, mode {c.AuthenticationMode}, kube-system uid {c.KubeSystemUid ?? "not recorded"}";
 
     private static string FindingKey(Finding f) => $"finding/{f.Code}/{f.Subject}";
 

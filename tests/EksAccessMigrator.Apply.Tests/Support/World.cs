@@ -105,6 +105,13 @@ internal sealed class World : IAsyncDisposable
         return world;
     }
 
+    /// <summary>The identity a live plan records: the fake EKS cluster's ARN and the fake API server's kube-system uid.</summary>
+    public PlanCluster Identity(PlanCluster cluster) => cluster with
+    {
+        Arn = $"arn:aws:eks:{Seed.Region}:{Seed.Account}:cluster/{Seed.Cluster}",
+        KubeSystemUid = Kubernetes.State.Get(ResourceKinds.Namespace, null, "kube-system")?["metadata"]?["uid"]?.GetValue<string>(),
+    };
+
     public Task<MigrationPlan> PlanAsync(CancellationToken ct) => new WorldPlanner(this).PlanAsync(ct);
 
     /// <summary>Plans from the live state and saves the plan file, as <c>plan --out</c> would.</summary>

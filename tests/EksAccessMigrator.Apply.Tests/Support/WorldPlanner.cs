@@ -146,7 +146,7 @@ internal sealed class WorldPlanner(World world)
             CreatedAt = DateTimeOffset.UnixEpoch,
             Phase = "migrate",
             Options = PlanOptionsRecord.From(new Core.Planning.PlannerOptions()),
-            Cluster = new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", mode),
+            Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", mode)),
             Summary = PlanSummary.Of(sorted, [], []),
             Changes = sorted,
             NoOps = [],
