@@ -50,10 +50,7 @@ internal static class JournalPlanCheck
 
     private static string? BeforeImageProblem(PlanChange change, JsonObject? before, JsonObject? after) => change switch
     {
-        UpdateAssumeRolePolicyChange c when c.DocumentBefore is { } planned =>
-            new[] { Json.Text(before, "document"), Json.Text(after, "documentBefore") }.Any(d => d is not null && !Json.SameDocument(d, planned.GetRawText()))
-                ? $"the trust policy the journal would restore to {c.RoleArn} is not the one the plan recorded"
-                : null,
+        UpdateAssumeRolePolicyChange c => TrustProblem(c, before, after),
         PatchWorkloadChange c => WorkloadProblem(c, before),
         PatchServiceAccountChange c => AnnotationsProblem(Json.ReadStringMap(before, "annotations"), c.RemoveAnnotations, "ServiceAccount"),
         ReplaceConfigMapChange c => c.PreviousData.All(p => Json.ReadStringMap(before, "data").TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal))
@@ -65,6 +62,33 @@ internal static class JournalPlanCheck
                 : "the access entry's username or groups in the journal are not what the plan recorded",
         _ => null,
     };
+
+    /// <summary>
+    /// The trust document to restore must be the plan's document before; when the plan did not record it, the
+    /// document to restore with exactly the plan's statements added and removed must be the document the step left
+    /// (so no statement the plan does not name, such as another account's principal, can come back through it).
+    /// </summary>
+    private static string? TrustProblem(UpdateAssumeRolePolicyChange change, JsonObject? before, JsonObject? after)
+    {
+        var left = Json.Text(after, "document");
+        foreach (var candidate in new[] { Json.Text(before, "document"), Json.Text(after, "documentBefore") })
+        {
+            if (candidate is null)
+            {
+                continue;
+            }
+
+            var agrees = change.DocumentBefore is { } planned
+                ? Json.SameDocument(candidate, planned.GetRawText())
+                : left is null || Json.SameDocument(TrustDocument.Apply(candidate, change.StatementsAdded, change.StatementsRemoved).Document ?? candidate, left);
+            if (!agrees)
+            {
+                return $"the trust policy the journal would restore to {change.RoleArn} is not the one the plan recorded";
+            }
+        }
+
+        return null;
+    }
 
     private static string? WorkloadProblem(PatchWorkloadChange change, JsonObject? before)
     {
