@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
-/// <summary>Rule M3: a copy of aws-auth in a file beside the journal, written before aws-auth is changed or set aside.</summary>
+/// <summary>Rule M3: a copy of aws-auth in a file beside the journal (0600 on Unix), written before aws-auth is changed or set aside.</summary>
 internal static class AwsAuthBackup
 {
     /// <param name="backup">The ConfigMap's resourceVersion and data, as journaled.</param>
@@ -16,6 +16,6 @@ internal static class AwsAuthBackup
 
         var version = Json.Text(backup, "resourceVersion") ?? "unknown";
         var path = string.Create(CultureInfo.InvariantCulture, $"{ctx.JournalPath}.{configMapName}-{version}.backup.json");
-        await File.WriteAllTextAsync(path, backup.ToJsonString(), ct).ConfigureAwait(false);
+        await Journal.OwnerOnlyFile.WriteAllTextAsync(path, backup.ToJsonString(), ct).ConfigureAwait(false);
     }
 }

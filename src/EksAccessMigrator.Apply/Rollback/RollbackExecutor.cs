@@ -87,8 +87,16 @@ public sealed class RollbackExecutor
             writer.Append(JournalRecords.RollbackStarted, []);
         }
 
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_options.StopToken, guard.LeaseLost);
+        var interrupted = false;
         foreach (var step in steps)
         {
+            if (stop.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+
             var change = planned[step.Address];
             UndoOutcome outcome;
             if (journal.Undone.TryGetValue(step.Address, out var record))
@@ -120,7 +128,7 @@ public sealed class RollbackExecutor
             _progress.UndoFinished(outcome);
         }
 
-        return new RollbackResult(null, [.. outcomes], Path.GetFullPath(journalPath)) { Notices = guard.Notices };
+        return new RollbackResult(null, [.. outcomes], Path.GetFullPath(journalPath)) { Notices = guard.Notices, Interrupted = interrupted };
     }
 
     /// <summary>The reviewed plan: the file given, else the one the header names; its SHA-256 must be the header's.</summary>

@@ -9,7 +9,7 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary><c>apply</c>: executes a reviewed plan file on the live cluster, or nothing.</summary>
 public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider clock)
 {
-    [Command("apply", Description = "Apply a reviewed plan file to the live cluster: stale-plan check first (exit 3), a journal of every step, resume after an interruption.")]
+    [Command("apply", Description = "Apply a reviewed plan file to the live cluster: cluster identity and stale-plan checks first (exit 3), one run per cluster (journal lock and cluster lease), a hash-chained journal of every step, resume after an interruption (SIGINT/SIGTERM: exit 130).")]
     public async Task<int> Apply(
         [Argument("plan", Description = "The plan file written by 'plan --out'.")] string planFile,
         LiveOptions live,
@@ -65,7 +65,8 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
             return ExitCodes.Error;
         }
 
-        using var connection = ApplyConnection.Open(settings, current.Cluster, new SdkCredentialSource(settings.Aws.Profile));
+        using var connection = ApplyConnection.Open(settings, current.Cluster, new SdkCredentialSource(settings.Aws.Profile), live.Debug ? new WireLogView(output.Error) : null);
+        using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, plan.Changes.Length);
         var executor = new PlanExecutor(connection.Clients, new ApplyOptions
         {
@@ -75,8 +76,11 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
             RolloutTimeout = TimeSpan.FromSeconds(rolloutTimeout),
             JournalPath = journal,
             ToolVersion = Cli.ToolVersion.Current,
+            StopToken = signals.Stop,
         }, progress);
-        var result = await executor.ApplyAsync(saved, Rederive, cancellationToken).ConfigureAwait(false);
+
+        // A signal stops new steps (StopToken); the calls in flight are not cancelled, they finish or time out.
+        var result = await executor.ApplyAsync(saved, Rederive, CancellationToken.None).ConfigureAwait(false);
 
         var summaryWriter = json ? output.Error : output.Out;
         if (result.Refusal is { } refusal)
@@ -86,6 +90,6 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
         }
 
         ApplySummaryView.Applied(result, summaryWriter);
-        return result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+        return result.Interrupted && signals.Signalled ? ExitCodes.Cancelled : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
     }
 }

@@ -19,6 +19,7 @@ public static class LiveInventory
             throw new UsageException("give --from with exported manifests for an offline plan, or --cluster NAME (with --region, AWS_REGION or a profile's region) to read the live cluster.");
         }
 
+        ClusterName.Check(cluster.Cluster);
         if (live.Context is not null && live.Kubeconfig is null && Environment.GetEnvironmentVariable("KUBECONFIG") is null && !File.Exists(DefaultKubeconfig()))
         {
             throw new UsageException("--context was given, but there is no kubeconfig: give --kubeconfig FILE.");

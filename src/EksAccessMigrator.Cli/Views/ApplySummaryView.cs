@@ -31,7 +31,15 @@ public static class ApplySummaryView
             return;
         }
 
-        writer.WriteLine($"{result.Done} done, {result.Skipped} skipped, {result.Failed} failed. Journal: {result.JournalPath}");
+        Notices(result.Notices, writer);
+        var notStarted = result.Steps.Count(s => s.Status == StepStatus.NotStarted);
+        writer.WriteLine($"{result.Done} done, {result.Skipped} skipped, {result.Failed} failed{(notStarted > 0 ? $", {notStarted} not started" : string.Empty)}. Journal: {result.JournalPath}");
+        if (result.Interrupted)
+        {
+            writer.WriteLine(result.LeaseLost
+                ? "Stopped: another run took the cluster lease, so no new step was started. Run apply again once it is done: finished steps are skipped."
+                : "Interrupted: no new step was started; the steps in flight finished and are journaled. Run apply again to continue.");
+        }
         if (result.Failed > 0)
         {
             writer.WriteLine("Fix the cause of the failed steps and run apply again: done steps are skipped. Or undo with: eks-access-migrator rollback JOURNAL");
@@ -42,6 +50,7 @@ public static class ApplySummaryView
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
+        Notices(result.Notices, writer);
         writer.WriteLine($"{result.Restored} restored, {result.NeedsAttention.Length} need attention. Journal: {result.JournalPath}");
         foreach (var step in result.Steps.Where(s => s.Status == UndoStatus.Irreversible))
         {
@@ -51,6 +60,14 @@ public static class ApplySummaryView
         foreach (var step in result.NeedsAttention)
         {
             writer.WriteLine($"  needs attention: {step.Action} {Text.Safe(step.Address)}: {Text.Safe(step.Message)}");
+        }
+    }
+
+    private static void Notices(IEnumerable<string> notices, TextWriter writer)
+    {
+        foreach (var notice in notices)
+        {
+            writer.WriteLine($"Note: {Text.Safe(notice)}");
         }
     }
 }
