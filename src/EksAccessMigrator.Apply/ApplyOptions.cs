@@ -32,6 +32,9 @@ public sealed record ApplyOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>How long the aws-auth edit keeps retrying optimistic-concurrency conflicts (backoff with jitter, re-reading each time).</summary>
+    public TimeSpan AwsAuthConflictBudget { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long the cluster lease holds without renewal (its <c>leaseDurationSeconds</c>).</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -57,6 +60,7 @@ public sealed record ApplyOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RolloutTimeout, TimeSpan.Zero, nameof(RolloutTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ModeChangeTimeout, TimeSpan.Zero, nameof(ModeChangeTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ModeChangePollInterval, TimeSpan.Zero, nameof(ModeChangePollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(AwsAuthConflictBudget, TimeSpan.Zero, nameof(AwsAuthConflictBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(LeaseDuration, TimeSpan.FromSeconds(1), nameof(LeaseDuration));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LeaseRenewInterval, TimeSpan.Zero, nameof(LeaseRenewInterval));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(LeaseRenewInterval, LeaseDuration, nameof(LeaseRenewInterval));
