@@ -12,10 +12,18 @@ public sealed record JournalHeader(string ClusterName, string Region, string Acc
     /// <summary>The plan file's full path when apply ran; null in journals that did not record it.</summary>
     public string? PlanFile { get; init; }
 
-    /// <summary>Reads the header of a journal; <see cref="InvalidDataException"/> when the file is not a journal, <see cref="JournalIntegrityException"/> when its chain breaks.</summary>
+    /// <summary>
+    /// Reads the header of a journal (under its lock): <see cref="InvalidDataException"/> when the file is not a journal,
+    /// <see cref="JournalIntegrityException"/> when its chain breaks, <see cref="JournalInUseException"/> while a run holds it.
+    /// </summary>
     public static JournalHeader Read(string path)
     {
-        var state = JournalState.Read(path);
+        JournalState state;
+        using (var file = JournalFile.Open(path, create: false) ?? throw new FileNotFoundException($"{path}: no such journal.", path))
+        {
+            state = file.Read();
+        }
+
         var header = state.Header ?? throw new InvalidDataException($"{path}: not an eks-access-migrator journal (no header record).");
         return From(header, path);
     }
