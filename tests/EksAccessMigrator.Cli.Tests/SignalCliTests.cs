@@ -28,6 +28,14 @@ public sealed class SignalCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
+    /// <summary>The CLI as built beside this test (same configuration and framework), with its own dependencies.</summary>
+    private static string CliExecutable()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!.Name;
+        return Repo.Path_("src", "EksAccessMigrator.Cli", "bin", configuration, framework.Name, "eks-access-migrator");
+    }
+
     [Fact]
     public async Task Sigint_MidApply_LetsTheStepInFlightFinish_Exits130_AndTheNextApplyResumes()
     {
@@ -39,7 +47,7 @@ public sealed class SignalCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
         var planned = await CliRun.RunAsync(["plan", .. World.Live("--out", PlanFile)]);
         Assert.True(planned.ExitCode == 0, planned.Error);
         World.Eks.Faults.DelayNext(1, TimeSpan.FromSeconds(3), "CreateAccessEntry");
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "eks-access-migrator"))
+        var start = new ProcessStartInfo(CliExecutable())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
