@@ -42,6 +42,12 @@ public sealed class ApplySafetyCliTests : IClassFixture<LiveCliMoto>, IAsyncLife
 
         Assert.Equal($"arn:aws:eks:eu-west-1:{MotoServer.Account}:cluster/shop", cluster["arn"]!.GetValue<string>());
         Assert.Equal(KubeSystemUid(World.Kubernetes), cluster["kubeSystemUid"]!.GetValue<string>());
+        var schema = await NJsonSchema.JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Repo.Path_("docs", "plan.schema.json")));
+        var errors = schema.Validate(await File.ReadAllTextAsync(PlanFile));
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        var edited = (await File.ReadAllTextAsync(PlanFile)).Replace("\"name\": \"shop\"", "\"name\": \"../shop\"", StringComparison.Ordinal);
+        Assert.NotEmpty(schema.Validate(edited));
+        Assert.Throws<Core.Plans.PlanFormatException>(() => Core.Plans.PlanJson.Deserialize(edited, "edited.json"));
     }
 
     [Theory]
