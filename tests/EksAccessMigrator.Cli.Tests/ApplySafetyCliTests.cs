@@ -117,7 +117,7 @@ public sealed class ApplySafetyCliTests : IClassFixture<LiveCliMoto>, IAsyncLife
     }
 
     [Fact]
-    public async Task ApplyDebug_LogsEveryAwsCall_ReadsAndWrites_WithoutSecrets()
+    public async Task ApplyDebug_LogsEveryAwsAndKubernetesCall_ReadsAndWrites_WithoutSecrets()
     {
         await PlanAsync();
 
@@ -127,6 +127,11 @@ public sealed class ApplySafetyCliTests : IClassFixture<LiveCliMoto>, IAsyncLife
         Assert.Contains("debug: CreateAccessEntry", applied.Error, StringComparison.Ordinal);
         Assert.Contains("debug: UpdateClusterConfig", applied.Error, StringComparison.Ordinal);
         Assert.Contains("debug: DescribeCluster", applied.Error, StringComparison.Ordinal);
+        Assert.Contains("debug: Kubernetes GET " + World.ApiServer.TrimEnd('/') + "/api/v1/namespaces/kube-system/configmaps/aws-auth -> 200", applied.Error, StringComparison.Ordinal);
+        Assert.Contains("debug: Kubernetes POST " + World.ApiServer.TrimEnd('/') + "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases -> 201", applied.Error, StringComparison.Ordinal);
+        Assert.Contains("debug: Kubernetes DELETE " + World.ApiServer.TrimEnd('/') + "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/eks-access-migrator -> 200", applied.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("k8s-aws-v1.", applied.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bearer", applied.Error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(LiveCliWorld.SecretKey, applied.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(LiveCliWorld.SessionToken, applied.Error, StringComparison.Ordinal);
         foreach (var line in applied.Error.Split('\n').Where(l => l.Contains("Authorization", StringComparison.OrdinalIgnoreCase)))

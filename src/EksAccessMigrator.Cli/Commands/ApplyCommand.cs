@@ -65,7 +65,8 @@ public sealed class ApplyCommand(CliOutput output, CliInput input, TimeProvider 
             return ExitCodes.Error;
         }
 
-        using var connection = ApplyConnection.Open(settings, current.Cluster, new SdkCredentialSource(settings.Aws.Profile), live.Debug ? new WireLogView(output.Error) : null);
+        var debug = live.Debug ? new WireLogView(output.Error) : null;
+        using var connection = ApplyConnection.Open(LiveInventory.Debugged(settings, debug), current.Cluster, new SdkCredentialSource(settings.Aws.Profile), debug);
         using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, plan.Changes.Length);
         var executor = new PlanExecutor(connection.Clients, new ApplyOptions

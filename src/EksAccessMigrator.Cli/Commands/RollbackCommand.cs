@@ -32,7 +32,8 @@ public sealed class RollbackCommand(CliOutput output, CliInput input)
             return ExitCodes.Error;
         }
 
-        using var connection = ApplyConnection.Open(settings, scan.Cluster, new SdkCredentialSource(settings.Aws.Profile), live.Debug ? new WireLogView(output.Error) : null);
+        var debug = live.Debug ? new WireLogView(output.Error) : null;
+        using var connection = ApplyConnection.Open(LiveInventory.Debugged(settings, debug), scan.Cluster, new SdkCredentialSource(settings.Aws.Profile), debug);
         using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, 0);
         var executor = new RollbackExecutor(connection.Clients, new ApplyOptions { ToolVersion = Cli.ToolVersion.Current, StopToken = signals.Stop }, progress);
