@@ -128,6 +128,49 @@ public sealed class CoordinationTests(MotoServer moto)
     }
 
     [Fact]
+    public async Task ALeaseTakenByAnotherRun_StopsTheRunFromStartingNewSteps()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await world.SavePlanAsync();
+        using var inside = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        var options = world.Options(parallel: 1, crash: Pause(inside, release)) with { LeaseRenewInterval = TimeSpan.FromMilliseconds(20) };
+        var first = Task.Run(() => world.ApplyAsync(plan, options));
+        Assert.True(await inside.WaitAsync(Bound));
+        Assert.True(world.Kubernetes.State.Mutate(ResourceKinds.Lease, "kube-system", "eks-access-migrator", lease => lease["spec"]!["holderIdentity"] = "ops@other-host pid 1 apply of plan 0123456789ab (run beef0001)"));
+        for (var i = 0; i < 500 && !world.Kubernetes.Requests.Entries.Any(e => e.Method == "PUT" && e.Path.EndsWith("/leases/eks-access-migrator", StringComparison.Ordinal) && e.StatusCode == 409); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        release.Release();
+        var result = await first.WaitAsync(Bound);
+
+        Assert.True(result.LeaseLost);
+        Assert.True(result.Interrupted);
+        Assert.Equal(StepStatus.Done, result.Steps[0].Status);
+        Assert.All(result.Steps.Skip(1), s => Assert.Equal(StepStatus.NotStarted, s.Status));
+        Assert.Equal("ops@other-host pid 1 apply of plan 0123456789ab (run beef0001)", world.Kubernetes.State.Get(ResourceKinds.Lease, "kube-system", "eks-access-migrator")!["spec"]!["holderIdentity"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Rollback_WhileAnApplyHoldsTheJournal_IsRefused()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await world.SavePlanAsync();
+        using var inside = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        var first = Task.Run(() => world.ApplyAsync(plan, world.Options(crash: Pause(inside, release))));
+        Assert.True(await inside.WaitAsync(Bound));
+
+        var rollback = await world.RollbackAsync();
+        release.Release();
+
+        Assert.Equal(RefusalReason.JournalInUse, rollback.Refusal?.Reason);
+        Assert.True((await first.WaitAsync(Bound)).Succeeded);
+    }
+
+    [Fact]
     public async Task AnApiServerOfAnotherCluster_IsRefusedBeforeAnyWrite()
     {
         await using var world = await World.StartAsync(moto);

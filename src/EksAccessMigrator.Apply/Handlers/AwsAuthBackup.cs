@@ -15,7 +15,11 @@ internal static class AwsAuthBackup
         }
 
         var version = Json.Text(backup, "resourceVersion") ?? "unknown";
-        var path = string.Create(CultureInfo.InvariantCulture, $"{ctx.JournalPath}.{configMapName}-{version}.backup.json");
+        var path = string.Create(CultureInfo.InvariantCulture, $"{ctx.JournalPath}.{FilePart(configMapName)}-{FilePart(version)}.backup.json");
         await Journal.OwnerOnlyFile.WriteAllTextAsync(path, backup.ToJsonString(), ct).ConfigureAwait(false);
     }
+
+    /// <summary>Keeps a name from the plan or the cluster inside the journal's directory: no separator survives.</summary>
+    private static string FilePart(string text) =>
+        string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
 }
