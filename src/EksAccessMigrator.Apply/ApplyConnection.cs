@@ -34,7 +34,11 @@ public sealed class ApplyConnection : IDisposable
     /// <param name="settings">The same settings as the live scan.</param>
     /// <param name="cluster">The cluster as the live scan read it (<see cref="LiveScanResult.Cluster"/>): endpoint and CA.</param>
     /// <param name="credentials">AWS credentials.</param>
-    public static ApplyConnection Open(LiveScanSettings settings, EksClusterFacts cluster, IAwsCredentialSource credentials)
+    /// <param name="wireLog">
+    /// <c>--debug</c>: every EKS and IAM call of apply or rollback (reads and writes, each attempt), redacted by the
+    /// AWS pipeline exactly as the scan's debug log is; null for none.
+    /// </param>
+    public static ApplyConnection Open(LiveScanSettings settings, EksClusterFacts cluster, IAwsCredentialSource credentials, Aws.Logging.IAwsWireLog? wireLog = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(cluster);
@@ -56,7 +60,8 @@ public sealed class ApplyConnection : IDisposable
                 settings.Kubernetes);
         }
 
-        return new ApplyConnection(EksClient.Create(settings.Aws, credentials), IamClient.Create(settings.Aws, credentials), new StsService(settings.Aws, credentials), kubernetes, settings.Aws.Region);
+        var pipeline = new Aws.Http.AwsPipelineOptions { Log = wireLog, TimeProvider = settings.TimeProvider };
+        return new ApplyConnection(EksClient.Create(settings.Aws, credentials, pipeline), IamClient.Create(settings.Aws, credentials, pipeline), new StsService(settings.Aws, credentials), kubernetes, settings.Aws.Region);
     }
 
     public void Dispose()

@@ -32,6 +32,21 @@ public sealed record ApplyOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>How long the aws-auth edit keeps retrying optimistic-concurrency conflicts (backoff with jitter, re-reading each time).</summary>
+    public TimeSpan AwsAuthConflictBudget { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the cluster lease holds without renewal (its <c>leaseDurationSeconds</c>).</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often the cluster lease is renewed while the run goes on.</summary>
+    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Stop starting new steps once this fires (SIGINT/SIGTERM in the CLI): steps in flight finish or time out and
+    /// their outcome is journaled; the result says <see cref="ApplyResult.Interrupted"/>.
+    /// </summary>
+    public CancellationToken StopToken { get; init; }
+
     /// <summary>
     /// Test hook: called at each step boundary (before the step, between its intent record and its call, between
     /// its call and its outcome record). A hook that throws aborts the run as a killed process would: nothing
@@ -45,5 +60,9 @@ public sealed record ApplyOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RolloutTimeout, TimeSpan.Zero, nameof(RolloutTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ModeChangeTimeout, TimeSpan.Zero, nameof(ModeChangeTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ModeChangePollInterval, TimeSpan.Zero, nameof(ModeChangePollInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(AwsAuthConflictBudget, TimeSpan.Zero, nameof(AwsAuthConflictBudget));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LeaseDuration, TimeSpan.FromSeconds(1), nameof(LeaseDuration));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LeaseRenewInterval, TimeSpan.Zero, nameof(LeaseRenewInterval));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(LeaseRenewInterval, LeaseDuration, nameof(LeaseRenewInterval));
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json.Nodes;
+using EksAccessMigrator.Apply.Coordination;
 using EksAccessMigrator.Apply.Handlers;
 using EksAccessMigrator.Apply.Journal;
 using EksAccessMigrator.Core.Plans;
@@ -33,6 +33,11 @@ public sealed class PlanExecutor
     public static string DefaultJournalPath(SavedPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (!ClusterNames.IsValid(plan.Plan.Cluster.Name))
+        {
+            throw new ArgumentException($"'{plan.Plan.Cluster.Name}' is not an EKS cluster name.", nameof(plan));
+        }
+
         return Path.Combine(ApplyOptions.DefaultJournalDirectory, $"{plan.Plan.Cluster.Name}-{plan.Hash[..12]}.jsonl");
     }
 
@@ -59,7 +64,19 @@ public sealed class PlanExecutor
             return Refused(refusal);
         }
 
-        var journal = File.Exists(journalPath) ? JournalState.Read(journalPath) : new JournalState();
+        if (await ClusterIdentityCheck.CheckAsync(_clients, plan.Cluster, cancellationToken).ConfigureAwait(false) is { } otherCluster)
+        {
+            return Refused(otherCluster);
+        }
+
+        var (guard, locked) = RunGuard.OpenJournal(journalPath, create: !_options.DryRun);
+        if (guard is null)
+        {
+            return Refused(locked!);
+        }
+
+        await using var guarded = guard.ConfigureAwait(false);
+        var journal = guard.Journal;
         if (journal.Header is not null && !string.Equals(journal.PlanHash, saved.Hash, StringComparison.Ordinal))
         {
             return Refused(Refusal.Of(RefusalReason.JournalMismatch, $"The journal {journalPath} belongs to another plan (hash {journal.PlanHash}); choose another journal path."));
@@ -68,6 +85,11 @@ public sealed class PlanExecutor
         if (journal.RollbackStarted)
         {
             return Refused(Refusal.Of(RefusalReason.AlreadyRolledBack, $"The journal {journalPath} records a rollback of this plan; to apply it again, use a new journal path."));
+        }
+
+        if (!_options.DryRun && await guard.TakeLeaseAsync(_clients, LeaseHolder.Current(saved.Hash, "apply"), _options, cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            return Refused(held);
         }
 
         var context = new StepContext(_clients, plan.Cluster.Name, saved.Hash, _options, _options.DryRun ? null : Path.GetFullPath(journalPath), plan);
@@ -84,26 +106,25 @@ public sealed class PlanExecutor
             return new ApplyResult(null, Unchanged(ordered, checks, journal), File.Exists(journalPath) ? Path.GetFullPath(journalPath) : null, _options.DryRun) { NothingLeftToDo = true };
         }
 
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_options.StopToken, guard.LeaseLost);
         if (_options.DryRun)
         {
-            return new ApplyResult(null, await RunAsync(plan, context, journal, null, cancellationToken).ConfigureAwait(false), null, true);
+            return new ApplyResult(null, await RunAsync(plan, context, journal, null, stop.Token, cancellationToken).ConfigureAwait(false), null, true);
         }
 
-        using var writer = JournalWriter.Open(journalPath, _options.TimeProvider);
+        var writer = guard.Writer(_options.TimeProvider);
         if (journal.Header is null)
         {
-            writer.Append(JournalRecords.Header, new JsonObject
-            {
-                ["planHash"] = saved.Hash,
-                ["planFile"] = saved.Origin,
-                ["cluster"] = new JsonObject { ["name"] = plan.Cluster.Name, ["region"] = plan.Cluster.Region, ["accountId"] = plan.Cluster.AccountId },
-                ["phase"] = plan.Phase,
-                ["toolVersion"] = _options.ToolVersion,
-                ["startedAt"] = _options.TimeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
-            });
+            writer.Append(JournalRecords.Header, JournalHeader.Record(saved, _options));
         }
 
-        return new ApplyResult(null, await RunAsync(plan, context, journal, writer, cancellationToken).ConfigureAwait(false), Path.GetFullPath(journalPath), false);
+        var steps = await RunAsync(plan, context, journal, writer, stop.Token, cancellationToken).ConfigureAwait(false);
+        return new ApplyResult(null, steps, Path.GetFullPath(journalPath), false)
+        {
+            Interrupted = steps.Any(s => s.Status == StepStatus.NotStarted),
+            LeaseLost = guard.LeaseLost.IsCancellationRequested,
+            Notices = guard.Notices,
+        };
     }
 
     /// <summary>True when no step is in flight and every change is done in an earlier run, in effect, or a restart not asked for.</summary>
@@ -128,7 +149,7 @@ public sealed class PlanExecutor
 
     private static ApplyResult Refused(Refusal refusal) => new(refusal, [], null, false);
 
-    private async Task<ImmutableArray<StepOutcome>> RunAsync(MigrationPlan plan, StepContext context, JournalState journal, JournalWriter? writer, CancellationToken cancellationToken)
+    private async Task<ImmutableArray<StepOutcome>> RunAsync(MigrationPlan plan, StepContext context, JournalState journal, JournalWriter? writer, CancellationToken stop, CancellationToken cancellationToken)
     {
         var ordered = ExecutionOrder(plan);
         var outcomes = new StepOutcome?[ordered.Length];
@@ -144,8 +165,18 @@ public sealed class PlanExecutor
         using var gate = new SemaphoreSlim(_options.Parallel, _options.Parallel);
         foreach (var stage in ordered.Select((change, index) => (change, index)).GroupBy(s => s.change.Stage))
         {
-            if (failedStage)
+            if (failedStage || stop.IsCancellationRequested)
             {
+                if (!failedStage)
+                {
+                    foreach (var (change, index) in stage)
+                    {
+                        outcomes[index] = NotStarted(index, change);
+                    }
+
+                    continue;
+                }
+
                 foreach (var (change, index) in stage)
                 {
                     outcomes[index] = Finish(writer, index, change, StepStatus.Skipped, "not run: a step of an earlier stage failed or was stale", TimeSpan.Zero, [], null);
@@ -161,7 +192,9 @@ public sealed class PlanExecutor
                 try
                 {
                     kill.Token.ThrowIfCancellationRequested();
-                    outcomes[s.index] = await runner.RunAsync(s.index, s.change, kill.Token).ConfigureAwait(false);
+                    outcomes[s.index] = stop.IsCancellationRequested
+                        ? NotStarted(s.index, s.change)
+                        : await runner.RunAsync(s.index, s.change, kill.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -182,6 +215,14 @@ public sealed class PlanExecutor
         }
 
         return [.. outcomes.Select(o => o!)];
+    }
+
+    /// <summary>A step the run did not start because it was told to stop: not journaled, so the next apply runs it.</summary>
+    private StepOutcome NotStarted(int index, PlanChange change)
+    {
+        var outcome = new StepOutcome(index, change.Address, change.Action, StepStatus.NotStarted, "not started: the run was interrupted; apply again to continue", TimeSpan.Zero, []);
+        _progress.StepFinished(outcome);
+        return outcome;
     }
 
     private StepOutcome Finish(JournalWriter? writer, int index, PlanChange change, StepStatus status, string message, TimeSpan elapsed, ImmutableArray<PlannedCall> calls, JsonObject? after)

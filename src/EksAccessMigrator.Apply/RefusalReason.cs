@@ -20,4 +20,22 @@ public enum RefusalReason
 
     /// <summary>The journal records a rollback: apply again with a new journal.</summary>
     AlreadyRolledBack,
+
+    /// <summary>The plan records no cluster identity (EKS ARN and kube-system uid): it was made offline.</summary>
+    IdentityUnknown,
+
+    /// <summary>Another process holds the journal's lock.</summary>
+    JournalInUse,
+
+    /// <summary>The journal's hash chain breaks (edited, truncated, interleaved) or it has none.</summary>
+    JournalBroken,
+
+    /// <summary>Another apply or rollback holds the cluster's lease.</summary>
+    LeaseHeld,
+
+    /// <summary>Rollback: the reviewed plan file is missing or is not the one the journal was written for.</summary>
+    PlanMismatch,
+
+    /// <summary>Rollback: the journal's changes or before-images are not what the reviewed plan says.</summary>
+    JournalNotPlan,
 }

@@ -17,4 +17,7 @@ public enum StepStatus
 
     /// <summary>Dry run: these calls would be made.</summary>
     WouldRun,
+
+    /// <summary>Not started: the run was interrupted (a signal, or the cluster lease was lost); the next apply runs it.</summary>
+    NotStarted,
 }

@@ -9,11 +9,15 @@ public static class ExitCodes
     /// <summary>With <c>plan --detailed-exitcode</c>: the plan has changes; <c>verify</c>: not every subject is ok.</summary>
     public const int ChangesPresent = 2;
 
-    /// <summary><c>apply</c> refused before writing anything: the plan is stale, or for another cluster, account or region.</summary>
+    /// <summary>
+    /// <c>apply</c> or <c>rollback</c> refused before writing anything: the plan is stale, or for another cluster, account,
+    /// region or API server; the journal or the cluster lease is held by another run; the journal's chain breaks.
+    /// </summary>
     public const int Refused = 3;
 
     /// <summary>A bug in the tool: an exception nobody expected.</summary>
     public const int InternalError = 70;
 
+    /// <summary>Interrupted by SIGINT/SIGTERM (apply and rollback: after the steps in flight finished).</summary>
     public const int Cancelled = 130;
 }

@@ -36,6 +36,9 @@ public sealed record KubernetesAdapterOptions
     /// <summary>Gets the clock for backoff, token lifetime, rollout deadlines and restart timestamps.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Debug log of every request (method, URL, status, duration; never headers or bodies); null for none.</summary>
+    public Action<KubernetesRequestRecord>? RequestLog { get; init; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1, nameof(PageSize));

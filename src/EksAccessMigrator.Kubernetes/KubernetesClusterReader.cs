@@ -57,6 +57,23 @@ public sealed class KubernetesClusterReader
     public IAsyncEnumerable<V1CronJob> ListCronJobsAsync(CancellationToken ct) =>
         _pager.ListAsync<V1CronJobList, V1CronJob>("list cronjobs", (c, l, t) => Client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
 
+    /// <summary>
+    /// The uid of a namespace (e.g. <c>kube-system</c>: who the cluster is, whichever way the API server is reached);
+    /// null when the namespace does not exist.
+    /// </summary>
+    public async Task<string?> GetNamespaceUidAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            var found = await _connection.Retry.ExecuteAsync($"get namespace {name}", t => Client.CoreV1.ReadNamespaceAsync(name, cancellationToken: t), ct).ConfigureAwait(false);
+            return found.Metadata?.Uid;
+        }
+        catch (KubernetesApiException e) when (e.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Gets <c>kube-system/aws-auth</c>; null when the cluster has none.</summary>
     public Task<V1ConfigMap?> GetAwsAuthConfigMapAsync(CancellationToken ct) => GetConfigMapAsync("kube-system", "aws-auth", ct);
 

@@ -14,7 +14,7 @@ public sealed class KubernetesConnection : IDisposable
     private KubernetesConnection(KubernetesClientConfiguration config, KubernetesAdapterOptions options, CachingTokenProvider? tokens)
     {
         config.HttpClientTimeout = options.RequestTimeout;
-        Client = new k8s.Kubernetes(config);
+        Client = options.RequestLog is { } log ? new k8s.Kubernetes(config, new RequestLogHandler(log, options.TimeProvider)) : new k8s.Kubernetes(config);
         Options = options;
         _tokens = tokens;
         Retry = new RetryExecutor(options, tokens);
@@ -94,6 +94,9 @@ public sealed class KubernetesConnection : IDisposable
 
     /// <summary>Creates a writer over this connection.</summary>
     public KubernetesClusterWriter CreateWriter() => new(this);
+
+    /// <summary>Creates a Lease client over this connection.</summary>
+    public KubernetesLeaseClient CreateLeaseClient() => new(this);
 
     /// <inheritdoc />
     public void Dispose()

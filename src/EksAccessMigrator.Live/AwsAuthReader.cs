@@ -39,6 +39,20 @@ internal static class AwsAuthReader
         return configMap is null ? null : Convert(configMap);
     }
 
+    /// <summary>The uid of <c>kube-system</c> (the cluster's identity); null when it is absent or the caller may not read it.</summary>
+    public static async Task<string?> KubeSystemUidAsync(KubernetesConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        try
+        {
+            return await connection.CreateReader().GetNamespaceUidAsync("kube-system", cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException e) when (e.StatusCode == 403)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A live ConfigMap's data values are always strings (the API server rejects anything else).</summary>
     public static AwsAuthConfigMap Convert(V1ConfigMap configMap)
     {

@@ -72,11 +72,16 @@ public sealed class LiveInventoryScanner
         try
         {
             var caller = Concurrent(siblings, () => steps.RunAsync(ScanStep.CallerIdentity, sts.GetCallerIdentityAsync, _ => 1, siblings.Token));
-            var awsAuth = Concurrent(siblings, () => steps.RunAsync(ScanStep.AwsAuth, ct =>
+            string? kubeSystemUid = null;
+            var awsAuth = Concurrent(siblings, () => steps.RunAsync(ScanStep.AwsAuth, async ct =>
             {
                 connection = AwsAuthReader.Connect(_settings, cluster, _credentials, kubernetesOptions);
                 context.KubernetesEndpoint = connection.Endpoint;
-                return AwsAuthReader.ReadAsync(connection, ct);
+                var read = await AwsAuthReader.ReadAsync(connection, ct).ConfigureAwait(false);
+
+                // Who the cluster is, as the API server reached says: the plan records it, apply checks it before any write.
+                kubeSystemUid = await AwsAuthReader.KubeSystemUidAsync(connection, ct).ConfigureAwait(false);
+                return read;
             }, a => a?.Data.Length ?? 0, siblings.Token));
             var roles = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamRoles, ct => IamPrincipalLister.ListRolesAsync(iam, _settings.IamPageSize, recorder, _progress, ct), r => r.Count, siblings.Token));
             var users = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamUsers, ct => IamPrincipalLister.ListUsersAsync(iam, _settings.IamPageSize, recorder, _progress, ct), u => u.Count, siblings.Token));
@@ -106,7 +111,7 @@ public sealed class LiveInventoryScanner
             var roleList = await roles.ConfigureAwait(false);
             var read = await workloadTask.ConfigureAwait(false);
             var inventory = new ClusterInventory(
-                cluster.ToContext(),
+                cluster.ToContext() with { KubeSystemUid = kubeSystemUid },
                 await awsAuth.ConfigureAwait(false),
                 IamPrincipalLister.Snapshot(roleList, await users.ConfigureAwait(false)),
                 await entries.ConfigureAwait(false),

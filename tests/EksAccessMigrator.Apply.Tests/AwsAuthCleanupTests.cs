@@ -98,6 +98,36 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
         Assert.Contains("role/admin", await File.ReadAllTextAsync(world.JournalPath), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SteadyConcurrentEdits_AreRetriedWithBackoff_ReReadingEachTime_UntilTheWriteGoesThrough()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await SaveAsync(world);
+        world.Kubernetes.Faults.FailNext(409, times: 8, when: r => r.Method == "PUT" && r.Path.EndsWith("/configmaps/aws-auth", StringComparison.Ordinal));
+
+        var result = await world.ApplyAsync(plan, world.Options() with { AwsAuthConflictBudget = TimeSpan.FromSeconds(20) });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Steps));
+        var reads = world.Kubernetes.Requests.Entries.Count(e => e.Method == "GET" && e.Path.EndsWith("/configmaps/aws-auth", StringComparison.Ordinal));
+        Assert.True(reads >= 9, $"{reads} reads of aws-auth");
+        Assert.DoesNotContain("role/admin", world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!["mapRoles"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditsThatNeverStop_GiveUpWhenTheBudgetIsSpent_WithoutOverwriting()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await SaveAsync(world);
+        world.Kubernetes.Faults.FailNext(409, times: 1000, when: r => r.Method == "PUT" && r.Path.EndsWith("/configmaps/aws-auth", StringComparison.Ordinal));
+
+        var result = await world.ApplyAsync(plan, world.Options() with { AwsAuthConflictBudget = TimeSpan.FromMilliseconds(600) });
+
+        var step = Assert.Single(result.Steps, s => s.Action == ReplaceConfigMapChange.ActionName);
+        Assert.Equal(StepStatus.Failed, step.Status);
+        Assert.Contains("kept changing concurrently", step.Message, StringComparison.Ordinal);
+        Assert.Contains("role/admin", world.Kubernetes.State.Get(ResourceKinds.ConfigMap, "kube-system", "aws-auth")!["data"]!["mapRoles"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static UpdateClusterConfigChange ApiSwitch => new()
     {
         Address = "cluster/authentication-mode",
@@ -137,7 +167,7 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
             CreatedAt = DateTimeOffset.UnixEpoch,
             Phase = "finalize",
             Options = PlanOptionsRecord.From(new Core.Planning.PlannerOptions()),
-            Cluster = new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP"),
+            Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP")),
             Summary = PlanSummary.Of(changes, [], []),
             Changes = changes,
             NoOps = [],

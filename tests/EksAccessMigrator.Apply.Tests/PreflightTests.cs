@@ -74,7 +74,7 @@ public sealed class PreflightTests(MotoServer moto)
     {
         await using var world = await World.StartAsync(moto);
         var plan = await world.SavePlanAsync();
-        await File.WriteAllTextAsync(world.JournalPath, "{\"type\":\"header\",\"planHash\":\"0000\",\"cluster\":{\"name\":\"shop-prod\"}}\n");
+        await File.WriteAllTextAsync(world.JournalPath, "{\"type\":\"header\",\"planHash\":\"0000\",\"prev\":\"0000\",\"cluster\":{\"name\":\"shop-prod\"}}\n");
 
         var result = await world.ApplyAsync(plan, world.Options());
 

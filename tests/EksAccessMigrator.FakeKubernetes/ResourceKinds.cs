@@ -33,9 +33,12 @@ public static class ResourceKinds
     /// <summary>batch/v1 CronJob.</summary>
     public static readonly ResourceKind CronJob = new("batch", "v1", "cronjobs", "CronJob", true, true, true);
 
+    /// <summary>coordination.k8s.io/v1 Lease (resourceVersion optimistic concurrency like every kind).</summary>
+    public static readonly ResourceKind Lease = new("coordination.k8s.io", "v1", "leases", "Lease", true, false, false);
+
     /// <summary>Gets every served kind.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } =
-        [Namespace, ConfigMap, ServiceAccount, Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob];
+        [Namespace, ConfigMap, ServiceAccount, Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Lease];
 
     /// <summary>Finds a kind by apiVersion and kind; null when the fake does not serve it.</summary>
     public static ResourceKind? Find(string? apiVersion, string? kind) =>

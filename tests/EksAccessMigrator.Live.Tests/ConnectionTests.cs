@@ -71,7 +71,7 @@ public sealed class ConnectionTests(MotoIam moto) : IDisposable
         var facts = ClusterFactsReader.Parse(body);
 
         Assert.Equal(AuthenticationMode.ConfigMap, facts.AuthenticationMode);
-        Assert.Equal(new ClusterContext("old", "cn-north-1", "123456789012", "aws-cn", AuthenticationMode.ConfigMap), facts.ToContext());
+        Assert.Equal(new ClusterContext("old", "cn-north-1", "123456789012", "aws-cn", AuthenticationMode.ConfigMap) { LiveArn = "arn:aws-cn:eks:cn-north-1:123456789012:cluster/old" }, facts.ToContext());
         Assert.Null(facts.CertificateAuthorityData);
     }
 

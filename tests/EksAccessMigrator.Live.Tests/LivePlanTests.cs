@@ -20,7 +20,8 @@ public sealed class LivePlanTests(MotoIam moto) : IDisposable
         var live = await world.Scanner(log: log).ScanAsync(CancellationToken.None);
         var offline = OfflineSide.Inventory(_directory, AuthenticationMode.ConfigMap, Scenario.MotoCallerArn);
 
-        var livePlan = OfflineSide.PlanJsonOf(live.Inventory);
+        // Only a live plan records who the cluster is (its ARN and kube-system uid); everything else is the same.
+        var livePlan = OfflineSide.PlanJsonOf(live.Inventory with { Cluster = live.Inventory.Cluster with { LiveArn = null, KubeSystemUid = null } });
         Assert.Equal(OfflineSide.PlanJsonOf(offline), livePlan);
 
         // The comparison covers the interesting cases: a path resolved from IAM (A1), a missing role, a role of
@@ -41,10 +42,18 @@ public sealed class LivePlanTests(MotoIam moto) : IDisposable
         await using var world = await LiveWorld.StartAsync(moto);
         var log = new RecordingWireLog();
 
+        var kubeSystem = world.Kubernetes.State.Add("""{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "kube-system"}}""");
+
         var result = await world.Scanner(log: log).ScanAsync(CancellationToken.None);
 
         var inventory = result.Inventory;
-        Assert.Equal(new ClusterContext(Scenario.ClusterName, Scenario.Region, Scenario.Account, "aws", AuthenticationMode.ConfigMap), inventory.Cluster);
+        Assert.Equal(
+            new ClusterContext(Scenario.ClusterName, Scenario.Region, Scenario.Account, "aws", AuthenticationMode.ConfigMap)
+            {
+                LiveArn = $"arn:aws:eks:{Scenario.Region}:{Scenario.Account}:cluster/{Scenario.ClusterName}",
+                KubeSystemUid = kubeSystem["metadata"]!["uid"]!.GetValue<string>(),
+            },
+            inventory.Cluster);
         Assert.Equal(Scenario.MotoCallerArn, inventory.CallerArn);
         Assert.Null(inventory.ExistingAccessEntries);
         var awsAuth = Assert.IsType<AwsAuthConfigMap>(inventory.AwsAuth);

@@ -8,13 +8,12 @@ namespace EksAccessMigrator.Apply.Handlers;
 
 /// <summary>
 /// ReplaceConfigMap of aws-auth (finalize): backed up first (journal, and a file beside the journal), written with the
-/// resourceVersion read. A concurrent edit of other keys is merged (read again, retried); a concurrent edit of the
+/// resourceVersion read. A concurrent edit of other keys is merged (read again, retried with backoff and jitter for
+/// <see cref="ApplyOptions.AwsAuthConflictBudget"/>); a concurrent edit of the
 /// keys this change rewrites stops the step: aws-auth is never overwritten blindly.
 /// </summary>
 internal static class AwsAuthHandler
 {
-    private const int MaxAttempts = 5;
-
     public static async Task<StepPreparation> PrepareAsync(ReplaceConfigMapChange change, StepContext ctx, CancellationToken ct)
     {
         var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
@@ -89,8 +88,10 @@ internal static class AwsAuthHandler
     /// <summary>Replaces the keys <paramref name="from"/> with <paramref name="to"/>, keeping every other key as it is live. Null on success.</summary>
     private static async Task<string?> ReplaceAsync(StepContext ctx, ReplaceConfigMapChange change, IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var backoff = new ConflictBackoff(ctx.Options.TimeProvider, ctx.Options.AwsAuthConflictBudget, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), Random.Shared);
+        do
         {
+            // Read again on every attempt: the conflict means someone else wrote aws-auth since our last read.
             var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
             if (live is null)
             {
@@ -124,8 +125,9 @@ internal static class AwsAuthHandler
                 return $"{change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}";
             }
         }
+        while (await backoff.WaitAsync(ct).ConfigureAwait(false));
 
-        return $"{change.Namespace}/{change.Name} kept changing concurrently; run again";
+        return $"{change.Namespace}/{change.Name} kept changing concurrently for {ctx.Options.AwsAuthConflictBudget.TotalSeconds:F0} s (every write met a newer edit); nothing was overwritten. Run apply again when the edits have stopped: the step resumes from the journal.";
     }
 
     private static bool Holds(V1ConfigMap map, IReadOnlyDictionary<string, string> values) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -23,37 +22,91 @@ internal sealed class JournalState
 
     public string? ClusterName => Header?["cluster"]?["name"]?.GetValue<string>();
 
-    /// <summary>Reads a journal. A last line cut short by a crash is ignored; any other bad line is an error.</summary>
-    public static JournalState Read(string path)
-    {
-        var state = new JournalState();
-        var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
-        var sequence = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].Length == 0)
-            {
-                continue;
-            }
+    /// <summary>Bytes of the journal up to the end of its last whole record (what an append continues from).</summary>
+    public long ValidLength { get; private set; }
 
-            JsonObject record;
-            try
-            {
-                record = JsonNode.Parse(lines[i]) as JsonObject ?? throw new JsonException("not an object");
-            }
-            catch (JsonException) when (i == lines.Length - 1)
+    /// <summary>The hash of the last whole record (the next record's <c>prev</c>); null for an empty journal.</summary>
+    public string? LastHash { get; private set; }
+
+    /// <summary>Reads a journal. A last line cut short by a crash is ignored; any other bad line is an error.</summary>
+    public static JournalState Read(string path) => Read(File.ReadAllBytes(path), path);
+
+    /// <summary>
+    /// Reads a journal from its bytes and checks its hash chain (<see cref="JournalChain"/>): a broken or missing
+    /// chain is a <see cref="JournalIntegrityException"/>. A last line without its line end (cut short by a crash
+    /// before its fsync finished) is ignored.
+    /// </summary>
+    public static JournalState Read(byte[] bytes, string path)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var state = new JournalState();
+        var sequence = 0;
+        var start = 0;
+        var lineNumber = 0;
+        while (start < bytes.Length)
+        {
+            lineNumber++;
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
+            if (end < 0)
             {
                 break;
             }
-            catch (JsonException e)
+
+            var line = bytes.AsSpan(start, end - start);
+            var next = end + 1;
+            if (line.Length > 0)
             {
-                throw new InvalidDataException($"{path}:{i + 1}: not a journal record: {e.Message}", e);
+                JsonObject record;
+                try
+                {
+                    record = JsonNode.Parse(line) as JsonObject ?? throw new JsonException("not an object");
+                }
+                catch (JsonException e)
+                {
+                    throw new JournalIntegrityException($"{path}:{lineNumber}: not a journal record: {e.Message}", e);
+                }
+
+                state.CheckChain(record, path, lineNumber);
+                state.Apply(record, sequence++);
+                state.LastHash = JournalChain.Hash(line);
             }
 
-            state.Apply(record, sequence++);
+            state.ValidLength = next;
+            start = next;
         }
 
         return state;
+    }
+
+    private void CheckChain(JsonObject record, string path, int lineNumber)
+    {
+        var prev = record[JournalChain.Field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var type = record["type"] is JsonValue t && t.TryGetValue<string>(out var typeText) ? typeText : null;
+        if (LastHash is null)
+        {
+            var planHash = record["planHash"] is JsonValue h && h.TryGetValue<string>(out var hashText) ? hashText : null;
+            if (type != JournalRecords.Header || planHash is null)
+            {
+                throw new JournalIntegrityException($"{path}:{lineNumber}: the journal does not start with its header record.");
+            }
+
+            if (prev is null)
+            {
+                throw new JournalIntegrityException($"{path}:{lineNumber}: the journal has no hash chain (written by an older version of eks-access-migrator?); it cannot be trusted.");
+            }
+
+            if (!string.Equals(prev, planHash, StringComparison.Ordinal))
+            {
+                throw new JournalIntegrityException($"{path}:{lineNumber}: the header's chain anchor is not the plan's hash; the journal was edited.");
+            }
+
+            return;
+        }
+
+        if (!string.Equals(prev, LastHash, StringComparison.Ordinal))
+        {
+            throw new JournalIntegrityException($"{path}:{lineNumber}: the hash chain breaks here (the record does not follow the one before it): the journal was edited, truncated or written by two runs at once.");
+        }
     }
 
     private void Apply(JsonObject record, int sequence)

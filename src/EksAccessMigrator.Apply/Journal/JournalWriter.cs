@@ -3,30 +3,23 @@ using System.Text.Json.Nodes;
 
 namespace EksAccessMigrator.Apply.Journal;
 
-/// <summary>Appends one JSON line per record and flushes it to disk (fsync) before returning.</summary>
-internal sealed class JournalWriter : IDisposable
+/// <summary>
+/// Appends one JSON line per record, chained to the one before (<see cref="JournalChain"/>), and flushes it to disk
+/// (fsync) before returning. Opened through <see cref="JournalFile"/>, which holds the journal's lock.
+/// </summary>
+internal sealed class JournalWriter
 {
     private readonly FileStream _stream;
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
+    private string? _last;
     private bool _frozen;
 
-    private JournalWriter(FileStream stream, TimeProvider time)
+    internal JournalWriter(FileStream stream, TimeProvider time, string? lastHash)
     {
         _stream = stream;
         _time = time;
-    }
-
-    public static JournalWriter Open(string path, TimeProvider time)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
-        return new JournalWriter(stream, time);
+        _last = lastHash;
     }
 
     public void Append(string type, JsonObject record)
@@ -37,7 +30,6 @@ internal sealed class JournalWriter : IDisposable
             line[key] = value?.DeepClone();
         }
 
-        var bytes = Encoding.UTF8.GetBytes(line.ToJsonString() + "\n");
         lock (_gate)
         {
             if (_frozen)
@@ -45,8 +37,13 @@ internal sealed class JournalWriter : IDisposable
                 return;
             }
 
+            line[JournalChain.Field] = _last ?? (type == JournalRecords.Header ? record["planHash"]?.GetValue<string>() : null)
+                ?? throw new InvalidOperationException("A journal starts with its header record.");
+            var bytes = Encoding.UTF8.GetBytes(line.ToJsonString());
             _stream.Write(bytes);
+            _stream.WriteByte((byte)'\n');
             _stream.Flush(flushToDisk: true);
+            _last = JournalChain.Hash(bytes);
         }
     }
 
@@ -58,6 +55,4 @@ internal sealed class JournalWriter : IDisposable
             _frozen = true;
         }
     }
-
-    public void Dispose() => _stream.Dispose();
 }

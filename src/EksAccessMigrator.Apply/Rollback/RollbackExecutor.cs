@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using EksAccessMigrator.Apply.Coordination;
 using EksAccessMigrator.Apply.Handlers;
 using EksAccessMigrator.Apply.Journal;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply;
 
@@ -25,34 +27,77 @@ public sealed class RollbackExecutor
         _progress = progress ?? NullApplyProgress.Instance;
     }
 
-    public async Task<RollbackResult> RollbackAsync(string journalPath, CancellationToken cancellationToken)
+    /// <summary>Rolls back what <paramref name="journalPath"/> records, with the plan file its header names.</summary>
+    public Task<RollbackResult> RollbackAsync(string journalPath, CancellationToken cancellationToken) => RollbackAsync(journalPath, null, cancellationToken);
+
+    /// <summary>
+    /// Rolls back what <paramref name="journalPath"/> records. The reviewed plan file (<paramref name="planPath"/>, or
+    /// the one the journal header names) must be the one the journal was written for (same SHA-256); the journal's
+    /// chain must hold, and its steps and before-images must be the plan's (<see cref="JournalPlanCheck"/>).
+    /// </summary>
+    public async Task<RollbackResult> RollbackAsync(string journalPath, string? planPath, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(journalPath);
-        var journal = JournalState.Read(journalPath);
-        var header = journal.Header;
-        if (header is null || journal.ClusterName is not { } clusterName || journal.PlanHash is not { } planHash)
+        var (guard, locked) = RunGuard.OpenJournal(journalPath, create: false);
+        if (guard is null)
+        {
+            return new RollbackResult(locked!, [], journalPath);
+        }
+
+        await using var guarded = guard.ConfigureAwait(false);
+        var journal = guard.Journal;
+        if (journal.Header is not { } header || journal.PlanHash is not { } planHash)
         {
             return new RollbackResult(Refusal.Of(RefusalReason.JournalMismatch, $"{journalPath} has no journal header."), [], journalPath);
         }
 
-        var cluster = new Core.Plans.PlanCluster(clusterName, Json.Text(header["cluster"]?.AsObject(), "region") ?? string.Empty, Json.Text(header["cluster"]?.AsObject(), "accountId") ?? string.Empty, string.Empty, string.Empty);
-        if (await Preflight.CheckClusterAsync(_clients, cluster, cancellationToken).ConfigureAwait(false) is { } refusal)
+        var (saved, planRefusal) = LocatePlan(JournalHeader.From(header, journalPath), planPath, journalPath);
+        if (saved is null)
+        {
+            return new RollbackResult(planRefusal!, [], journalPath);
+        }
+
+        if (await Preflight.CheckClusterAsync(_clients, saved.Plan.Cluster, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return new RollbackResult(refusal, [], journalPath);
         }
 
-        var context = new StepContext(_clients, clusterName, planHash, _options);
+        if (await ClusterIdentityCheck.CheckAsync(_clients, saved.Plan.Cluster, cancellationToken).ConfigureAwait(false) is { } otherCluster)
+        {
+            return new RollbackResult(otherCluster, [], journalPath);
+        }
+
+        var (planned, notPlan) = JournalPlanCheck.Check(saved.Plan, journal, journalPath);
+        if (planned is null)
+        {
+            return new RollbackResult(notPlan!, [], journalPath);
+        }
+
+        if (await guard.TakeLeaseAsync(_clients, LeaseHolder.Current(planHash, "rollback"), _options, cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            return new RollbackResult(held, [], journalPath);
+        }
+
+        var context = new StepContext(_clients, saved.Plan.Cluster.Name, planHash, _options);
         var steps = journal.Steps.Values.Where(s => s.HasIntent).OrderByDescending(s => s.IntentSequence).ToList();
         var outcomes = new List<UndoOutcome>();
-        using var writer = JournalWriter.Open(journalPath, _options.TimeProvider);
+        var writer = guard.Writer(_options.TimeProvider);
         if (!journal.RollbackStarted)
         {
             writer.Append(JournalRecords.RollbackStarted, []);
         }
 
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_options.StopToken, guard.LeaseLost);
+        var interrupted = false;
         foreach (var step in steps)
         {
-            var change = ChangeCodec.Read(step.Change!);
+            if (stop.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+
+            var change = planned[step.Address];
             UndoOutcome outcome;
             if (journal.Undone.TryGetValue(step.Address, out var record))
             {
@@ -83,7 +128,34 @@ public sealed class RollbackExecutor
             _progress.UndoFinished(outcome);
         }
 
-        return new RollbackResult(null, [.. outcomes], Path.GetFullPath(journalPath));
+        return new RollbackResult(null, [.. outcomes], Path.GetFullPath(journalPath)) { Notices = guard.Notices, Interrupted = interrupted };
+    }
+
+    /// <summary>The reviewed plan: the file given, else the one the header names; its SHA-256 must be the header's.</summary>
+    private static (SavedPlan? Plan, Refusal? Refusal) LocatePlan(JournalHeader header, string? planPath, string journalPath)
+    {
+        var path = planPath ?? header.PlanFile;
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            return (null, Refusal.Of(RefusalReason.PlanMismatch, $"Rollback needs the reviewed plan file the journal {journalPath} was written for{(path is null ? string.Empty : $" ({path} does not exist)")}; give it with --plan FILE."));
+        }
+
+        SavedPlan saved;
+        try
+        {
+            saved = SavedPlan.Load(path);
+        }
+        catch (PlanFormatException e)
+        {
+            return (null, Refusal.Of(RefusalReason.PlanMismatch, $"The plan file {path} cannot be read: {e.Message}"));
+        }
+
+        if (!string.Equals(saved.Hash, header.PlanHash, StringComparison.Ordinal))
+        {
+            return (null, Refusal.Of(RefusalReason.PlanMismatch, $"The plan file {path} (SHA-256 {saved.Hash}) is not the plan the journal {journalPath} was written for (SHA-256 {header.PlanHash}); give the reviewed plan with --plan FILE."));
+        }
+
+        return (saved, null);
     }
 
     private void Crash(JournalWriter writer, CrashPoint point, string address)

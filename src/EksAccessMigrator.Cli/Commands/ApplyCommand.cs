@@ -9,7 +9,7 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary><c>apply</c>: executes a reviewed plan file on the live cluster, or nothing.</summary>
 public sealed class ApplyCommand(CliOutput output, CliInput input)
 {
-    [Command("apply", Description = "Apply a reviewed plan file to the live cluster: every change's precondition checked first (stale: exit 3), a journal of every step, resume after an interruption; nothing left to do: exit 0.")]
+    [Command("apply", Description = "Apply a reviewed plan file to the live cluster: cluster identity and every change's precondition checked first (stale: exit 3), one run per cluster (journal lock and cluster lease), a hash-chained journal of every step, resume after an interruption (SIGINT/SIGTERM: exit 130); nothing left to do: exit 0.")]
     public async Task<int> Apply(
         [Argument("plan", Description = "The plan file written by 'plan --out'.")] string planFile,
         LiveOptions live,
@@ -57,7 +57,9 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
             return ExitCodes.Error;
         }
 
-        using var connection = ApplyConnection.Open(settings, current.Cluster, new SdkCredentialSource(settings.Aws.Profile));
+        var debug = live.Debug ? new WireLogView(output.Error) : null;
+        using var connection = ApplyConnection.Open(LiveInventory.Debugged(settings, debug), current.Cluster, new SdkCredentialSource(settings.Aws.Profile), debug);
+        using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, plan.Changes.Length);
         var executor = new PlanExecutor(connection.Clients, new ApplyOptions
         {
@@ -67,11 +69,13 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
             RolloutTimeout = TimeSpan.FromSeconds(rolloutTimeout),
             JournalPath = journal,
             ToolVersion = Cli.ToolVersion.Current,
+            StopToken = signals.Stop,
         }, progress);
 
         // Every change's precondition and postcondition are read after the confirmation, before the first write: what
-        // someone changes while the prompt waits is still caught.
-        var result = await executor.ApplyAsync(saved, cancellationToken).ConfigureAwait(false);
+        // someone changes while the prompt waits is still caught. A signal stops new steps (StopToken); the calls in
+        // flight are not cancelled, they finish or time out.
+        var result = await executor.ApplyAsync(saved, CancellationToken.None).ConfigureAwait(false);
 
         var summaryWriter = json ? output.Error : output.Out;
         if (result.Refusal is { } refusal)
@@ -81,6 +85,8 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
         }
 
         ApplySummaryView.Applied(result, summaryWriter);
-        return result.Stale > 0 ? ExitCodes.Refused : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+        return result.Interrupted && signals.Signalled ? ExitCodes.Cancelled
+            : result.Stale > 0 ? ExitCodes.Refused
+            : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
     }
 }

@@ -1,6 +1,12 @@
+using EksAccessMigrator.Apply.Journal;
+
 namespace EksAccessMigrator.Cli.Commands;
 
-/// <summary>Writes a file whole or not at all: a temporary file beside it, then a rename.</summary>
+/// <summary>
+/// Writes a file whole or not at all: a temporary file beside it (created 0600 on Unix: plans hold aws-auth
+/// contents), then a rename. Only a regular file is replaced: a symbolic link, a directory, a device or a file the
+/// user may not write is refused with a <see cref="UsageException"/> (exit 1) and nothing is written.
+/// </summary>
 public static class AtomicFile
 {
     public static void Write(string path, string content)
@@ -13,10 +19,27 @@ public static class AtomicFile
             throw new UsageException($"cannot write {path}: the directory {directory} does not exist.");
         }
 
+        var kind = FileKind.Of(full);
+        if (kind is not "absent" and not "regular file")
+        {
+            throw new UsageException($"refused to write {path}: it is a {kind}, and only regular files are written; nothing was written.");
+        }
+
+        if (kind == "regular file" && (new FileInfo(full).IsReadOnly || !Writable(full)))
+        {
+            throw new UsageException($"refused to write {path}: the file is read-only; nothing was written.");
+        }
+
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            File.WriteAllText(temporary, content, new System.Text.UTF8Encoding(false));
+            using (var stream = new FileStream(temporary, OwnerOnlyFile.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None)))
+            {
+                var bytes = new System.Text.UTF8Encoding(false).GetBytes(content);
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         finally
@@ -25,6 +48,19 @@ public static class AtomicFile
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    private static bool Writable(string path)
+    {
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }

@@ -19,6 +19,7 @@ public static class LiveInventory
             throw new UsageException("give --from with exported manifests for an offline plan, or --cluster NAME (with --region, AWS_REGION or a profile's region) to read the live cluster.");
         }
 
+        ClusterName.Check(cluster.Cluster);
         if (live.Context is not null && live.Kubeconfig is null && Environment.GetEnvironmentVariable("KUBECONFIG") is null && !File.Exists(DefaultKubeconfig()))
         {
             throw new UsageException("--context was given, but there is no kubeconfig: give --kubeconfig FILE.");
@@ -41,6 +42,7 @@ public static class LiveInventory
         ArgumentNullException.ThrowIfNull(output);
         var progress = showProgress && output.ErrorIsTerminal ? new ScanProgressView(output.Error) : null;
         var wireLog = live.Debug ? new WireLogView(output.Error) : null;
+        settings = Debugged(settings, wireLog);
         var result = await LiveInventoryScanner.WithSdkCredentials(settings, wireLog, progress).ScanAsync(cancellationToken).ConfigureAwait(false);
 
         if (cluster.Account is not null && cluster.Account != result.Cluster.AccountId)
@@ -49,6 +51,13 @@ public static class LiveInventory
         }
 
         return result;
+    }
+
+    /// <summary>With <c>--debug</c>, the Kubernetes requests go to the debug log too (method, URL, status only).</summary>
+    public static LiveScanSettings Debugged(LiveScanSettings settings, WireLogView? wireLog)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return wireLog is null ? settings : settings with { Kubernetes = settings.Kubernetes with { RequestLog = wireLog.Log } };
     }
 
     private static string DefaultKubeconfig() =>

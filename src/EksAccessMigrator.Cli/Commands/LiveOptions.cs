@@ -21,7 +21,7 @@ public sealed class LiveOptions : ICommandParameterSet
     [HasDefaultValue]
     public string? ApiServer { get; set; }
 
-    [Option("debug", Description = "Log every AWS request and response to standard error (credentials, tokens and signatures redacted).")]
+    [Option("debug", Description = "Log every AWS request and response (credentials, tokens and signatures redacted) and every Kubernetes API request (method, URL, status; no headers or bodies) to standard error.")]
     [HasDefaultValue]
     public bool Debug { get; set; }
 }

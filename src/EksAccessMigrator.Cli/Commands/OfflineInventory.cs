@@ -87,6 +87,7 @@ public static class OfflineInventory
 
         var mode = AuthenticationMode.Parse(options.AuthenticationMode ?? AuthenticationMode.ConfigMap)
             ?? throw new UsageException($"--authentication-mode '{options.AuthenticationMode}' is not known; use CONFIG_MAP, API_AND_CONFIG_MAP or API.");
+        ClusterName.Check(options.Cluster!.Trim());
         return new ClusterContext(options.Cluster!.Trim(), region, options.Account!, Partitions.ForRegion(region), mode);
     }
 }

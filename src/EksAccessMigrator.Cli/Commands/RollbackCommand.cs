@@ -9,10 +9,11 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary><c>rollback</c>: undoes what a journal records, in reverse, without overwriting later edits.</summary>
 public sealed class RollbackCommand(CliOutput output, CliInput input)
 {
-    [Command("rollback", Description = "Undo what an apply journal records, in reverse order; resources changed since are reported, not overwritten. The authentication-mode change cannot be undone.")]
+    [Command("rollback", Description = "Undo what an apply journal records, in reverse order, checked against the reviewed plan file (--plan); resources changed since are reported, not overwritten. The authentication-mode change cannot be undone.")]
     public async Task<int> Rollback(
         [Argument("journal", Description = "The journal written by apply.")] string journal,
         LiveOptions live,
+        [Option("plan", Description = "The reviewed plan file the journal was written for (default: the path the journal header records); its SHA-256 must match.", ValueName = "FILE")] string? plan = null,
         [Option("yes", Description = "Do not ask for confirmation (for scripts).")] bool yes = false,
         [Option("format", Description = "table (default) or json (one JSON event per step).", ValueName = "FORMAT")] string format = "table",
         CoconaAppContext? appContext = null)
@@ -31,10 +32,12 @@ public sealed class RollbackCommand(CliOutput output, CliInput input)
             return ExitCodes.Error;
         }
 
-        using var connection = ApplyConnection.Open(settings, scan.Cluster, new SdkCredentialSource(settings.Aws.Profile));
+        var debug = live.Debug ? new WireLogView(output.Error) : null;
+        using var connection = ApplyConnection.Open(LiveInventory.Debugged(settings, debug), scan.Cluster, new SdkCredentialSource(settings.Aws.Profile), debug);
+        using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, 0);
-        var executor = new RollbackExecutor(connection.Clients, new ApplyOptions { ToolVersion = Cli.ToolVersion.Current }, progress);
-        var result = await executor.RollbackAsync(journal, cancellationToken).ConfigureAwait(false);
+        var executor = new RollbackExecutor(connection.Clients, new ApplyOptions { ToolVersion = Cli.ToolVersion.Current, StopToken = signals.Stop }, progress);
+        var result = await executor.RollbackAsync(journal, plan, CancellationToken.None).ConfigureAwait(false);
 
         var summaryWriter = json ? output.Error : output.Out;
         if (result.Refusal is { } refusal)
@@ -44,6 +47,6 @@ public sealed class RollbackCommand(CliOutput output, CliInput input)
         }
 
         ApplySummaryView.RolledBack(result, summaryWriter);
-        return result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+        return result.Interrupted && signals.Signalled ? ExitCodes.Cancelled : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
     }
 }

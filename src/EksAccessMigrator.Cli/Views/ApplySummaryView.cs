@@ -31,13 +31,15 @@ public static class ApplySummaryView
             return;
         }
 
+        Notices(result.Notices, writer);
         if (result.NothingLeftToDo)
         {
             writer.WriteLine($"Nothing left to do: all {result.Steps.Length} change(s) of the plan are in effect; nothing was written.");
             return;
         }
 
-        writer.WriteLine($"{result.Done} done, {result.Skipped} skipped, {result.Failed} failed{(result.Stale > 0 ? $", {result.Stale} stale" : string.Empty)}. Journal: {result.JournalPath}");
+        var notStarted = result.Steps.Count(s => s.Status == StepStatus.NotStarted);
+        writer.WriteLine($"{result.Done} done, {result.Skipped} skipped, {result.Failed} failed{(result.Stale > 0 ? $", {result.Stale} stale" : string.Empty)}{(notStarted > 0 ? $", {notStarted} not started" : string.Empty)}. Journal: {result.JournalPath}");
         foreach (var step in result.Steps.Where(s => s.Status == StepStatus.Stale))
         {
             writer.WriteLine($"  stale, not written: {step.Action} {Text.Safe(step.Address)}: {Text.Safe(step.Message)}");
@@ -47,6 +49,14 @@ public static class ApplySummaryView
         {
             writer.WriteLine("The objects above changed since the plan was made: make a new plan and review it (done steps stay done).");
         }
+
+        if (result.Interrupted)
+        {
+            writer.WriteLine(result.LeaseLost
+                ? "Stopped: another run took the cluster lease, so no new step was started. Run apply again once it is done: finished steps are skipped."
+                : "Interrupted: no new step was started; the steps in flight finished and are journaled. Run apply again to continue.");
+        }
+
         if (result.Failed > 0)
         {
             writer.WriteLine("Fix the cause of the failed steps and run apply again: done steps are skipped. Or undo with: eks-access-migrator rollback JOURNAL");
@@ -57,6 +67,7 @@ public static class ApplySummaryView
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
+        Notices(result.Notices, writer);
         writer.WriteLine($"{result.Restored} restored, {result.NeedsAttention.Length} need attention. Journal: {result.JournalPath}");
         foreach (var step in result.Steps.Where(s => s.Status == UndoStatus.Irreversible))
         {
@@ -66,6 +77,14 @@ public static class ApplySummaryView
         foreach (var step in result.NeedsAttention)
         {
             writer.WriteLine($"  needs attention: {step.Action} {Text.Safe(step.Address)}: {Text.Safe(step.Message)}");
+        }
+    }
+
+    private static void Notices(IEnumerable<string> notices, TextWriter writer)
+    {
+        foreach (var notice in notices)
+        {
+            writer.WriteLine($"Note: {Text.Safe(notice)}");
         }
     }
 }

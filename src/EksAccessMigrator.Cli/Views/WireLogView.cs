@@ -3,7 +3,10 @@ using EksAccessMigrator.Aws.Logging;
 
 namespace EksAccessMigrator.Cli.Views;
 
-/// <summary><c>--debug</c>: one line per AWS request attempt and its headers on standard error. Entries arrive redacted.</summary>
+/// <summary>
+/// <c>--debug</c>: one line per AWS request attempt and its headers on standard error (entries arrive redacted), and
+/// one line per Kubernetes API request (method, URL, status: its headers and bodies are never recorded).
+/// </summary>
 public sealed class WireLogView(TextWriter stderr) : IAwsWireLog
 {
     private readonly Lock _gate = new();
@@ -24,6 +27,16 @@ public sealed class WireLogView(TextWriter stderr) : IAwsWireLog
             {
                 stderr.WriteLine($"debug:   < {Text.Safe(name)}: {Text.Safe(value)}");
             }
+        }
+    }
+
+    public void Log(Kubernetes.KubernetesRequestRecord request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var status = request.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response";
+        lock (_gate)
+        {
+            stderr.WriteLine($"debug: Kubernetes {request.Method} {Text.Safe(request.Url)} -> {status} in {request.Duration.TotalMilliseconds:F0} ms{(request.Error is null ? string.Empty : " (" + Text.Safe(request.Error) + ")")}");
         }
     }
 }

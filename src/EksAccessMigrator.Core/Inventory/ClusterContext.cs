@@ -4,4 +4,10 @@ namespace EksAccessMigrator.Core.Inventory;
 public sealed record ClusterContext(string Name, string Region, string AccountId, string Partition, string AuthenticationMode)
 {
     public string Arn => $"arn:{Partition}:eks:{Region}:{AccountId}:cluster/{Name}";
+
+    /// <summary>The ARN DescribeCluster returned (live scans only; null offline): recorded in the plan as the cluster's identity.</summary>
+    public string? LiveArn { get; init; }
+
+    /// <summary>The uid of the <c>kube-system</c> namespace (live scans only; null offline).</summary>
+    public string? KubeSystemUid { get; init; }
 }

@@ -126,7 +126,7 @@ public static class MigrationPlanner
             CreatedAt = options.CreatedAt,
             Phase = options.Phase,
             Options = PlanOptionsRecord.From(options),
-            Cluster = new PlanCluster(cluster.Name, cluster.Region, cluster.AccountId, cluster.Partition, cluster.AuthenticationMode),
+            Cluster = new PlanCluster(cluster.Name, cluster.Region, cluster.AccountId, cluster.Partition, cluster.AuthenticationMode) { Arn = cluster.LiveArn, KubeSystemUid = cluster.KubeSystemUid },
             Summary = PlanSummary.Of(sortedChanges, sortedNoOps, sortedFindings),
             Changes = sortedChanges,
             NoOps = sortedNoOps,

@@ -99,6 +99,11 @@ public static class PlanJson
             throw new PlanFormatException($"{origin}: the plan file lacks 'changes', 'noOps' or 'findings'.");
         }
 
+        if (!ClusterNames.IsValid(plan.Cluster.Name))
+        {
+            problems.Append(" Its cluster name is not an EKS cluster name (1-100 letters, digits, hyphens and underscores, starting with a letter or digit).");
+        }
+
         var duplicate = plan.Changes.GroupBy(c => c.Address, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

@@ -113,6 +113,13 @@ internal sealed class World : IAsyncDisposable
         return world;
     }
 
+    /// <summary>The identity a live plan records: the fake EKS cluster's ARN and the fake API server's kube-system uid.</summary>
+    public PlanCluster Identity(PlanCluster cluster) => cluster with
+    {
+        Arn = $"arn:aws:eks:{Seed.Region}:{Seed.Account}:cluster/{Seed.Cluster}",
+        KubeSystemUid = Kubernetes.State.Get(ResourceKinds.Namespace, null, "kube-system")?["metadata"]?["uid"]?.GetValue<string>(),
+    };
+
     /// <summary>What the live scanner reads: this world's fake EKS and API server, moto for IAM and STS.</summary>
     public LiveScanSettings ScanSettings => new()
     {

@@ -45,6 +45,7 @@ internal sealed class LiveCliWorld : IAsyncDisposable
         var eks = await FakeEksServer.StartAsync(new FakeEksOptions { UpdatePollsUntilComplete = 0 });
         eks.State.AddCluster("shop", MotoServer.Account, "eu-west-1");
         var kubernetes = await FakeKubernetesServer.StartAsync();
+        kubernetes.State.Add("""{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "kube-system"}}""");
         kubernetes.State.Add(AwsAuthJson);
         var empty = Path.Combine(Path.GetTempPath(), $"eam-empty-{Guid.NewGuid():N}");
         await File.WriteAllTextAsync(empty, string.Empty);
