@@ -87,11 +87,6 @@ public sealed class PlanExecutor
             return Refused(Refusal.Of(RefusalReason.AlreadyRolledBack, $"The journal {journalPath} records a rollback of this plan; to apply it again, use a new journal path."));
         }
 
-        if (!_options.DryRun && await guard.TakeLeaseAsync(_clients, LeaseHolder.Current(saved.Hash, "apply"), _options, cancellationToken).ConfigureAwait(false) is { } held)
-        {
-            return Refused(held);
-        }
-
         var context = new StepContext(_clients, plan.Cluster.Name, saved.Hash, _options, _options.DryRun ? null : Path.GetFullPath(journalPath), plan);
         var ordered = ExecutionOrder(plan);
         var checks = await Preflight.CheckChangesAsync(ordered, context, journal, _options, cancellationToken).ConfigureAwait(false);
@@ -104,6 +99,13 @@ public sealed class PlanExecutor
         if (NothingLeft(ordered, checks, journal))
         {
             return new ApplyResult(null, Unchanged(ordered, checks, journal), File.Exists(journalPath) ? Path.GetFullPath(journalPath) : null, _options.DryRun) { NothingLeftToDo = true };
+        }
+
+        // The lease is taken only when there is something to write: a repeated apply writes nothing at all. Each step
+        // checks its conditions again right before its call, so what another run did meanwhile is never redone.
+        if (!_options.DryRun && await guard.TakeLeaseAsync(_clients, LeaseHolder.Current(saved.Hash, "apply"), _options, cancellationToken).ConfigureAwait(false) is { } held)
+        {
+            return Refused(held);
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(_options.StopToken, guard.LeaseLost);

@@ -79,14 +79,14 @@ public sealed class JournalIntegrityTests(MotoServer moto)
         Assert.True((await world.ApplyAsync(plan, world.Options())).Succeeded);
         await JournalEditor.EditAsync(
             world.JournalPath,
-            r => r["type"]?.GetValue<string>() == "intent" && r["address"]?.GetValue<string>() == "workload/shop/Deployment/cart",
+            r => r["type"]?.GetValue<string>() == "intent" && r["address"]?.GetValue<string>() == "workload/shop/Deployment/web",
             r => r["before"]!["serviceAccountName"] = "cluster-admin-sa",
             rechain: true);
 
         var rollback = await world.RollbackAsync();
 
         Assert.Equal(RefusalReason.JournalNotPlan, rollback.Refusal?.Reason);
-        Assert.Contains("workload/shop/Deployment/cart", rollback.Refusal!.Message, StringComparison.Ordinal);
+        Assert.Contains("workload/shop/Deployment/web", rollback.Refusal!.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,8 +22,12 @@ public sealed class TrustNarrowingTests(MotoServer moto)
     public async Task R2_ANarrowedStatementReplacesTheSharedOneInPlace_OnceOnly_AndRollsBack()
     {
         await using var world = await World.StartAsync(moto);
-        await world.IamClient.UpdateAssumeRolePolicyAsync("app-billing", Document, CancellationToken.None);
-        var plan = await SaveAsync(world, Finalize());
+        var change = Finalize();
+
+        // The role as migrate leaves it (the planner's before-image puts back the Pod Identity statement migrate adds,
+        // which the snapshot it planned from predates).
+        await world.IamClient.UpdateAssumeRolePolicyAsync("app-billing", change.DocumentBefore!.Value.GetRawText(), CancellationToken.None);
+        var plan = await SaveAsync(world, change);
 
         var result = await world.ApplyAsync(plan, world.Options());
         // A second run with its own journal reads the live document again: the narrowing is there, so nothing changes.
@@ -31,10 +35,11 @@ public sealed class TrustNarrowingTests(MotoServer moto)
 
         Assert.True(result.Succeeded, string.Join("\n", result.Steps));
         var statements = await LiveStatementsAsync(world);
-        Assert.Equal(2, statements.Count);
+        Assert.Equal(3, statements.Count);
         Assert.Equal("Irsa", statements[0]!["Sid"]!.GetValue<string>());
         Assert.Equal("system:serviceaccount:billing:batch", Assert.Single(statements[0]!["Condition"]!["StringEquals"]![Host + ":sub"]!.AsArray())!.GetValue<string>());
         Assert.Equal("ec2.amazonaws.com", statements[1]!["Principal"]!["Service"]!.GetValue<string>());
+        Assert.Equal("pods.eks.amazonaws.com", statements[2]!["Principal"]!["Service"]!.GetValue<string>());
         Assert.True(again.Succeeded, string.Join("\n", again.Steps));
         Assert.Contains("already has these statements", Assert.Single(again.Steps).Message, StringComparison.Ordinal);
 
@@ -91,7 +96,7 @@ public sealed class TrustNarrowingTests(MotoServer moto)
             CreatedAt = DateTimeOffset.UnixEpoch,
             Phase = "finalize",
             Options = PlanOptionsRecord.From(new PlannerOptions()),
-            Cluster = new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP"),
+            Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP")),
             Summary = PlanSummary.Of(changes, [], []),
             Changes = changes,
             NoOps = [],

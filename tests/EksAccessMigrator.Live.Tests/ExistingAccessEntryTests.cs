@@ -33,7 +33,6 @@ public sealed class ExistingAccessEntryTests(MotoIam moto)
         Assert.Contains(plan.NoOps, n => n.Address == Addresses.AccessEntry(Scenario.AdminRoleArn));
         Assert.Contains(plan.NoOps, n => n.Address == Addresses.AccessPolicy(Scenario.AdminRoleArn, ExistingEntries.ClusterAdminPolicy, AccessScope.Cluster));
         Assert.Contains(plan.Findings, f => f.Code == FindingCodes.ExtraAccessPolicy && f.Subject == Scenario.AdminRoleArn);
-        Assert.DoesNotContain(plan.Changes, c => c is UpdateAccessEntryChange);
         var overridden = Assert.Single(plan.Findings, f => f.Code == FindingCodes.AwsAuthRowOverridden);
         Assert.Equal(Scenario.DevelopersRoleArn, overridden.Subject);
         Assert.Contains("groups [developers]", overridden.Message, StringComparison.Ordinal);

@@ -5,7 +5,7 @@ using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
-/// <summary>CreateAccessEntry and UpdateAccessEntry.</summary>
+/// <summary>CreateAccessEntry.</summary>
 internal static class AccessEntryHandler
 {
     public static async Task<StepPreparation> PrepareCreateAsync(CreateAccessEntryChange change, StepContext ctx, CancellationToken ct)
@@ -41,34 +41,6 @@ internal static class AccessEntryHandler
                     ? StepWrite.Ok("an identical access entry exists", Describe(now))
                     : StepWrite.Stale($"an access entry for {change.PrincipalArn} appeared meanwhile and differs ({(now is null ? "gone" : Text(now))})");
             }
-        });
-    }
-
-    public static async Task<StepPreparation> PrepareUpdateAsync(UpdateAccessEntryChange change, StepContext ctx, CancellationToken ct)
-    {
-        var existing = await FindAsync(ctx, change.PrincipalArn, ct).ConfigureAwait(false);
-        if (existing is null)
-        {
-            return StepPreparation.Stale($"the access entry for {change.PrincipalArn} does not exist; the plan expected {Text("STANDARD", change.PreviousUsername, change.PreviousKubernetesGroups)}; re-plan");
-        }
-
-        if (SameIdentity(existing, change.Username, change.KubernetesGroups))
-        {
-            return StepPreparation.Done("the access entry already has this username and groups", Describe(existing));
-        }
-
-        if (!SameIdentity(existing, change.PreviousUsername, change.PreviousKubernetesGroups))
-        {
-            return StepPreparation.Stale($"the access entry for {change.PrincipalArn} changed since the plan was made: it has {Text(existing)}; the plan expected {Text(existing.Type, change.PreviousUsername, change.PreviousKubernetesGroups)}; re-plan");
-        }
-
-        var before = Describe(existing);
-        var call = new PlannedCall("UpdateAccessEntry", $"{ctx.ClusterName}/{change.PrincipalArn}", Json.Body(new { username = change.Username, kubernetesGroups = change.KubernetesGroups }));
-        return StepPreparation.ToWrite("update the access entry", before, call, async (_, t) =>
-        {
-            var updated = await ctx.Clients.Eks.UpdateAccessEntryAsync(
-                new UpdateAccessEntryRequest(ctx.ClusterName, change.PrincipalArn) { Username = change.Username, KubernetesGroups = [.. change.KubernetesGroups], ClientRequestToken = ctx.RequestToken(change.Address) }, t).ConfigureAwait(false);
-            return StepWrite.Ok("updated", Describe(updated));
         });
     }
 
@@ -108,30 +80,6 @@ internal static class AccessEntryHandler
 
         await ctx.Clients.Eks.DeleteAccessEntryAsync(ctx.ClusterName, change.PrincipalArn, ct).ConfigureAwait(false);
         return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the access entry");
-    }
-
-    public static async Task<UndoOutcome> UndoUpdateAsync(UpdateAccessEntryChange change, JsonObject? before, StepContext ctx, CancellationToken ct)
-    {
-        var existing = await FindAsync(ctx, change.PrincipalArn, ct).ConfigureAwait(false);
-        var previousUsername = Json.Text(before, "username");
-        var previousGroups = Json.StringList(before, "kubernetesGroups");
-        if (existing is null)
-        {
-            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the access entry was deleted since the migration");
-        }
-
-        if (SameIdentity(existing, previousUsername, previousGroups))
-        {
-            return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the access entry has its previous username and groups");
-        }
-
-        if (!SameIdentity(existing, change.Username, change.KubernetesGroups))
-        {
-            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the access entry was changed since the migration ({Text(existing)}); left in place");
-        }
-
-        await ctx.Clients.Eks.UpdateAccessEntryAsync(new UpdateAccessEntryRequest(ctx.ClusterName, change.PrincipalArn) { Username = previousUsername, KubernetesGroups = [.. previousGroups] }, ct).ConfigureAwait(false);
-        return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the previous username and groups");
     }
 
     internal static async Task<EksAccessEntry?> FindAsync(StepContext ctx, string principalArn, CancellationToken ct)

@@ -23,7 +23,6 @@ internal static class ChangeHandlers
     {
         UpdateClusterConfigChange c => ModeChangeHandler.PrepareAsync(c, ctx, ct),
         CreateAccessEntryChange c => AccessEntryHandler.PrepareCreateAsync(c, ctx, ct),
-        UpdateAccessEntryChange c => AccessEntryHandler.PrepareUpdateAsync(c, ctx, ct),
         AssociateAccessPolicyChange c => AccessPolicyHandler.PrepareAsync(c, ctx, ct),
         CreateAddonChange c => AddonHandler.PrepareAsync(c, ctx, ct),
         UpdateAssumeRolePolicyChange c => TrustPolicyHandler.PrepareAsync(c, ctx, ct),
@@ -40,7 +39,6 @@ internal static class ChangeHandlers
     {
         UpdateClusterConfigChange c => Task.FromResult(ModeChangeHandler.Undo(c, before)),
         CreateAccessEntryChange c => AccessEntryHandler.UndoCreateAsync(c, before, ctx, ct),
-        UpdateAccessEntryChange c => AccessEntryHandler.UndoUpdateAsync(c, before, ctx, ct),
         AssociateAccessPolicyChange c => AccessPolicyHandler.UndoAsync(c, before, ctx, ct),
         CreateAddonChange c => AddonHandler.UndoAsync(c, before, after, ctx, ct),
         UpdateAssumeRolePolicyChange c => TrustPolicyHandler.UndoAsync(c, before, after, ctx, ct),

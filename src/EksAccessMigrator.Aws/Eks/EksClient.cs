@@ -37,9 +37,6 @@ public sealed class EksClient : IDisposable
     public IAsyncEnumerable<string> ListAccessEntriesAsync(string clusterName, string? associatedPolicyArn, CancellationToken cancellationToken) =>
         All((token, ct) => ListAccessEntriesPageAsync(clusterName, associatedPolicyArn, null, token, ct), cancellationToken);
 
-    public async Task<EksAccessEntry> UpdateAccessEntryAsync(UpdateAccessEntryRequest request, CancellationToken cancellationToken) =>
-        Read<EksAccessEntry>(await SendAsync(EksRequests.UpdateAccessEntry(request, _newToken()), cancellationToken), "accessEntry");
-
     /// <summary>DeleteAddon; the add-on's own resources are removed by EKS as it goes.</summary>
     public Task DeleteAddonAsync(string clusterName, string addonName, CancellationToken cancellationToken) =>
         SendAsync(EksRequests.DeleteAddon(clusterName, addonName), cancellationToken);

@@ -33,16 +33,6 @@ public static class EksRequests
         Get("ListAccessEntries", $"/clusters/{L(clusterName)}/access-entries",
             new EksQuery().Add("maxResults", maxResults).Add("associatedPolicyArn", associatedPolicyArn).Add("nextToken", nextToken).ToString());
 
-    public static AwsWireRequest UpdateAccessEntry(UpdateAccessEntryRequest r, string token)
-    {
-        ArgumentNullException.ThrowIfNull(r);
-        var body = new JsonObject();
-        AddList(body, "kubernetesGroups", r.KubernetesGroups);
-        AddString(body, "username", r.Username);
-        body["clientRequestToken"] = r.ClientRequestToken ?? token;
-        return Post("UpdateAccessEntry", $"/clusters/{L(r.ClusterName)}/access-entries/{L(r.PrincipalArn)}", body);
-    }
-
     public static AwsWireRequest DeleteAddon(string clusterName, string addonName) =>
         Delete("DeleteAddon", $"/clusters/{L(clusterName)}/addons/{L(addonName)}");
 

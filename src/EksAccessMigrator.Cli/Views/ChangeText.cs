@@ -9,7 +9,6 @@ public static class ChangeText
     {
         UpdateClusterConfigChange => "cluster authentication mode",
         CreateAccessEntryChange c => c.PrincipalArn,
-        UpdateAccessEntryChange c => c.PrincipalArn,
         AssociateAccessPolicyChange c => c.PrincipalArn,
         CreateAddonChange c => $"add-on {c.AddonName}",
         UpdateAssumeRolePolicyChange c => c.RoleArn,
@@ -26,7 +25,6 @@ public static class ChangeText
     {
         UpdateClusterConfigChange c => $"set to {c.AuthenticationMode}{(c.BackupAwsAuth ? " (after backing up aws-auth)" : string.Empty)}",
         CreateAccessEntryChange c => $"{c.Type}{Username(c.Username, c.Type)}{Groups(c.KubernetesGroups)}",
-        UpdateAccessEntryChange c => UpdateDetails(c),
         AssociateAccessPolicyChange c => $"{Core.Planning.AccessPolicyArns.NameOf(c.PolicyArn)} at {c.AccessScope.Key} scope",
         CreateAddonChange => "install the Pod Identity agent",
         UpdateAssumeRolePolicyChange c => TrustDetails(c),
@@ -78,19 +76,4 @@ public static class ChangeText
 
     private static string Value(string? text) => text ?? "(generated)";
 
-    private static string UpdateDetails(UpdateAccessEntryChange c)
-    {
-        var parts = new List<string>();
-        if (c.Username is not null && c.Username != c.PreviousUsername)
-        {
-            parts.Add($"username {Value(c.PreviousUsername)} -> {Value(c.Username)}");
-        }
-
-        if (!c.PreviousKubernetesGroups.ToHashSet(StringComparer.Ordinal).SetEquals(c.KubernetesGroups))
-        {
-            parts.Add($"groups [{string.Join(", ", c.PreviousKubernetesGroups)}] -> [{string.Join(", ", c.KubernetesGroups)}]");
-        }
-
-        return string.Join(", ", parts);
-    }
 }

@@ -10,7 +10,6 @@ namespace EksAccessMigrator.Core.Plans;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "action", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(UpdateClusterConfigChange), UpdateClusterConfigChange.ActionName)]
 [JsonDerivedType(typeof(CreateAccessEntryChange), CreateAccessEntryChange.ActionName)]
-[JsonDerivedType(typeof(UpdateAccessEntryChange), UpdateAccessEntryChange.ActionName)]
 [JsonDerivedType(typeof(AssociateAccessPolicyChange), AssociateAccessPolicyChange.ActionName)]
 [JsonDerivedType(typeof(CreateAddonChange), CreateAddonChange.ActionName)]
 [JsonDerivedType(typeof(UpdateAssumeRolePolicyChange), UpdateAssumeRolePolicyChange.ActionName)]

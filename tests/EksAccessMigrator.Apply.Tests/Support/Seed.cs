@@ -8,6 +8,13 @@ internal static class Seed
     public const string Account = "123456789012";
     public const string Region = "us-west-2";
     public const string Cluster = "shop-prod";
+
+    /// <summary>
+    /// The uid of the cluster's kube-system namespace. Fixed, because the worlds a test compares (an interrupted and
+    /// an uninterrupted apply) stand for the same cluster: a plan records the uid, and the plan's hash reaches the
+    /// ownership tags apply writes.
+    /// </summary>
+    public const string KubeSystemUid = "0f6d3a52-7c1e-4b8a-9d2f-5e4c3b2a1f00";
     public const string InitialTrust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     public const string Kube2IamAnnotation = "iam.amazonaws.com/role";
     public const string IrsaAnnotation = "eks.amazonaws.com/role-arn";

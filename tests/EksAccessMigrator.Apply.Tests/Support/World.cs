@@ -93,7 +93,8 @@ internal sealed class World : IAsyncDisposable
 
         foreach (var ns in new[] { "kube-system", "shop", "billing" })
         {
-            kubernetes.State.Add($"{{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{{\"name\":\"{ns}\"}}}}");
+            var uid = ns == "kube-system" ? $",\"uid\":\"{Seed.KubeSystemUid}\"" : string.Empty;
+            kubernetes.State.Add($"{{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{{\"name\":\"{ns}\"{uid}}}}}");
         }
 
         kubernetes.State.Add(Seed.ConfigMapJson());

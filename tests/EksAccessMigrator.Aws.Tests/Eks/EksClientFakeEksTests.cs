@@ -62,9 +62,6 @@ public sealed class EksClientFakeEksTests : IAsyncLifetime
         var described = await _eks.DescribeAccessEntryAsync("api", created.PrincipalArn, CancellationToken.None);
         Assert.Equal("dev", described.Username);
 
-        var updated = await _eks.UpdateAccessEntryAsync(new UpdateAccessEntryRequest("api", created.PrincipalArn) { KubernetesGroups = ["editors"] }, CancellationToken.None);
-        Assert.Equal(["editors"], updated.KubernetesGroups!);
-
         var associated = await _eks.AssociateAccessPolicyAsync("api", created.PrincipalArn, ViewPolicy, new EksAccessScope("namespace", ["ns1", "dev-*"]), CancellationToken.None);
         Assert.Equal(ViewPolicy, associated.PolicyArn);
         var policies = await ToListAsync(_eks.ListAssociatedAccessPoliciesAsync("api", created.PrincipalArn, CancellationToken.None));
