@@ -8,7 +8,7 @@ public static class Python
     private static readonly string[] Isolated =
     [
         "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy", "AWS_PROFILE", "AWS_DEFAULT_PROFILE",
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_DATA_PATH",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_EKS", "AWS_DATA_PATH",
     ];
 
     public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] arguments)
