@@ -1,3 +1,11 @@
 using EksAccessMigrator.Cli;
+using EksAccessMigrator.Cli.Views;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error, errorIsTerminal: !Console.IsErrorRedirected, stdin: Console.In, inputIsTerminal: !Console.IsInputRedirected, outputWidth: Console.IsOutputRedirected ? null : Console.WindowWidth).ConfigureAwait(false);
+return await CliApp.RunAsync(
+    args,
+    ProcessConsole.Out,
+    ProcessConsole.Error,
+    errorIsTerminal: ProcessConsole.ErrorIsTerminal,
+    stdin: ProcessConsole.In,
+    inputIsTerminal: ProcessConsole.InputIsTerminal,
+    outputWidth: ProcessConsole.OutputWidth).ConfigureAwait(false);

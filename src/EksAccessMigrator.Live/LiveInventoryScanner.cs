@@ -7,9 +7,9 @@ using EksAccessMigrator.Aws.Logging;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Kubernetes;
-using ClusterInventory = EksAccessMigrator.Core.Inventory.ClusterInventory;
 using EksAccessMigrator.Live.Errors;
 using EksAccessMigrator.Manifests.Collectors;
+using ClusterInventory = EksAccessMigrator.Core.Inventory.ClusterInventory;
 
 namespace EksAccessMigrator.Live;
 

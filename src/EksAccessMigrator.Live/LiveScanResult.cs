@@ -1,9 +1,9 @@
-using EksAccessMigrator.Core.Plans;
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Live;
 

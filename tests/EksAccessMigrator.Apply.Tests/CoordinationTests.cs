@@ -221,7 +221,8 @@ public sealed class CoordinationTests(MotoServer moto)
             {
                 stop.Cancel();
             }
-        }) with { StopToken = stop.Token };
+        }) with
+        { StopToken = stop.Token };
 
         var interrupted = await world.ApplyAsync(plan, options);
 

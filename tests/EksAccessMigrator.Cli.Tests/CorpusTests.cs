@@ -1,5 +1,6 @@
 using EksAccessMigrator.Cli.Tests.Support;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Cli.Tests;
 
@@ -18,7 +19,7 @@ public sealed class CorpusTests
         return PlanJson.Deserialize(result.Out, corpusFile);
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task AuthenticatorReference_NodeRoleAdminUserAndMapAccounts()
     {
         var plan = await PlanAsync("kubernetes-sigs__aws-iam-authenticator__pkg_mapper_configmap_yaml_aws-auth.yaml");
@@ -44,7 +45,7 @@ public sealed class CorpusTests
         Assert.Equal(4, plan.Changes.Length);
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task CaseInsensitiveEntryKeys_GiveTheSamePlanAsTheReference()
     {
         var reference = await PlanAsync("kubernetes-sigs__aws-iam-authenticator__pkg_mapper_configmap_yaml_aws-auth.yaml");
@@ -58,7 +59,7 @@ public sealed class CorpusTests
             caseKeys.Findings.Select(f => (f.Code, f.Subject)));
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task MapRolesAsAYamlList_IsAnInvalidSection_ButMapUsersIsStillMigrated()
     {
         var plan = await PlanAsync("kubernetes-sigs__aws-iam-authenticator__pkg_mapper_configmap_yaml_aws-auth-missing-bar.yaml");
@@ -69,7 +70,7 @@ public sealed class CorpusTests
         Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.PrincipalArn == "arn:aws:iam::555555555555:user/admin");
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task ElevenDigitAccountIds_AreInvalidArns_NothingIsMigrated()
     {
         var plan = await PlanAsync("aidanmelen__terraform-aws-eks-auth__test_mock_aws-auth.yaml");
@@ -89,7 +90,7 @@ public sealed class CorpusTests
         return PlanJson.Deserialize(result.Out, "corpus");
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task Kube2iamDaemonSet_ItsFlagsAreReadAsConfiguration()
     {
         var plan = await PlanAsync(Kube2iamDaemonSet);
@@ -101,7 +102,7 @@ public sealed class CorpusTests
         Assert.Empty(plan.Changes);
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task BarePodWithARoleName_WithoutTheDaemonSet_HasNoBaseArn()
     {
         var plan = await PlanAsync(BarePod);
@@ -111,7 +112,7 @@ public sealed class CorpusTests
         Assert.Empty(plan.Changes);
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task BarePodWithTheDaemonSet_ResolvesTheRoleButCannotBePatched()
     {
         var plan = await PlanFilesAsync("--from", File_(Kube2iamDaemonSet), "--from", File_(BarePod));
@@ -122,7 +123,7 @@ public sealed class CorpusTests
         Assert.Empty(plan.Changes);
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task AllowedRolesWithAnUnrenderedPlaceholder_PermitsNothing()
     {
         var plan = await PlanFilesAsync("--from", File_(Kube2iamDaemonSet), "--from", File_(BarePod), "--from", File_(AllowedRoles), "--namespace-restrictions");
@@ -132,7 +133,7 @@ public sealed class CorpusTests
         Assert.Empty(plan.Changes);
     }
 
-    [Fact]
+    [SharedFact("corpus")]
     public async Task ChaosEngine_AnnotationsInACustomResourceAreForManualReview()
     {
         var plan = await PlanAsync("litmuschaos__chaos-charts__charts_kube-aws_k8-aws-ec2-terminate_engine.yaml");
@@ -143,7 +144,7 @@ public sealed class CorpusTests
         Assert.Empty(plan.Changes);
     }
 
-    [Theory]
+    [SharedTheory("corpus")]
     [InlineData("aws-samples__aws-workshop-for-kubernetes__04-path-security-and-networking_402-authentication-and-authorization_templates_pod-role-trust-policy.json", ":1: this document has no 'apiVersion'")]
     [InlineData("cloudposse__helmfiles__releases_external-dns.yaml", ":28:")]
     [InlineData("ministryofjustice__cloud-platform-terraform-external-dns__templates_values.yaml.tpl", ":9: not valid YAML")]

@@ -4,44 +4,42 @@ using EksAccessMigrator.Core.AwsAuth;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Tests.Properties;
+using FsCheck;
+using FsCheck.Fluent;
 using static EksAccessMigrator.Core.Tests.Given;
 
 namespace EksAccessMigrator.Core.Tests;
 
-/// <summary>Invariants I1-I5 over generated aws-auth content (property-based, fixed seed).</summary>
+/// <summary>
+/// Invariants I1-I5 over generated aws-auth content (FsCheck, fixed seed; a failure shrinks to a minimal aws-auth and
+/// prints it with the seed).
+/// </summary>
 public sealed class InvariantTests
 {
     private const int Cases = 1000;
 
-    private static readonly IamSnapshot SomeIam = Iam(
-        "arn:aws:iam::111122223333:role/admin",
-        "arn:aws:iam::111122223333:role/teams/dev",
-        "arn:aws:iam::111122223333:role/nodes",
-        "arn:aws:iam::111122223333:role/fargate",
-        "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_1",
-        "arn:aws:iam::111122223333:user/admin");
+    private static readonly IamSnapshot SomeIam = Iam([.. AwsAuthGenerator.IamPrincipals]);
 
-    private static readonly string[] EntryGroups = ["dev", "ops", "viewers"];
-
-    private static (ClusterInventory Inventory, AwsAuthContents Contents) Input(Random random)
+    private static (ClusterInventory Inventory, AwsAuthContents Contents) Input(AwsAuthCase generated)
     {
-        var (roles, users, accounts) = AwsAuthGenerator.Generate(random);
-        var awsAuth = AwsAuthOf(mapRoles: roles, mapUsers: users, mapAccounts: accounts);
-        var inventory = ClusterOf(awsAuth, random.Next(2) == 0 ? SomeIam : null);
-        if (random.Next(3) == 0)
+        var awsAuth = AwsAuthOf(mapRoles: generated.MapRoles, mapUsers: generated.MapUsers, mapAccounts: generated.MapAccountsText);
+        var inventory = ClusterOf(awsAuth, generated.WithIamSnapshot ? SomeIam : null);
+        if (generated.ApiAndConfigMap)
         {
             // Rule A9: a cluster in API_AND_CONFIG_MAP whose access entries already give some principals an identity.
-            var existing = SomeIam.Principals.Where(_ => random.Next(2) == 0).Select(p => random.Next(4) switch
+            inventory = inventory with
             {
-                0 => Entry(p.ToString(), "EC2_LINUX", null, []),
-                1 => Entry(p.ToString(), "STANDARD", "admin", [], (Admin, new AccessScope(AccessScope.NamespaceType, ["team-a"]))),
-                _ => Entry(p.ToString(), "STANDARD", random.Next(2) == 0 ? "dev" : null, [.. EntryGroups.Where(_ => random.Next(2) == 0)]),
-            });
-            inventory = inventory with { Cluster = inventory.Cluster with { AuthenticationMode = AuthenticationMode.ApiAndConfigMap }, ExistingAccessEntries = [.. existing] };
+                Cluster = inventory.Cluster with { AuthenticationMode = AuthenticationMode.ApiAndConfigMap },
+                ExistingAccessEntries = [.. generated.ExistingEntries.Select(e => e.ToEntry())],
+            };
         }
 
         return (inventory, AwsAuthParser.Parse(awsAuth));
     }
+
+    private static void ForAll(int cases, Action<(ClusterInventory Inventory, AwsAuthContents Contents)> check) =>
+        Prop.ForAll(AwsAuthGenerator.Cases, generated => check(Input(generated))).Check(PropertyRun.Cases(cases));
 
     /// <summary>
     /// An independent model of the authenticator (rules P4, P6, P7): the row a caller with this role or user name
@@ -70,7 +68,7 @@ public sealed class InvariantTests
     [Fact]
     public void I2_EveryNewEntryComesFromTheRowTheAuthenticatorMatchesToday_AndExistingEntriesAreNeverChanged()
     {
-        Property.ForAll(Cases, Input, input =>
+        ForAll(Cases, input =>
         {
             var plan = MigrationPlanner.Plan(input.Inventory, new PlannerOptions());
             var existing = (input.Inventory.ExistingAccessEntries ?? []).Select(e => e.PrincipalArn.ToLowerInvariant()).ToHashSet();
@@ -92,16 +90,13 @@ public sealed class InvariantTests
                 var today = RowMatchedToday(input.Contents, principal);
                 Assert.True(ReferenceEquals(today, mapping) || today == mapping, $"{entry.PrincipalArn} is planned from {mapping.Source}, but the authenticator matches it with {today?.Source ?? "no row"} today");
             }
-        }, Describe);
+        });
     }
-
-    private static string Describe((ClusterInventory Inventory, AwsAuthContents Contents) input) =>
-        string.Join("\n", input.Inventory.AwsAuth!.Data.Select(d => $"{d.Key}: |\n{d.Text}"));
 
     [Fact]
     public void I1_I2_EveryEntryKeepsExactlyTheIdentityItsMappingGave_AndGainsNothing()
     {
-        Property.ForAll(Cases, Input, input =>
+        ForAll(Cases, input =>
         {
             var plan = MigrationPlanner.Plan(input.Inventory, new PlannerOptions());
             foreach (var entry in plan.Changes.OfType<CreateAccessEntryChange>())
@@ -131,13 +126,13 @@ public sealed class InvariantTests
                 Assert.Contains("system:masters", mapping.Groups);
                 Assert.Contains(plan.Changes.OfType<CreateAccessEntryChange>(), e => e.PrincipalArn == policy.PrincipalArn);
             }
-        }, Describe);
+        });
     }
 
     [Fact]
     public void I3_SamePlanForTheSameInputs_ByteForByte()
     {
-        Property.ForAll(200, Input, input =>
+        ForAll(200, input =>
         {
             var first = PlanJson.Serialize(MigrationPlanner.Plan(input.Inventory, new PlannerOptions()));
             var reordered = input.Inventory with
@@ -147,32 +142,32 @@ public sealed class InvariantTests
             };
             var second = PlanJson.Serialize(MigrationPlanner.Plan(reordered, new PlannerOptions()));
             Assert.Equal(first, second);
-        }, Describe);
+        });
     }
 
     [Fact]
     public void I3_ChangesAreSortedByStageAndAddress_FindingsBySeverity()
     {
-        Property.ForAll(300, Input, input =>
+        ForAll(300, input =>
         {
             var plan = MigrationPlanner.Plan(input.Inventory, new PlannerOptions());
             var keys = plan.Changes.Select(c => (c.Stage, c.Address)).ToList();
             Assert.Equal(keys.OrderBy(k => k.Stage).ThenBy(k => k.Address, StringComparer.Ordinal), keys);
             Assert.Equal(plan.Changes.Length, plan.Changes.Select(c => c.Address).Distinct().Count());
             Assert.Equal(plan.Findings.OrderBy(f => f.Severity), plan.Findings);
-        }, Describe);
+        });
     }
 
     [Fact]
     public void I4_EveryEntryReadEndsAsAChangeANoOpOrAFinding()
     {
-        Property.ForAll(Cases, Input, input =>
+        ForAll(Cases, input =>
         {
             var plan = MigrationPlanner.Plan(input.Inventory, new PlannerOptions());
             Assert.Empty(SourceAccounting.Unaccounted(input.Contents.EntriesRead, plan));
             Assert.All(input.Inventory.AwsAuth!.Data.Where(d => !AwsAuthSection.IsKnown(d.Key)), d =>
                 Assert.Contains(plan.Findings, f => f.Sources.Contains($"aws-auth/data/{d.Key}")));
-        }, Describe);
+        });
     }
 
     [Fact]
@@ -187,10 +182,10 @@ public sealed class InvariantTests
     [Fact]
     public void I5_OnlyTheModeChangeIsIrreversible()
     {
-        Property.ForAll(300, Input, input =>
+        ForAll(300, input =>
         {
             var plan = MigrationPlanner.Plan(input.Inventory, new PlannerOptions());
             Assert.All(plan.Changes, c => Assert.Equal(c is not UpdateClusterConfigChange, c.Reversible));
-        }, Describe);
+        });
     }
 }

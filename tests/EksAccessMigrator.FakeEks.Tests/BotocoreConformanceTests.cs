@@ -1,4 +1,5 @@
 using EksAccessMigrator.FakeEks.Tests.Support;
+using EksAccessMigrator.TestSupport;
 using Xunit.Abstractions;
 
 namespace EksAccessMigrator.FakeEks.Tests;
@@ -19,15 +20,7 @@ public sealed class BotocoreConformanceTests(ITestOutputHelper output)
     [Fact]
     public async Task Botocore_drives_every_operation_and_parses_every_response()
     {
-        (int ExitCode, string Output) probe;
-        try
-        {
-            probe = await PythonRunner.RunAsync(TimeSpan.FromSeconds(30), "-c", "import botocore; print(botocore.__version__)");
-        }
-        catch (System.ComponentModel.Win32Exception error)
-        {
-            probe = (-1, "python3 is not on PATH: " + error.Message);
-        }
+        var probe = await Python.RunAsync(TimeSpan.FromSeconds(30), "-c", "import botocore; print(botocore.__version__)");
 
         Assert.True(probe.ExitCode == 0, "This test needs python3 with botocore installed (pip install botocore): " + probe.Output);
         var script = Path.Combine(AppContext.BaseDirectory, "conformance", "botocore_conformance.py");
@@ -48,7 +41,7 @@ public sealed class BotocoreConformanceTests(ITestOutputHelper output)
         server.Faults.ThrottleNext(2, "ListAddons");
         server.Faults.FailNext(1, 500, "DescribeNodegroup");
 
-        var (exitCode, scriptOutput) = await PythonRunner.RunAsync(
+        var (exitCode, scriptOutput) = await Python.RunAsync(
             TimeSpan.FromSeconds(90), script, server.Endpoint.ToString().TrimEnd('/'), SignedEksClient.Secret);
         output.WriteLine(scriptOutput);
 

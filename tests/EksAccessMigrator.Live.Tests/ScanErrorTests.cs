@@ -1,7 +1,7 @@
-using EksAccessMigrator.TestSupport;
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Live.Errors;
 using EksAccessMigrator.Live.Tests.Support;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Live.Tests;
 

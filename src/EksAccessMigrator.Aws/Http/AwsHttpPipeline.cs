@@ -85,7 +85,7 @@ public sealed class AwsHttpPipeline : IDisposable
                 var error = AwsErrorMapper.Create(parseError(errorResponse));
                 failure = error;
                 retryable = error is AwsThrottlingException or AwsServerException;
-                retryAfter = ParseRetryAfter(errorResponse.Header("retry-after"));
+                retryAfter = ParseRetryAfter(errorResponse.Header("retry-after"), _time.GetUtcNow());
             }
             else
             {
@@ -130,7 +130,8 @@ public sealed class AwsHttpPipeline : IDisposable
 #pragma warning restore CA5394
     }
 
-    internal static TimeSpan? ParseRetryAfter(string? value)
+    /// <summary>Retry-After as seconds or as an HTTP date, measured from <paramref name="now"/> (the pipeline's clock).</summary>
+    internal static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -143,7 +144,7 @@ public sealed class AwsHttpPipeline : IDisposable
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
-            ? (when - DateTimeOffset.UtcNow) is var gap && gap > TimeSpan.Zero ? gap : TimeSpan.Zero
+            ? (when - now) is var gap && gap > TimeSpan.Zero ? gap : TimeSpan.Zero
             : null;
     }
 

@@ -1,5 +1,5 @@
-using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Core.Planning;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Cli.Views;
 

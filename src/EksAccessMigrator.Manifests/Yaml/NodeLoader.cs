@@ -46,38 +46,38 @@ internal sealed class NodeLoader(IParser parser, string file)
                     scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded,
                     Line(scalar)));
             case SequenceStart start:
-            {
-                parser.MoveNext();
-                var items = new List<ManifestNode>();
-                while (parser.Current is not SequenceEnd)
                 {
-                    items.Add(Load(depth + 1));
-                }
-
-                parser.MoveNext();
-                return Remember(start.Anchor, first, new ManifestSequence(items, Line(start)));
-            }
-
-            case MappingStart start:
-            {
-                parser.MoveNext();
-                var entries = new List<KeyValuePair<string, ManifestNode>>();
-                var keys = new MappingKeys(file);
-                while (parser.Current is not MappingEnd)
-                {
-                    var keyLine = Line(parser.Current);
-                    if (Load(depth + 1) is not ManifestScalar key)
+                    parser.MoveNext();
+                    var items = new List<ManifestNode>();
+                    while (parser.Current is not SequenceEnd)
                     {
-                        throw ManifestException.At(file, keyLine, "a mapping key is a list or mapping; Kubernetes manifests only have string keys.");
+                        items.Add(Load(depth + 1));
                     }
 
-                    keys.Add(key.Value, keyLine);
-                    entries.Add(new(key.Value, Load(depth + 1)));
+                    parser.MoveNext();
+                    return Remember(start.Anchor, first, new ManifestSequence(items, Line(start)));
                 }
 
-                parser.MoveNext();
-                return Remember(start.Anchor, first, new ManifestMapping(entries, Line(start)));
-            }
+            case MappingStart start:
+                {
+                    parser.MoveNext();
+                    var entries = new List<KeyValuePair<string, ManifestNode>>();
+                    var keys = new MappingKeys(file);
+                    while (parser.Current is not MappingEnd)
+                    {
+                        var keyLine = Line(parser.Current);
+                        if (Load(depth + 1) is not ManifestScalar key)
+                        {
+                            throw ManifestException.At(file, keyLine, "a mapping key is a list or mapping; Kubernetes manifests only have string keys.");
+                        }
+
+                        keys.Add(key.Value, keyLine);
+                        entries.Add(new(key.Value, Load(depth + 1)));
+                    }
+
+                    parser.MoveNext();
+                    return Remember(start.Anchor, first, new ManifestMapping(entries, Line(start)));
+                }
 
             case AnchorAlias alias:
                 parser.MoveNext();

@@ -3,16 +3,23 @@ using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Signing;
-using EksAccessMigrator.Aws.Tests.Support;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Aws.Tests.Signing;
 
+/// <summary>
+/// Requests serialized and signed by botocore (../shared/aws-models/botocore-wire-examples.txt): an extra check of
+/// method, URL encoding and body beside the differential signing test, skipped with the reason printed when the
+/// shared folder is absent.
+/// </summary>
 public sealed class BotocoreWireExampleTests
 {
+    private const string ExamplesFile = "aws-models/botocore-wire-examples.txt";
+
     private static readonly AwsCredentialsSnapshot Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
     private static readonly DateTimeOffset Time = new(2024, 1, 2, 3, 4, 5, TimeSpan.Zero);
-    private static readonly IReadOnlyDictionary<string, WireExample> Examples =
-        WireExample.Load(Path.Combine(SharedData.AwsModels, "botocore-wire-examples.txt"));
+    private static readonly Lazy<IReadOnlyDictionary<string, WireExample>> Examples =
+        new(() => WireExample.Load(SharedFolder.Path_(ExamplesFile)));
 
     private static readonly AwsClientSettings Eks = new() { Region = "us-west-2" };
     private static readonly AwsClientSettings Iam = new() { Region = "us-east-1" };
@@ -44,17 +51,17 @@ public sealed class BotocoreWireExampleTests
         ["iam.get_user"] = (AwsService.Iam, () => IamRequests.GetUser(null)),
     };
 
-    [Fact]
+    [SharedFact(ExamplesFile)]
     public void Every_example_is_covered()
     {
-        Assert.Equal(Examples.Keys.Order(StringComparer.Ordinal), Builders.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Examples.Value.Keys.Order(StringComparer.Ordinal), Builders.Keys.Order(StringComparer.Ordinal));
     }
 
-    [Theory]
+    [SharedTheory(ExamplesFile)]
     [MemberData(nameof(Names))]
     public void Signed_request_matches_botocore(string name)
     {
-        var expected = Examples[name];
+        var expected = Examples.Value[name];
         var (service, build) = Builders[name];
         var endpoint = AwsEndpointResolver.Resolve(service == AwsService.Eks ? Eks : Iam, service);
 

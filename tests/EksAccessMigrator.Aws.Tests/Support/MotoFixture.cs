@@ -1,9 +1,9 @@
-using EksAccessMigrator.TestSupport;
 using System.Text;
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Signing;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Aws.Tests.Support;
 

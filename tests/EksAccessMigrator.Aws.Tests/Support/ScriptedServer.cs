@@ -1,7 +1,7 @@
-using EksAccessMigrator.TestSupport;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Aws.Tests.Support;
 

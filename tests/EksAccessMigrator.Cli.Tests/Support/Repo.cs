@@ -5,7 +5,7 @@ internal static class Repo
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    public static string Shared => EksAccessMigrator.TestSupport.SharedFolder.Root;
 
     public static string Corpus => Path.Combine(Shared, "corpus");
 

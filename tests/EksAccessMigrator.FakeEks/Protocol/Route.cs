@@ -9,12 +9,16 @@ internal sealed class Route
     {
         Operation = operation;
         Method = method;
+        Template = template;
         segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
     }
 
     public string Operation { get; }
 
     public string Method { get; }
+
+    /// <summary>The request URI as the service model writes it.</summary>
+    public string Template { get; }
 
     /// <summary>Matches raw (still percent-encoded) path segments; captured values are percent-decoded.</summary>
     public bool TryMatch(string method, IReadOnlyList<string> rawSegments, out Dictionary<string, string> values)
