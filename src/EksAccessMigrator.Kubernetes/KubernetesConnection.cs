@@ -48,7 +48,7 @@ public sealed class KubernetesConnection : IDisposable
         }
         catch (Exception e) when (e is KubeConfigException or IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
         {
-            throw new KubernetesConfigurationException($"Cannot use kubeconfig {path ?? "(default)"}{(context is null ? string.Empty : " context " + context)}: {e.Message}", e);
+            throw new KubernetesConfigurationException($"Cannot use kubeconfig {path ?? "(default)"}{(context is null ? string.Empty : " context " + context)}: {Cause(e)}. Check that the kubeconfig's exec command (e.g. 'aws eks get-token') runs on its own.", e);
         }
 
         return new KubernetesConnection(config, options, null);
@@ -103,6 +103,15 @@ public sealed class KubernetesConnection : IDisposable
     {
         Client.Dispose();
         _tokens?.Dispose();
+    }
+
+    /// <summary>The failure's own words: KubernetesClient puts an exec plugin's stack trace into the message, which is cut.</summary>
+    private static string Cause(Exception e)
+    {
+        var text = e.InnerException is { } inner && e is KubeConfigException ? $"{e.Message} {inner.Message}" : e.Message;
+        var cut = text.IndexOfAny(['\r', '\n']);
+        text = (cut < 0 ? text : text[..cut]).TrimEnd('.', ' ');
+        return text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 297), "...");
     }
 
     /// <summary>

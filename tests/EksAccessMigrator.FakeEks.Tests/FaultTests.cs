@@ -60,7 +60,10 @@ public sealed class FaultTests
         server.Faults.DelayNext(1, TimeSpan.FromSeconds(5));
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => client.GetAsync("/clusters/prod"));
-        var after = await client.GetAsync("/clusters/prod");
+
+        // The next request is answered at once; asked with the default timeout, so a loaded machine cannot fail it.
+        using var patient = new SignedEksClient(server.Endpoint);
+        var after = await patient.GetAsync("/clusters/prod");
 
         Assert.Equal(200, after.Status);
     }

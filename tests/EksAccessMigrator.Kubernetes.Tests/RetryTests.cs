@@ -87,7 +87,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Dropped_connections_and_slow_answers_are_retried()
     {
-        var options = TestCluster.FastOptions with { RequestTimeout = TimeSpan.FromMilliseconds(300) };
+        var options = TestCluster.FastOptions with { RequestTimeout = TimeSpan.FromSeconds(1) };
         await using var cluster = await TestCluster.StartAsync(options);
         cluster.SeedNamespace("team-a");
         cluster.Server.Faults.DropNext();

@@ -42,20 +42,29 @@ public sealed class ManifestStreamReaderTests
     }
 
     [Fact]
-    public void AliasesShareTheAnchoredNode_SoAnAliasBombCostsNothing()
+    public void AliasesShareTheAnchoredNode_ButAnAliasBombIsRefusedByTheExpansionBudget()
     {
-        var yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n  a: &a [\"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\"]\n");
-        for (var i = 0; i < 20; i++)
+        static string Nested(int levels)
         {
-            var prev = i == 0 ? "a" : $"l{i - 1}";
-            yaml.Append($"  l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n");
+            var yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n  a: &a [\"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\"]\n");
+            for (var i = 0; i < levels; i++)
+            {
+                var prev = i == 0 ? "a" : $"l{i - 1}";
+                yaml.Append($"  l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n");
+            }
+
+            return yaml.ToString();
         }
 
-        var cm = Assert.Single(Read(yaml.ToString()));
-
+        // A little reuse of anchors is fine, and shares the node instead of copying it.
+        var cm = Assert.Single(Read(Nested(3)));
         var data = Assert.IsType<ManifestMapping>(cm.Root["data"]);
-        var last = Assert.IsType<ManifestSequence>(data["l19"]);
-        Assert.Same(data["l18"], last.Items[0]);
+        Assert.Same(data["l1"], Assert.IsType<ManifestSequence>(data["l2"]).Items[0]);
+
+        // Anchors nested in anchors would expand to 9^21 nodes for whoever walks the object: refused, with the line.
+        var error = Assert.Throws<ManifestException>(() => Read(Nested(20)));
+        Assert.StartsWith("in.yaml:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("alias bomb", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

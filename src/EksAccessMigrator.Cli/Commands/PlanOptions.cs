@@ -21,7 +21,7 @@ public sealed class PlanOptions : ICommandParameterSet
     [HasDefaultValue]
     public string? CallerArn { get; set; }
 
-    [Option("created-at", Description = "The plan's creation time (RFC 3339, e.g. 2026-12-01T09:00:00Z), for reproducible plans in git; also SOURCE_DATE_EPOCH (seconds since 1970). Default: now.", ValueName = "TIME")]
+    [Option("created-at", Description = "The plan's creation time (RFC 3339, e.g. 2026-12-01T09:00:00Z), for reproducible plans in git; also SOURCE_DATE_EPOCH (seconds since 1970); default: now.", ValueName = "TIME")]
     [HasDefaultValue]
     public string? CreatedAt { get; set; }
 

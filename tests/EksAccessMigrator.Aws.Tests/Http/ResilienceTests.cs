@@ -159,15 +159,18 @@ public sealed class ResilienceTests
     {
         await using var server = new ScriptedServer(Ok);
         var settings = Settings(server.Endpoint) with { RequestsPerSecond = 20, Burst = 1 };
-        using var eks = Client(settings);
+        var clock = new SteppingClock();
+        using var eks = Client(settings, time: clock);
 
         for (var i = 0; i < 4; i++)
         {
             await eks.DescribeClusterAsync("c1", CancellationToken.None);
         }
 
+        // The clock only moves by the waits: each call after the first waits one token's time, 50 ms at 20/s.
         Assert.Equal(4, server.RequestCount);
         Assert.Equal(3, eks.Pipeline.RateLimiter.WaitCount);
+        Assert.Equal(TimeSpan.FromMilliseconds(150), clock.Waited);
     }
 
     [Fact]
