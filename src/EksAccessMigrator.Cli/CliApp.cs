@@ -12,7 +12,7 @@ public static class CliApp
 {
     /// <summary>The command classes, in the order help lists them.</summary>
     public static IReadOnlyList<Type> CommandTypes { get; } =
-        [typeof(ScanCommand), typeof(PlanCommand), typeof(ShowCommand), typeof(ApplyCommand), typeof(VerifyCommand), typeof(RollbackCommand)];
+        [typeof(ScanCommand), typeof(PlanCommand), typeof(ShowCommand), typeof(ApplyCommand), typeof(VerifyCommand), typeof(RollbackCommand), typeof(ExportCommand)];
 
     public static CommandCatalogue Catalogue { get; } = CommandCatalogue.Of(CommandTypes);
 
