@@ -15,6 +15,9 @@ public static class ExitCodes
     /// </summary>
     public const int Refused = 3;
 
+    /// <summary><c>plan</c>/<c>show --exit-code-on-blockers</c>: the plan has blockers.</summary>
+    public const int Blockers = 4;
+
     /// <summary>A bug in the tool: an exception nobody expected.</summary>
     public const int InternalError = 70;
 

@@ -49,7 +49,7 @@ public sealed class WorkloadScaleTests : IDisposable
     public async Task I4_EveryWorkloadEndsAsAChangeANoOpOrAFinding_AndTheMarkdownShowsThem()
     {
         var json = await CliRun.RunAsync("plan", "--from", _file, "--cluster", "big", "--region", "eu-west-1", "--account", "111122223333", "--format", "json");
-        var markdown = await CliRun.RunAsync("plan", "--from", _file, "--cluster", "big", "--region", "eu-west-1", "--account", "111122223333", "--format", "markdown");
+        var markdown = await CliRun.RunAsync("plan", "--from", _file, "--cluster", "big", "--region", "eu-west-1", "--account", "111122223333", "--format", "markdown", "--full");
 
         Assert.True(json.ExitCode == 0, json.Error);
         var plan = PlanJson.Deserialize(json.Out, "big");

@@ -20,6 +20,8 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
         [Option("out", Description = "Write the plan file here (JSON).", ValueName = "FILE")] string? @out = null,
         [Option("format", Description = "table (default), json or markdown.", ValueName = "FORMAT")] string format = "table",
         [Option("detailed-exitcode", Description = "Exit 0 when the plan has no changes, 2 when it has changes, 1 on error.")] bool detailedExitcode = false,
+        [Option("full", Description = "Markdown: render the whole plan instead of fitting a pull-request comment (65,000 characters).")] bool full = false,
+        [Option("exit-code-on-blockers", Description = "Exit 4 when the plan has blockers (to fail a pull request's check); before --detailed-exitcode's 2.")] bool exitCodeOnBlockers = false,
         CoconaAppContext? appContext = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -52,13 +54,14 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
             AtomicFile.Write(@out, PlanJson.Serialize(result));
         }
 
-        PlanRenderer.Render(result, parsedFormat, output.Out, output.Width);
+        PlanRenderer.Render(result, parsedFormat, output.Out, output.Width, PlanRenderer.HashOf(result), full);
         if (@out is not null && parsedFormat != OutputFormat.Json)
         {
             output.Error.WriteLine($"Plan written to {@out}.");
         }
 
-        return detailedExitcode && !result.Changes.IsEmpty ? ExitCodes.ChangesPresent : ExitCodes.Success;
+        return PlanRenderer.BlockerExit(result, exitCodeOnBlockers)
+            ?? (detailedExitcode && !result.Changes.IsEmpty ? ExitCodes.ChangesPresent : ExitCodes.Success);
     }
 
     private PlannerOptions Options(PlanOptions plan)

@@ -5,8 +5,11 @@ internal static class CliRun
 {
     public sealed record Result(int ExitCode, string Out, string Error)
     {
-        /// <summary>Output with the machine's repository path replaced, for golden files.</summary>
-        public string NormalizedOut => Out.Replace(Repo.Root, "<repo>", StringComparison.Ordinal);
+        /// <summary>
+        /// Output with the machine's repository path replaced, for golden files; so is the plan hash of the Markdown
+        /// marker, since the plan it hashes holds that path.
+        /// </summary>
+        public string NormalizedOut => System.Text.RegularExpressions.Regex.Replace(Out.Replace(Repo.Root, "<repo>", StringComparison.Ordinal), "plan=[0-9a-f]{64}", "plan=<sha256>");
     }
 
     public static Task<Result> RunAsync(params string[] args) => RunAsync(null, args);
