@@ -13,17 +13,29 @@ public static class ManifestScanner
         foreach (var file in InputFiles.Expand(paths))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var reader = OpenText(file);
+            void Visit(ManifestObject manifest)
+            {
+                objects++;
+                foreach (var collector in collectors)
+                {
+                    collector.Visit(manifest);
+                }
+            }
+
             try
             {
-                var documents = ManifestStreamReader.Read(reader, file, manifest =>
+                int documents;
+                if (IsJson(file))
                 {
-                    objects++;
-                    foreach (var collector in collectors)
-                    {
-                        collector.Visit(manifest);
-                    }
-                }, cancellationToken);
+                    using var stream = OpenStream(file);
+                    documents = JsonManifestReader.Read(stream, file, Visit, cancellationToken);
+                }
+                else
+                {
+                    using var reader = OpenText(file);
+                    documents = ManifestStreamReader.Read(reader, file, Visit, cancellationToken);
+                }
+
                 if (documents == 0)
                 {
                     throw new ManifestException($"{file}: holds no Kubernetes object (it is empty, or only comments and '---'); export it again, or leave it out of --from.");
@@ -36,6 +48,45 @@ public static class ManifestScanner
         }
 
         return objects;
+    }
+
+    /// <summary>A <c>.json</c> file whose first character is <c>{</c> takes the JSON path; everything else is YAML.</summary>
+    private static bool IsJson(string file)
+    {
+        if (!file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        using var stream = OpenStream(file);
+        Span<byte> head = stackalloc byte[4096];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var text = head[..read];
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            text = text[3..];
+        }
+
+        var first = text.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r');
+        while (first >= 0 && text[first] == (byte)'\n')
+        {
+            text = text[(first + 1)..];
+            first = text.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r');
+        }
+
+        return first >= 0 && text[first] == (byte)'{';
+    }
+
+    private static FileStream OpenStream(string file)
+    {
+        try
+        {
+            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ManifestException($"{file}: cannot be read: {ex.Message}", ex);
+        }
     }
 
     private static StreamReader OpenText(string file)

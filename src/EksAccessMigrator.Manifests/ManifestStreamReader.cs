@@ -104,7 +104,7 @@ public static class ManifestStreamReader
         return true;
     }
 
-    private static ManifestObject ToObject(ManifestNode node, string file, string what)
+    internal static ManifestObject ToObject(ManifestNode node, string file, string what)
     {
         if (node is not ManifestMapping map)
         {
