@@ -1,24 +1,31 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using EksAccessMigrator.Bench;
 using EksAccessMigrator.Manifests;
 using EksAccessMigrator.Manifests.Collectors;
 using YamlDotNet.Core;
 
 // Usage: dotnet run -c Release --project bench/EksAccessMigrator.Bench -- [pods=100000]
+// Prints one table: each path's wall time (best of three) against its parser floor, measured in the same run.
 var pods = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-var path = Path.Combine(Path.GetTempPath(), $"eam-bench-{pods}.yaml");
-if (!File.Exists(path))
+var yaml = Path.Combine(Path.GetTempPath(), $"eam-bench-{pods}.yaml");
+var json = Path.Combine(Path.GetTempPath(), $"eam-bench-{pods}.json");
+if (!File.Exists(yaml))
 {
-    ExportGenerator.Write(path, pods);
+    ExportGenerator.Write(yaml, pods);
 }
 
-var size = new FileInfo(path).Length;
-Console.WriteLine($"export: {pods} pods, {size / 1024.0 / 1024.0:F1} MiB ({path})");
-
-var bare = Measure("bare YamlDotNet parse (events only)", () =>
+if (!File.Exists(json))
 {
-    using var reader = File.OpenText(path);
+    ExportGenerator.WriteJson(json, pods);
+}
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {pods} pods: YAML {Size(yaml)}, JSON {Size(json)}");
+
+var yamlFloor = Measure(() =>
+{
+    using var reader = File.OpenText(yaml);
     var parser = new Parser(reader);
     var events = 0;
     while (parser.MoveNext())
@@ -28,28 +35,46 @@ var bare = Measure("bare YamlDotNet parse (events only)", () =>
 
     return events;
 });
+var yamlScan = Measure(() => Scan(yaml));
+var jsonFloor = Measure(() =>
+{
+    var bytes = File.ReadAllBytes(json);
+    var reader = new Utf8JsonReader(bytes);
+    var tokens = 0;
+    while (reader.Read())
+    {
+        tokens++;
+    }
 
-var scan = Measure("offline scan (stream + collectors)", () =>
-    ManifestScanner.Scan([path], [new AwsAuthCollector()], CancellationToken.None));
+    return tokens;
+});
+var jsonScan = Measure(() => Scan(json));
 
-Console.WriteLine($"scan / bare parse: {scan.TotalSeconds / bare.TotalSeconds:F2}x");
-Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB");
+Console.WriteLine();
+Console.WriteLine("| path | floor | scan (aws-auth + workload collectors) | scan / floor |");
+Console.WriteLine("|---|--:|--:|--:|");
+Console.WriteLine($"| YAML | {yamlFloor.TotalSeconds:F2} s (YamlDotNet Parser events) | {yamlScan.TotalSeconds:F2} s | {yamlScan / yamlFloor:F2}x |");
+Console.WriteLine($"| JSON | {jsonFloor.TotalSeconds:F2} s (Utf8JsonReader tokens) | {jsonScan.TotalSeconds:F2} s | {jsonScan / jsonFloor:F2}x |");
+Console.WriteLine($"peak working set of the whole run: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB");
 return 0;
 
-static TimeSpan Measure(string name, Func<int> action)
+static int Scan(string path) =>
+    ManifestScanner.Scan([path], [new AwsAuthCollector(), new WorkloadCollector()], CancellationToken.None);
+
+static string Size(string path) => $"{new FileInfo(path).Length / 1024.0 / 1024.0:F0} MiB";
+
+static TimeSpan Measure(Func<int> action)
 {
     action(); // warm-up
     GC.Collect();
     var best = TimeSpan.MaxValue;
-    var count = 0;
     for (var i = 0; i < 3; i++)
     {
         var watch = Stopwatch.StartNew();
-        count = action();
+        action();
         watch.Stop();
         best = watch.Elapsed < best ? watch.Elapsed : best;
     }
 
-    Console.WriteLine($"{name}: best of 3 {best.TotalSeconds:F2} s ({count} items), heap after {GC.GetTotalMemory(false) / 1024.0 / 1024.0:F0} MiB");
     return best;
 }
