@@ -28,7 +28,7 @@ public sealed class ScanCommand(CliOutput output)
         else
         {
             var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, iamRoleKey).ConfigureAwait(false);
-            report = ScanReport.From($"the live cluster {scan.Cluster.Name} ({scan.Cluster.Region}, account {scan.Cluster.AccountId}, mode {scan.Cluster.AuthenticationMode})", scan.Inventory.AwsAuth, scan.Inventory.Workloads, iamRoleKey);
+            report = ScanReport.From($"the live cluster {scan.Cluster.Name} ({scan.Cluster.Region}, account {scan.Cluster.AccountId}, mode {scan.Cluster.AuthenticationMode})", scan.Inventory.AwsAuth, scan.Inventory.Workloads, iamRoleKey, scan.Inventory.Cluster);
         }
 
         if (parsedFormat == OutputFormat.Json)

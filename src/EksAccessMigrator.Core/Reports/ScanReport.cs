@@ -19,7 +19,8 @@ public sealed record ScanReport(
     public const string DefaultRoleKey = "iam.amazonaws.com/role";
     public const string IrsaKey = "eks.amazonaws.com/role-arn";
 
-    public static ScanReport From(string origin, AwsAuthConfigMap? awsAuth, WorkloadInventory workloads, string? roleKey = null)
+    /// <param name="cluster">The cluster, when known (live); offline scans judge the agents without it.</param>
+    public static ScanReport From(string origin, AwsAuthConfigMap? awsAuth, WorkloadInventory workloads, string? roleKey = null, ClusterContext? cluster = null)
     {
         ArgumentNullException.ThrowIfNull(workloads);
         var key = roleKey ?? DefaultRoleKey;
@@ -27,9 +28,14 @@ public sealed record ScanReport(
             .Select(a => new ScannedAgent(a.Agent, a.Key, a.Args, a.Location.ToString()))
             .OrderBy(a => a.Key, StringComparer.Ordinal)
             .ToImmutableArray();
+
+        // Only what the agent really hands out: not hostNetwork pods, not roles a namespace restriction refuses, not
+        // pods whose ServiceAccount's IRSA role wins, and a pod owned by a workload counts for its owner (K2).
+        var inventory = new ClusterInventory(cluster ?? new ClusterContext("scan", "us-east-1", "000000000000", "aws", AuthenticationMode.ConfigMap), null, IamSnapshot.Empty, null, null) { Workloads = workloads };
+        var given = Planning.Workloads.RolesGivenToday.Of(inventory, new Planning.WorkloadIdentityOptions { IamRoleKey = roleKey });
         var annotated = workloads.Workloads
-            .Where(w => w.PodAnnotations.ContainsKey(key))
-            .Select(w => new ScannedWorkload(w.Key, "pod annotation", w.EffectiveServiceAccount, w.PodAnnotations[key], w.Location.ToString()));
+            .Where(w => w.PodAnnotations.ContainsKey(key) && given.TryGetValue(w.Key, out var today) && (today.Role is not null || !today.Known))
+            .Select(w => new ScannedWorkload(w.Key, given[w.Key].Known ? "pod annotation" : "pod annotation (not verifiable from the inputs)", w.EffectiveServiceAccount, w.PodAnnotations[key], w.Location.ToString()));
         var irsa = workloads.ServiceAccounts
             .Where(s => s.Annotations.ContainsKey(IrsaKey))
             .Select(s => new ScannedWorkload($"{s.Namespace}/ServiceAccount/{s.Name}", "IRSA", s.Name, s.Annotations[IrsaKey], s.Location.ToString()));
