@@ -45,7 +45,7 @@ public sealed class WorkloadGoldenTests
             plan.Changes.OfType<CreatePodIdentityAssociationChange>().Select(a => $"{a.Namespace}/{a.ServiceAccount}").ToArray());
         Assert.Equal("arn:aws:iam::111122223333:role/shared/reporting", plan.Changes.OfType<CreatePodIdentityAssociationChange>().Single(a => a.ServiceAccount == "nightly-report").RoleArn);
         Assert.Equal(
-            ["bare-pod", "cross-account-role", "dedicated-service-account", "default-role-not-migrated", "host-network", "identity-agent-configuration", "pod-identity-unsupported-compute", "role-not-permitted", "trust-policy-unknown", "verify-pod-identity-agent"],
+            ["bare-pod", "cross-account-role", "dedicated-service-account", "default-role-not-migrated", "host-network", "identity-agent-configuration", "imds-reachable-from-pods", "pod-identity-unsupported-compute", "role-not-permitted", "trust-policy-unknown", "verify-pod-identity-agent"],
             plan.Findings.Select(f => f.Code).Distinct().Order(StringComparer.Ordinal).ToArray());
         Assert.All(plan.Changes.OfType<UpdateAssumeRolePolicyChange>().Where(c => c.RoleArn.EndsWith("/shop-web", StringComparison.Ordinal)), c => Assert.NotNull(c.DocumentAfter));
     }

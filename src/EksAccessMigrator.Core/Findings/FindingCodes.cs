@@ -68,6 +68,10 @@ public static class FindingCodes
     public const string VerifyPodIdentityAgent = "verify-pod-identity-agent";
     public const string AssociationConflict = "association-conflict";
 
+    // Agent preflight and node posture (K15, N4)
+    public const string AgentPortConflict = "agent-port-conflict";
+    public const string ImdsReachableFromPods = "imds-reachable-from-pods";
+
     // IRSA to Pod Identity (R1-R4)
     public const string AddonServiceAccount = "addon-service-account";
     public const string IrsaWildcardTrust = "irsa-wildcard-trust";

@@ -25,6 +25,9 @@ public sealed record WorkloadInfo(
     /// <summary>The pod template's (or Pod's) labels: Fargate profiles select pods by them (rule K9).</summary>
     public ImmutableSortedDictionary<string, string> PodLabels { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
+    /// <summary>Ports its pods hold on their node: host ports, and with hostNetwork container ports (rule K15).</summary>
+    public ImmutableArray<int> HostPorts { get; init; } = [];
+
     /// <summary>The ServiceAccount its pods run as (rule K5).</summary>
     public string EffectiveServiceAccount => string.IsNullOrEmpty(ServiceAccountName) ? "default" : ServiceAccountName;
 

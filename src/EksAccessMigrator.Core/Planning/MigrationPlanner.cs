@@ -95,6 +95,15 @@ public static class MigrationPlanner
 
         var workloads = new Workloads.WorkloadIdentityPlanner(inventory, options, findings);
         workloads.Plan();
+        var ec2Nodes = desired.Any(d => d.Type is AccessEntryTypes.Ec2Linux or AccessEntryTypes.Ec2Windows);
+        var agents = inventory.Workloads.Agents.Any(a => a.Agent is IdentityAgentKinds.Kube2iam or IdentityAgentKinds.KiamAgent or IdentityAgentKinds.KiamServer);
+        if (ec2Nodes || agents)
+        {
+            // Rule N4: whatever the node role keeps, a pod on an EC2 node reaches it through instance metadata.
+            findings.Info(FindingCodes.ImdsReachableFromPods, "cluster/nodes",
+                $"Pods on EC2 nodes reach the node role's credentials through the instance metadata service unless it is limited to the host{(agents ? " (kube2iam and kiam work by intercepting exactly that)" : string.Empty)}. Check each launch template or node class: 'aws ec2 describe-launch-template-versions --launch-template-id ID --query \"LaunchTemplateVersions[].LaunchTemplateData.MetadataOptions\"' should show HttpTokens required and HttpPutResponseHopLimit 1 (Karpenter: metadataOptions.httpPutResponseHopLimit: 1 in the EC2NodeClass). {(agents ? "Limit it only after cutover, once no workload uses kube2iam or kiam; " : string.Empty)}pods with hostNetwork still reach it.");
+        }
+
         if (inventory.AwsAuth is null && workloads.Read.Count == 0 && inventory.Workloads.Agents.IsEmpty)
         {
             findings.Warning(FindingCodes.NothingToMigrate, "inputs",

@@ -54,6 +54,35 @@ internal static class PodTemplates
         return (null, null);
     }
 
+    /// <summary>
+    /// The ports the pods hold on their node (rule K15): every container's <c>hostPort</c>, and with
+    /// <c>hostNetwork</c> every <c>containerPort</c> too (init containers included).
+    /// </summary>
+    public static System.Collections.Immutable.ImmutableArray<int> HostPorts(ManifestMapping? spec, bool hostNetwork)
+    {
+        var ports = new SortedSet<int>();
+        foreach (var container in Items(spec?["containers"]).Concat(Items(spec?["initContainers"])).OfType<ManifestMapping>())
+        {
+            foreach (var port in Items(container["ports"]).OfType<ManifestMapping>())
+            {
+                if (Port(port["hostPort"]) is { } host)
+                {
+                    ports.Add(host);
+                }
+
+                if (hostNetwork && Port(port["containerPort"]) is { } own)
+                {
+                    ports.Add(own);
+                }
+            }
+        }
+
+        return [.. ports];
+    }
+
+    private static int? Port(ManifestNode? node) =>
+        node is ManifestScalar { IsNull: false } scalar && int.TryParse(scalar.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : null;
+
     /// <summary>Every container's command and args, in order.</summary>
     public static IEnumerable<(string? Image, List<string> Args)> Containers(ManifestMapping? spec) =>
         Items(spec?["containers"]).OfType<ManifestMapping>().Select(c =>

@@ -89,6 +89,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
             location)
         {
             PodLabels = Strings(Map(templateMetadata, "labels")),
+            HostPorts = PodTemplates.HostPorts(spec, Bool(spec?["hostNetwork"]) == true),
         });
     }
 

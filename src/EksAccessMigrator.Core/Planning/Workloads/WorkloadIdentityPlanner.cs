@@ -181,11 +181,20 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         });
     }
 
-    /// <summary>Rule K12.</summary>
+    /// <summary>Rules K12 and K15.</summary>
     private void Agent()
     {
         const string address = "addon/" + CreateAddonChange.PodIdentityAgent;
-        switch (inventory.Workloads.PodIdentityAgentInstalled)
+        var installed = inventory.Workloads.PodIdentityAgentInstalled;
+        if (installed != true && AgentPortConflicts() is { Count: > 0 } conflicts)
+        {
+            findings.Blocker(FindingCodes.AgentPortConflict, "cluster/addons",
+                $"The Pod Identity agent listens on every node's host network on ports 80 and 2703 (169.254.170.23), and {conflicts.Count} workload(s) hold one of them on their nodes ({string.Join(", ", conflicts.Take(10).Select(c => c.Describe))}{(conflicts.Count > 10 ? ", ..." : string.Empty)}). Installed next to them, the agent or they fail to start (eks-pod-identity-agent issue 10), so the add-on is not {(installed == false ? "planned" : "to be installed")} here. Move those workloads off ports 80 and 2703 (or off hostNetwork), then plan again.",
+                [.. conflicts.Select(c => c.Key)]);
+            return;
+        }
+
+        switch (installed)
         {
             case true:
                 NoOps.Add(new PlanNoOp(address, "the Pod Identity agent runs in the cluster", ["cluster/addons"]));
@@ -199,6 +208,18 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                 break;
         }
     }
+
+    /// <summary>Rule K15: workloads holding the agent's ports (80, 2703) on their nodes, each once.</summary>
+    private List<(string Key, string Describe)> AgentPortConflicts() =>
+        [.. inventory.Workloads.Workloads
+            .Where(w => w.ControllerKind is null || !IsCounted(w.ControllerKind))
+            .Where(w => w.HostPorts.Contains(80) || w.HostPorts.Contains(2703))
+            .Select(w => (w.Key, $"{w.Key} ({(w.HostNetwork ? "hostNetwork, " : string.Empty)}port {string.Join(" and ", w.HostPorts.Where(p => p is 80 or 2703))})"))
+            .DistinctBy(c => c.Key)
+            .OrderBy(c => c.Key, StringComparer.Ordinal)];
+
+    /// <summary>A Pod or ReplicaSet whose controller is itself read counts for the controller (rule K2).</summary>
+    private static bool IsCounted(string controllerKind) => controllerKind is "ReplicaSet" or "Deployment" or "StatefulSet" or "DaemonSet" or "Job" or "CronJob";
 
     /// <summary>
     /// Cutover: restart (rule K14), then remove the old annotations (rule R2 and the Phases section). A workload rolls
