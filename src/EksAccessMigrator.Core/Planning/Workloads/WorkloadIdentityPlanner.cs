@@ -276,7 +276,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         findings.Warning(FindingCodes.MigrateChangesPending, "pod-identity",
             known
                 ? $"{accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate} phase do not exist yet ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Plan and apply the {PlanPhase.Migrate} phase first."
-                : $"Offline, whether the {accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate} phase exist is unknown ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Apply this {options.Phase} plan only after the {PlanPhase.Migrate} plan was applied and verified.",
+                : $"Offline, whether the {accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate.Wire()} phase exist is unknown ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Apply this {options.Phase.Wire()} plan only after the {PlanPhase.Migrate.Wire()} plan was applied and verified.",
             [.. accepted.SelectMany(r => r.Sources).Distinct()]);
     }
 
