@@ -24,7 +24,9 @@ public static class PlanJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         AllowOutOfOrderMetadataProperties = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+
+        // Every enum of the plan carries WireEnumConverter (fixed wire texts, unknown values refused); a global
+        // converter here would take precedence over it.
     };
 
     private static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
@@ -47,7 +49,8 @@ public static class PlanJson
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $"{origin}:{line + 1}" : origin;
-            throw new PlanFormatException($"{where}: the plan file is not valid: {ex.Message} Re-create it with 'eks-access-migrator plan'.", ex);
+            var member = ex.Path is { } path && !ex.Message.Contains(path, StringComparison.Ordinal) ? $" (at {path})" : string.Empty;
+            throw new PlanFormatException($"{where}: the plan file is not valid: {ex.Message}{member} Re-create it with 'eks-access-migrator plan'.", ex);
         }
         catch (NotSupportedException ex)
         {
