@@ -13,7 +13,7 @@ public sealed record PlanOptionsRecord
 {
     public AuthenticationMode? TargetAuthenticationMode { get; init; }
 
-    public bool RewriteSessionNameRaw { get; init; }
+    public required bool RewriteSessionNameRaw { get; init; }
 
     public required ImmutableArray<string> BreakGlassArns { get; init; }
 
