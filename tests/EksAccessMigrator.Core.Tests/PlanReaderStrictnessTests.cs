@@ -142,6 +142,74 @@ public sealed class PlanReaderStrictnessTests
         Assert.Contains("surprise", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("options.targetAuthenticationMode", "API_AND_CONFIG_MAP", "the only target is API")]
+    [InlineData("options.targetAuthenticationMode", "CONFIG_MAP", "the only target is API")]
+    [InlineData("UpdateClusterConfig.authenticationMode", "CONFIG_MAP", "modes only move forward")]
+    public void ValuesTheSchemaNarrowsAreRefusedAsInconsistent(string member, string value, string expected)
+    {
+        var plan = Sample();
+        Set(plan, member, value);
+
+        var error = Assert.Throws<PlanFormatException>(() => PlanJson.Deserialize(plan.ToJsonString(), "x.json"));
+
+        Assert.Contains("inconsistent", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Job", true)]
+    [InlineData("CronJob", true)]
+    [InlineData("Pod", true)]
+    [InlineData("Deployment", false)]
+    [InlineData("DaemonSet", false)]
+    public void ARestartOfAKindWithoutRollingRestartIsRefused(string kind, bool refused)
+    {
+        var plan = Sample();
+        var restart = new JsonObject
+        {
+            ["action"] = "RestartWorkload",
+            ["address"] = "restart/shop/" + kind + "/web",
+            ["disruptive"] = true,
+            ["kind"] = kind,
+            ["namespace"] = "shop",
+            ["name"] = "web",
+            ["reversible"] = true,
+            ["sources"] = new JsonArray("shop/" + kind + "/web"),
+        };
+        plan["changes"]!.AsArray().Add(restart);
+        plan["summary"]!["changes"] = plan["changes"]!.AsArray().Count;
+        plan["summary"]!["changesByAction"]!["RestartWorkload"] = 1;
+
+        var error = Record.Exception(() => PlanJson.Deserialize(plan.ToJsonString(), "x.json"));
+
+        Assert.Equal(refused, error is PlanFormatException { Message: var m } && m.Contains("has no rolling restart", StringComparison.Ordinal));
+        Assert.True(refused || error is null, error?.Message);
+    }
+
+    [Theory]
+    [InlineData("Bogus")]
+    [InlineData("deployment")]
+    public void AnUnknownWorkloadKindIsRefused(string kind)
+    {
+        var plan = Sample();
+        plan["changes"]!.AsArray().Add(new JsonObject
+        {
+            ["action"] = "PatchWorkload",
+            ["address"] = "workload/shop/x/web",
+            ["kind"] = kind,
+            ["namespace"] = "shop",
+            ["name"] = "web",
+            ["reversible"] = true,
+            ["sources"] = new JsonArray("x"),
+        });
+
+        var error = Assert.Throws<PlanFormatException>(() => PlanJson.Deserialize(plan.ToJsonString(), "x.json"));
+
+        Assert.Contains($"'{kind}' is not one of the allowed values Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(".kind", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheSampleItselfIsRead()
     {

@@ -14,9 +14,9 @@ public static class ChangeText
         UpdateAssumeRolePolicyChange c => c.RoleArn,
         CreateServiceAccountChange c => $"{c.Namespace}/ServiceAccount/{c.Name}",
         CreatePodIdentityAssociationChange c => $"{c.Namespace}/{c.ServiceAccount}",
-        PatchWorkloadChange c => $"{c.Namespace}/{c.Kind}/{c.Name}",
+        PatchWorkloadChange c => $"{c.Namespace}/{c.Kind.Wire()}/{c.Name}",
         PatchServiceAccountChange c => $"{c.Namespace}/ServiceAccount/{c.Name}",
-        RestartWorkloadChange c => $"{c.Namespace}/{c.Kind}/{c.Name}",
+        RestartWorkloadChange c => $"{c.Namespace}/{c.Kind.Wire()}/{c.Name}",
         ReplaceConfigMapChange c => $"{c.Namespace}/ConfigMap/{c.Name}",
         _ => throw new InvalidOperationException($"No view for change kind {change.GetType().Name}."),
     };
@@ -33,7 +33,7 @@ public static class ChangeText
         PatchWorkloadChange c => (c.ServiceAccountName is not null
             ? $"serviceAccountName {c.PreviousServiceAccountName ?? "default"} -> {c.ServiceAccountName}"
             : $"remove annotation(s) {string.Join(", ", c.RemoveAnnotations.Select(a => $"{a.Key}: {a.Value}"))}")
-            + (c.Disruptive ? "; DISRUPTIVE: rolls the pods" : c.Kind == "CronJob" ? "; applies to the next runs" : string.Empty),
+            + (c.Disruptive ? "; DISRUPTIVE: rolls the pods" : c.Kind == WorkloadKind.CronJob ? "; applies to the next runs" : string.Empty),
         PatchServiceAccountChange c => $"remove annotation(s) {string.Join(", ", c.RemoveAnnotations.Select(a => $"{a.Key}: {a.Value}"))}",
         RestartWorkloadChange c => c.AfterAnnotationRemovals ? "DISRUPTIVE: rolling restart (after the IRSA annotation is removed; with --restart-workloads)" : "DISRUPTIVE: rolling restart (with --restart-workloads)",
         ReplaceConfigMapChange c => $"{(c.BackupFirst ? "back up, then " : string.Empty)}remove {c.RemovedEntries.Length} migrated row(s): {string.Join(", ", c.RemovedEntries.Select(e => $"{e.Source} ({e.Arn ?? $"sso {e.SsoPermissionSetName}"})"))}",

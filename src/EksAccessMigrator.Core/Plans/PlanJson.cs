@@ -124,6 +124,22 @@ public static class PlanJson
             problems.Append(" It marks an authentication-mode change as reversible, which it never is.");
         }
 
+        // Values the types allow but docs/plan.schema.json narrows: a plan never holds them.
+        if (plan.Options.TargetAuthenticationMode is { } target && target != Inventory.AuthenticationMode.Api)
+        {
+            problems.Append($" Its options.targetAuthenticationMode is {target.Wire()}; the only target is API.");
+        }
+
+        if (plan.Changes.OfType<UpdateClusterConfigChange>().FirstOrDefault(c => c.AuthenticationMode == Inventory.AuthenticationMode.ConfigMap) is { } back)
+        {
+            problems.Append($" The change '{back.Address}' switches to {back.AuthenticationMode.Wire()}, which EKS never allows (modes only move forward).");
+        }
+
+        if (plan.Changes.OfType<RestartWorkloadChange>().FirstOrDefault(c => !WorkloadKinds.IsRestartable(c.Kind)) is { } restart)
+        {
+            problems.Append($" The change '{restart.Address}' restarts a {restart.Kind.Wire()}, which has no rolling restart (only Deployment, StatefulSet, DaemonSet and ReplicaSet).");
+        }
+
         if (problems.Length > 0)
         {
             throw new PlanFormatException($"{origin}: the plan file is inconsistent.{problems} Re-create it with 'eks-access-migrator plan'.");

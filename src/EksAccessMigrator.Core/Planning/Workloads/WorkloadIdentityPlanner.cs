@@ -170,7 +170,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         Changes.Add(new PatchWorkloadChange
         {
             Address = $"workload/{w.Key}",
-            Kind = w.Kind,
+            Kind = WorkloadKinds.Of(w.Kind),
             Namespace = w.Namespace,
             Name = w.Name,
             ServiceAccountName = r.ServiceAccount,
@@ -230,7 +230,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                     Changes.Add(new RestartWorkloadChange
                     {
                         Address = $"restart/{w.Key}",
-                        Kind = w.Kind,
+                        Kind = WorkloadKinds.Of(w.Kind),
                         Namespace = w.Namespace,
                         Name = w.Name,
                         AfterAnnotationRemovals = r.Irsa,
@@ -244,7 +244,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                     Changes.Add(new PatchWorkloadChange
                     {
                         Address = $"workload/{w.Key}",
-                        Kind = w.Kind,
+                        Kind = WorkloadKinds.Of(w.Kind),
                         Namespace = w.Namespace,
                         Name = w.Name,
                         Disruptive = Restartable.Contains(w.Kind),
