@@ -210,6 +210,44 @@ public sealed class PlanReaderStrictnessTests
         Assert.Contains(".kind", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("cluster.partition", "aws-moon", "is not aws, aws-cn or aws-us-gov")]
+    [InlineData("options.workloads.namespaceRestrictionFormat", "wildcard", "is neither glob nor regexp")]
+    public void FixedStringsTheSchemaListsAreRefusedOtherwise(string member, string value, string expected)
+    {
+        var plan = Sample();
+        var (owner, name) = member == "cluster.partition" ? (plan["cluster"]!, "partition") : (plan["options"]!["workloads"]!, "namespaceRestrictionFormat");
+        owner[name] = value;
+
+        var error = Assert.Throws<PlanFormatException>(() => PlanJson.Deserialize(plan.ToJsonString(), "x.json"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("migrate", "CreateAddon", "addonName", "vpc-cni", "plans only create eks-pod-identity-agent")]
+    [InlineData("finalize", "ReplaceConfigMap", "name", "other", "plans only replace kube-system/aws-auth")]
+    [InlineData("finalize", "ReplaceConfigMap", "namespace", "default", "plans only replace kube-system/aws-auth")]
+    [InlineData("finalize", "ReplaceConfigMap", "removedEntries[0].section", "mapAccounts", "outside mapRoles and mapUsers")]
+    public void FixedStringsOfChangesAreRefusedOtherwise(string phase, string action, string member, string value, string expected)
+    {
+        var file = $"every-change-kind.{phase}.plan.json";
+        var plan = JsonNode.Parse(File.ReadAllText(Path.Combine(Support.Repo.Golden, file)))!.AsObject();
+        var change = Change(plan, action);
+        if (member.StartsWith("removedEntries[0].", StringComparison.Ordinal))
+        {
+            change["removedEntries"]![0]![member["removedEntries[0].".Length..]] = value;
+        }
+        else
+        {
+            change[member] = value;
+        }
+
+        var error = Assert.Throws<PlanFormatException>(() => PlanJson.Deserialize(plan.ToJsonString(), file));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheSampleItselfIsRead()
     {

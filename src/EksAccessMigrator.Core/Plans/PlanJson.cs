@@ -135,6 +135,34 @@ public static class PlanJson
             problems.Append($" The change '{back.Address}' switches to {back.AuthenticationMode.Wire()}, which EKS never allows (modes only move forward).");
         }
 
+        if (plan.Cluster.Partition is not ("aws" or "aws-cn" or "aws-us-gov"))
+        {
+            problems.Append($" Its cluster.partition '{plan.Cluster.Partition}' is not aws, aws-cn or aws-us-gov.");
+        }
+
+        if (plan.Options.Workloads.NamespaceRestrictionFormat is { } format and not ("glob" or "regexp"))
+        {
+            problems.Append($" Its options.workloads.namespaceRestrictionFormat '{format}' is neither glob nor regexp.");
+        }
+
+        if (plan.Changes.OfType<CreateAddonChange>().FirstOrDefault(c => c.AddonName != CreateAddonChange.PodIdentityAgent) is { } addon)
+        {
+            problems.Append($" The change '{addon.Address}' creates the add-on '{addon.AddonName}'; plans only create {CreateAddonChange.PodIdentityAgent}.");
+        }
+
+        foreach (var replace in plan.Changes.OfType<ReplaceConfigMapChange>())
+        {
+            if (replace.Namespace != "kube-system" || replace.Name != "aws-auth")
+            {
+                problems.Append($" The change '{replace.Address}' replaces {replace.Namespace}/{replace.Name}; plans only replace kube-system/aws-auth.");
+            }
+
+            if (replace.RemovedEntries.IsDefaultOrEmpty || replace.RemovedEntries.Any(e => e.Section is not ("mapRoles" or "mapUsers")))
+            {
+                problems.Append($" The change '{replace.Address}' removes no aws-auth row, or one outside mapRoles and mapUsers.");
+            }
+        }
+
         if (plan.Changes.OfType<RestartWorkloadChange>().FirstOrDefault(c => !WorkloadKinds.IsRestartable(c.Kind)) is { } restart)
         {
             problems.Append($" The change '{restart.Address}' restarts a {restart.Kind.Wire()}, which has no rolling restart (only Deployment, StatefulSet, DaemonSet and ReplicaSet).");
