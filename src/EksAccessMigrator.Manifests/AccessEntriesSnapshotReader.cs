@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Manifests;
