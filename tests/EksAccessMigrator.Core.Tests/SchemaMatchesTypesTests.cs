@@ -63,6 +63,39 @@ public sealed class SchemaMatchesTypesTests
     }
 
     [Fact]
+    public void EveryEnumOfThePlanIsWrittenByItsWireConverter_NeverAsANumberOrItsCSharpName()
+    {
+        var enums = new HashSet<Type>();
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>([typeof(MigrationPlan), .. typeof(PlanChange).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => a.DerivedType)]);
+        while (pending.TryPop(out var type))
+        {
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            foreach (var (_, memberType, _) in Members(type))
+            {
+                var inner = Nullable.GetUnderlyingType(memberType) ?? memberType;
+                inner = inner.IsGenericType && inner.GetGenericTypeDefinition() == typeof(ImmutableArray<>) ? inner.GetGenericArguments()[0] : inner;
+                if (inner.IsEnum)
+                {
+                    enums.Add(inner);
+                }
+                else if (IsPlanObject(inner))
+                {
+                    pending.Push(inner);
+                }
+            }
+        }
+
+        Assert.True(enums.Count >= 6, string.Join(", ", enums.Select(e => e.Name)));
+        Assert.All(enums, e => Assert.Equal(typeof(WireEnumConverter<>).MakeGenericType(e), e.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType));
+        Assert.All(enums, e => Assert.Equal(Enum.GetNames(e).Length, WireNames.All(e).Distinct(StringComparer.Ordinal).Count()));
+    }
+
+    [Fact]
     public void TheCheckFindsAMemberTheSchemaLacks_AndAnEnumValueItLacks()
     {
         var problems = new List<string>();
