@@ -117,7 +117,7 @@ public sealed class PlanExecutor
         var writer = guard.Writer(_options.TimeProvider);
         if (journal.Header is null)
         {
-            writer.Append(JournalRecords.Header, JournalHeader.Record(saved, _options));
+            writer.Append(JournalRecordType.Header, JournalHeader.Record(saved, _options));
         }
 
         var steps = await RunAsync(plan, context, journal, writer, stop.Token, cancellationToken).ConfigureAwait(false);
@@ -229,7 +229,7 @@ public sealed class PlanExecutor
 
     private StepOutcome Finish(JournalWriter? writer, int index, PlanChange change, StepStatus status, string message, TimeSpan elapsed, ImmutableArray<PlannedCall> calls, JsonObject? after)
     {
-        writer?.Append(status == StepStatus.Skipped ? JournalRecords.Skipped : status == StepStatus.Failed ? JournalRecords.Failed : JournalRecords.Done, StepRunner.Record(index, change, message, after));
+        writer?.Append(status == StepStatus.Skipped ? JournalRecordType.Skipped : status == StepStatus.Failed ? JournalRecordType.Failed : JournalRecordType.Done, StepRunner.Record(index, change, message, after));
         var outcome = new StepOutcome(index, change.Address, change.Action, status, message, elapsed, calls);
         _progress.StepFinished(outcome);
         return outcome;

@@ -84,7 +84,7 @@ internal sealed class StepRunner(StepContext context, JournalState journal, Jour
             var intent = Record(index, change, prep.Message, null);
             intent["change"] = ChangeCodec.Write(change);
             intent["before"] = before.DeepClone();
-            writer!.Append(JournalRecords.Intent, intent);
+            writer!.Append(JournalRecordType.Intent, intent);
         }
 
         Crash(CrashPoint.AfterIntent, change);
@@ -128,9 +128,9 @@ internal sealed class StepRunner(StepContext context, JournalState journal, Jour
         {
             var type = status switch
             {
-                StepStatus.Done => JournalRecords.Done,
-                StepStatus.Failed or StepStatus.Stale => JournalRecords.Failed,
-                _ => JournalRecords.Skipped,
+                StepStatus.Done => JournalRecordType.Done,
+                StepStatus.Failed or StepStatus.Stale => JournalRecordType.Failed,
+                _ => JournalRecordType.Skipped,
             };
             writer?.Append(type, Record(index, change, message, after));
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Live;
@@ -79,7 +80,9 @@ internal static class AccessEntryReader
 
         return new ExistingAccessEntry(
             entry.PrincipalArn,
-            entry.Type ?? "STANDARD",
+            entry.Type is null ? AccessEntryType.Standard
+                : WireNames.TryParse<AccessEntryType>(entry.Type, out var type) ? type
+                : throw new FormatException($"DescribeAccessEntry reported the unknown access-entry type '{entry.Type}' for {entry.PrincipalArn}."),
             entry.Username,
             [.. entry.KubernetesGroups ?? []],
             [.. policies.Select(Policy)]);
@@ -88,9 +91,11 @@ internal static class AccessEntryReader
     private static ExistingPolicyAssociation Policy(EksAssociatedAccessPolicy policy)
     {
         var scope = policy.AccessScope;
-        var type = scope?.Type ?? AccessScope.ClusterType;
+        var type = scope?.Type is null ? AccessScopeType.Cluster
+            : WireNames.TryParse<AccessScopeType>(scope.Type, out var parsed) ? parsed
+            : throw new FormatException($"ListAssociatedAccessPolicies reported the unknown access scope type '{scope.Type}'.");
         return new ExistingPolicyAssociation(
             policy.PolicyArn,
-            type == AccessScope.ClusterType ? AccessScope.Cluster : new AccessScope(type, [.. scope?.Namespaces ?? []]));
+            type == AccessScopeType.Cluster ? AccessScope.Cluster : new AccessScope(type, [.. scope?.Namespaces ?? []]));
     }
 }

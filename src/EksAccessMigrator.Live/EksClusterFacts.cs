@@ -12,7 +12,7 @@ public sealed record EksClusterFacts(
     string Region,
     string AccountId,
     string Partition,
-    string AuthenticationMode,
+    AuthenticationMode AuthenticationMode,
     Uri? Endpoint,
     string? CertificateAuthorityData,
     string? OidcIssuer,

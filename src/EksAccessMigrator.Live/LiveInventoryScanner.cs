@@ -6,6 +6,7 @@ using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Logging;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Kubernetes;
 using EksAccessMigrator.Live.Errors;
 using EksAccessMigrator.Manifests.Collectors;
@@ -93,7 +94,7 @@ public sealed class LiveInventoryScanner
             }
             else
             {
-                _progress.StepSkipped(ScanStep.AccessEntries, $"the cluster is in {cluster.AuthenticationMode} mode, which has no access entries");
+                _progress.StepSkipped(ScanStep.AccessEntries, $"the cluster is in {cluster.AuthenticationMode.Wire()} mode, which has no access entries");
                 entries = Task.FromResult<ImmutableArray<ExistingAccessEntry>?>(null);
             }
 

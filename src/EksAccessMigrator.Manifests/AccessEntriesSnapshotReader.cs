@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Manifests;
@@ -43,7 +44,7 @@ public static class AccessEntriesSnapshotReader
                 var where = $"{file}: accessEntries[{index}]";
                 result.Add(new ExistingAccessEntry(
                     RequiredString(entry, "principalArn", where),
-                    RequiredString(entry, "type", where),
+                    EntryType(RequiredString(entry, "type", where), where),
                     OptionalString(entry, "username", where),
                     Strings(entry, "kubernetesGroups", where),
                     Policies(entry, where)));
@@ -70,10 +71,10 @@ public static class AccessEntriesSnapshotReader
         foreach (var policy in list.EnumerateArray())
         {
             var scope = policy.TryGetProperty("accessScope", out var s) && s.ValueKind == JsonValueKind.Object ? s : throw new ManifestException($"{where}: an associated policy has no accessScope.");
-            var type = RequiredString(scope, "type", where + ".accessScope");
-            if (type is not AccessScope.ClusterType and not AccessScope.NamespaceType)
+            var text = RequiredString(scope, "type", where + ".accessScope");
+            if (!WireNames.TryParse<AccessScopeType>(text, out var type))
             {
-                throw new ManifestException($"{where}.accessScope.type '{type}' is neither cluster nor namespace.");
+                throw new ManifestException($"{where}.accessScope.type '{text}' is neither cluster nor namespace.");
             }
 
             result.Add(new ExistingPolicyAssociation(RequiredString(policy, "policyArn", where), new AccessScope(type, Strings(scope, "namespaces", where))));
@@ -81,6 +82,11 @@ public static class AccessEntriesSnapshotReader
 
         return result.ToImmutable();
     }
+
+    private static AccessEntryType EntryType(string text, string where) =>
+        WireNames.TryParse<AccessEntryType>(text, out var type)
+            ? type
+            : throw new ManifestException($"{where}.type '{text}' is not an access-entry type ({string.Join(", ", WireNames.All<AccessEntryType>())}).");
 
     private static string RequiredString(JsonElement element, string name, string where) =>
         OptionalString(element, name, where) ?? throw new ManifestException($"{where} has no '{name}'.");

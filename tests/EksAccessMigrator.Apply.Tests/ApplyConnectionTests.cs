@@ -23,7 +23,7 @@ public sealed class ApplyConnectionTests(MotoServer moto)
             Aws = new AwsClientSettings { Region = Seed.Region, EksEndpointUrl = eks.Endpoint, IamEndpointUrl = moto.Endpoint, StsEndpointUrl = moto.Endpoint },
             ApiServerOverride = kubernetes.Endpoint,
         };
-        var facts = new EksClusterFacts(Seed.Cluster, $"arn:aws:eks:{Seed.Region}:{Seed.Account}:cluster/{Seed.Cluster}", Seed.Region, Seed.Account, "aws", "CONFIG_MAP", null, null, null, null, null, "ACTIVE", null);
+        var facts = new EksClusterFacts(Seed.Cluster, $"arn:aws:eks:{Seed.Region}:{Seed.Account}:cluster/{Seed.Cluster}", Seed.Region, Seed.Account, "aws", Core.Inventory.AuthenticationMode.ConfigMap, null, null, null, null, null, "ACTIVE", null);
 
         using var connection = ApplyConnection.Open(settings, facts, new StaticCredentialSource(World.Credentials));
 

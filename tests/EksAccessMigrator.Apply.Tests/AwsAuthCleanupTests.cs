@@ -131,7 +131,7 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
     private static UpdateClusterConfigChange ApiSwitch => new()
     {
         Address = "cluster/authentication-mode",
-        AuthenticationMode = "API",
+        AuthenticationMode = Core.Inventory.AuthenticationMode.Api,
         BackupAwsAuth = true,
         Reversible = false,
         Sources = ["cluster/accessConfig"],
@@ -165,9 +165,9 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
             FormatVersion = MigrationPlan.CurrentFormatVersion,
             ToolVersion = "test",
             CreatedAt = DateTimeOffset.UnixEpoch,
-            Phase = "finalize",
+            Phase = Core.Planning.PlanPhase.Finalize,
             Options = PlanOptionsRecord.From(new Core.Planning.PlannerOptions()),
-            Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP")),
+            Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", Core.Inventory.AuthenticationMode.ApiAndConfigMap)),
             Summary = PlanSummary.Of(changes, [], []),
             Changes = changes,
             NoOps = [],

@@ -25,7 +25,7 @@ public sealed class KillTests(MotoServer moto)
         {
             var plan = await world.SavePlanAsync(phase);
             kinds.UnionWith(plan.Plan.Changes.Select(c => c.GetType()));
-            Assert.True((await world.ApplyAsync(plan, world.Options() with { JournalPath = Path.Combine(world.Directory, phase + ".jsonl") })).Succeeded);
+            Assert.True((await world.ApplyAsync(plan, world.Options() with { JournalPath = Path.Combine(world.Directory, phase.Wire() + ".jsonl") })).Succeeded);
         }
 
         Assert.Equal(typeof(PlanChange).Assembly.GetTypes().Where(t => t.IsSealed && t.IsSubclassOf(typeof(PlanChange))).ToHashSet(), kinds);
@@ -35,7 +35,7 @@ public sealed class KillTests(MotoServer moto)
     [InlineData(PlanPhase.Migrate)]
     [InlineData(PlanPhase.Cutover)]
     [InlineData(PlanPhase.Finalize)]
-    public async Task KillBeforeAndInsideEveryStep_ApplyAgainEqualsAnUninterruptedApply_AndRollbackThenRestoresTheStart(string phase)
+    public async Task KillBeforeAndInsideEveryStep_ApplyAgainEqualsAnUninterruptedApply_AndRollbackThenRestoresTheStart(PlanPhase phase)
     {
         var (expected, start, order) = await BaselineAsync(phase);
         foreach (var address in order)
@@ -68,7 +68,7 @@ public sealed class KillTests(MotoServer moto)
         Assert.Contains(result.Steps, s => s.Status == UndoStatus.Restored && s.Action == "CreateAddon");
     }
 
-    private async Task<(string Expected, string Start, string[] Order)> BaselineAsync(string phase)
+    private async Task<(string Expected, string Start, string[] Order)> BaselineAsync(PlanPhase phase)
     {
         await using var world = await World.StartAsync(moto);
         await world.ReachAsync(phase);
@@ -89,7 +89,7 @@ public sealed class KillTests(MotoServer moto)
         }
     };
 
-    private async Task KillCaseAsync(string phase, string address, CrashPoint point, string[] order, string expected, string start)
+    private async Task KillCaseAsync(PlanPhase phase, string address, CrashPoint point, string[] order, string expected, string start)
     {
         await using var world = await World.StartAsync(moto);
         await world.ReachAsync(phase);
@@ -99,7 +99,7 @@ public sealed class KillTests(MotoServer moto)
 
         var resumed = await world.ApplyAsync(plan, world.Options(parallel: 1));
 
-        var where = $"{phase}, killed {point} {address}";
+        var where = $"{phase.Wire()}, killed {point} {address}";
         Assert.True(resumed.Succeeded, $"{where}: {resumed.Refusal}{string.Join("\n", resumed.Refusal?.Stale ?? [])}{string.Join("\n", resumed.Steps.Where(s => s.Status is StepStatus.Failed or StepStatus.Stale))}");
         Assert.Equal(expected, await world.SnapshotAsync(maskRestartTimes: true));
 

@@ -52,7 +52,7 @@ public sealed class TrustNarrowingTests(MotoServer moto)
     /// <summary>The planner's own finalize change: billing/api moved to Pod Identity, billing/batch stays on IRSA (Windows).</summary>
     private static UpdateAssumeRolePolicyChange Finalize()
     {
-        var inventory = new ClusterInventory(new ClusterContext(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP"), null, IamSnapshot.Empty, null, null)
+        var inventory = new ClusterInventory(new ClusterContext(Seed.Cluster, Seed.Region, Seed.Account, "aws", Core.Inventory.AuthenticationMode.ApiAndConfigMap), null, IamSnapshot.Empty, null, null)
         {
             Workloads = new WorkloadInventory
             {
@@ -94,9 +94,9 @@ public sealed class TrustNarrowingTests(MotoServer moto)
             FormatVersion = MigrationPlan.CurrentFormatVersion,
             ToolVersion = "test",
             CreatedAt = DateTimeOffset.UnixEpoch,
-            Phase = "finalize",
+            Phase = Core.Planning.PlanPhase.Finalize,
             Options = PlanOptionsRecord.From(new PlannerOptions()),
-            Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", "API_AND_CONFIG_MAP")),
+            Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", Core.Inventory.AuthenticationMode.ApiAndConfigMap)),
             Summary = PlanSummary.Of(changes, [], []),
             Changes = changes,
             NoOps = [],

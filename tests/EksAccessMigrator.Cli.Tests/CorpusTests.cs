@@ -25,15 +25,15 @@ public sealed class CorpusTests
         var plan = await PlanAsync("kubernetes-sigs__aws-iam-authenticator__pkg_mapper_configmap_yaml_aws-auth.yaml");
 
         // M1: the mode change comes first.
-        Assert.Equal("API_AND_CONFIG_MAP", Assert.IsType<UpdateClusterConfigChange>(plan.Changes[0]).AuthenticationMode);
+        Assert.Equal("API_AND_CONFIG_MAP", Assert.IsType<UpdateClusterConfigChange>(plan.Changes[0]).AuthenticationMode.Wire());
 
         // A2: the worker-node role becomes an EC2_LINUX entry without username or groups.
-        var node = Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Type == "EC2_LINUX");
+        var node = Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Type.Wire() == "EC2_LINUX");
         Assert.Equal("arn:aws:iam::555555555555:role/devel-worker-nodes-NodeInstanceRole-74RF4UBDUKL6", node.PrincipalArn);
         Assert.Null(node.Username);
 
         // A3: the system:masters user becomes STANDARD + cluster admin policy, username kept.
-        var admin = Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Type == "STANDARD");
+        var admin = Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Type.Wire() == "STANDARD");
         Assert.Equal(("arn:aws:iam::555555555555:user/admin", "admin"), (admin.PrincipalArn, admin.Username));
         Assert.Equal("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", Assert.Single(plan.Changes.OfType<AssociateAccessPolicyChange>()).PolicyArn);
 

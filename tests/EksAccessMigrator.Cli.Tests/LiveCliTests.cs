@@ -37,12 +37,12 @@ public sealed class LiveCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 
         Assert.True(result.ExitCode == 0, result.Error);
         var plan = PlanJson.Deserialize(result.Out, "live");
-        Assert.Equal(("shop", MotoServer.Account, "CONFIG_MAP"), (plan.Cluster.Name, plan.Cluster.AccountId, plan.Cluster.AuthenticationMode));
+        Assert.Equal(("shop", MotoServer.Account, "CONFIG_MAP"), (plan.Cluster.Name, plan.Cluster.AccountId, plan.Cluster.AuthenticationMode.Wire()));
         Assert.IsType<UpdateClusterConfigChange>(plan.Changes[0]);
         var admin = Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Username == "admin");
         Assert.Equal("arn:aws:iam::123456789012:role/teams/admin", admin.PrincipalArn);
         Assert.Equal(["ops"], admin.KubernetesGroups.AsEnumerable());
-        Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Type == "EC2_LINUX");
+        Assert.Single(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.Type.Wire() == "EC2_LINUX");
         Assert.Single(plan.Changes.OfType<AssociateAccessPolicyChange>());
         Assert.DoesNotContain(plan.Findings, f => f.Code == "principal-path-unverified");
     }

@@ -50,7 +50,7 @@ internal static class Given
     public static ClusterInventory ClusterOf(
         AwsAuthConfigMap? awsAuth,
         IamSnapshot? iam = null,
-        string mode = AuthenticationMode.ConfigMap,
+        AuthenticationMode mode = AuthenticationMode.ConfigMap,
         ImmutableArray<ExistingAccessEntry>? existing = null,
         string? caller = null) =>
         new(new ClusterContext("prod", "eu-west-1", Account, "aws", mode), awsAuth, iam ?? IamSnapshot.Empty, existing, caller);
@@ -62,7 +62,7 @@ internal static class Given
         Plan(ClusterOf(AwsAuthOf(mapRoles: mapRoles), iam), options);
 
     public static ExistingAccessEntry Entry(string arn, string type, string? username, string[] groups, params (string Policy, AccessScope Scope)[] policies) =>
-        new(arn, type, username, [.. groups], [.. policies.Select(p => new ExistingPolicyAssociation(p.Policy, p.Scope))]);
+        new(arn, WireNames.TryParse<AccessEntryType>(type, out var t) ? t : throw new ArgumentException($"unknown type {type}", nameof(type)), username, [.. groups], [.. policies.Select(p => new ExistingPolicyAssociation(p.Policy, p.Scope))]);
 
     public static string Admin => AccessPolicyArns.ClusterAdmin("aws");
 }

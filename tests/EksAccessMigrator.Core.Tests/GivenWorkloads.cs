@@ -47,7 +47,7 @@ internal static class GivenWorkloads
     public static ClusterInventory Inventory(WorkloadInventory workloads, IamSnapshot? iam = null, AwsAuthConfigMap? awsAuth = null) =>
         Given.ClusterOf(awsAuth, iam) with { Workloads = workloads };
 
-    public static MigrationPlan Plan(WorkloadInventory workloads, WorkloadIdentityOptions? options = null, string phase = PlanPhase.Migrate, IamSnapshot? iam = null, AwsAuthConfigMap? awsAuth = null) =>
+    public static MigrationPlan Plan(WorkloadInventory workloads, WorkloadIdentityOptions? options = null, PlanPhase phase = PlanPhase.Migrate, IamSnapshot? iam = null, AwsAuthConfigMap? awsAuth = null) =>
         MigrationPlanner.Plan(Inventory(workloads, iam, awsAuth), new PlannerOptions { Phase = phase, Workloads = options ?? new WorkloadIdentityOptions() });
 
     /// <summary>kube2iam with a base ARN and the given workloads, namespaces and ServiceAccounts.</summary>

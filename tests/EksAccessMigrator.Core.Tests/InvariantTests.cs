@@ -103,7 +103,7 @@ public sealed class InvariantTests
             {
                 var mapping = input.Contents.Mappings.Single(m => entry.Sources.Contains(m.Source));
                 var groups = mapping.Groups.Where(g => g != "system:masters").ToHashSet();
-                if (entry.Type == AccessEntryTypes.Standard)
+                if (entry.Type == AccessEntryType.Standard)
                 {
                     Assert.Equal(mapping.Username, entry.Username);
                     Assert.True(groups.SetEquals(entry.KubernetesGroups), $"groups of {entry.PrincipalArn} changed");

@@ -102,7 +102,7 @@ public sealed class WorkloadInvariantTests
         {
             var plan = Plan(input.Workloads);
             var associations = plan.Associations().ToDictionary(a => (a.Namespace, a.ServiceAccount), a => a.RoleArn);
-            var patches = plan.Changes<PatchWorkloadChange>().ToDictionary(p => (p.Kind, p.Namespace, p.Name), p => p.ServiceAccountName!);
+            var patches = plan.Changes<PatchWorkloadChange>().ToDictionary(p => (p.Kind.Wire(), p.Namespace, p.Name), p => p.ServiceAccountName!);
             foreach (var w in input.Workloads.Workloads)
             {
                 var saAfter = patches.GetValueOrDefault((w.Kind, w.Namespace, w.Name)) ?? w.EffectiveServiceAccount;

@@ -24,7 +24,7 @@ public sealed class ExamplePlanTests(WorkloadMoto moto) : IDisposable
     {
         var plan = await CompareAsync("kube2iam-cluster", "shop-prod", ["iam-roles.json"], [], includeIrsa: false);
 
-        Assert.Contains(plan.Changes, c => c is CreateAccessEntryChange { Type: "EC2_LINUX" });
+        Assert.Contains(plan.Changes, c => c is CreateAccessEntryChange { Type: AccessEntryType.Ec2Linux });
         Assert.Contains(plan.Changes.OfType<CreatePodIdentityAssociationChange>(), c => c.Namespace == "batch" && c.ServiceAccount == "runner");
         Assert.Contains(plan.Findings, f => f.Code == "role-not-permitted");
         Assert.Contains(plan.Findings, f => f.Code == "cross-account-role");

@@ -12,7 +12,7 @@ public sealed class ExistingAccessEntryTests(MotoIam moto)
     [Fact]
     public async Task A9_A10_ExistingEntriesAndPolicies_ComeThroughLive()
     {
-        await using var world = await LiveWorld.StartAsync(moto, AuthenticationMode.ApiAndConfigMap);
+        await using var world = await LiveWorld.StartAsync(moto, AuthenticationMode.ApiAndConfigMap.Wire());
         ExistingEntries.Seed(world.Eks.State);
 
         var result = await world.Scanner().ScanAsync(CancellationToken.None);
@@ -24,7 +24,7 @@ public sealed class ExistingAccessEntryTests(MotoIam moto)
         Assert.Equal(["platform-team"], admin.KubernetesGroups.ToArray());
         Assert.Contains(admin.Policies, p => p.PolicyArn == ExistingEntries.ViewPolicy && p.AccessScope.Key == "namespace:payments");
         Assert.Contains(admin.Policies, p => p.PolicyArn == ExistingEntries.ClusterAdminPolicy && p.AccessScope.Key == "cluster");
-        Assert.Equal("EC2_LINUX", entries.Single(e => e.PrincipalArn == Scenario.NodeRoleArn).Type);
+        Assert.Equal("EC2_LINUX", entries.Single(e => e.PrincipalArn == Scenario.NodeRoleArn).Type.Wire());
 
         var plan = MigrationPlanner.Plan(result.Inventory, new PlannerOptions());
 
@@ -51,7 +51,7 @@ public sealed class ExistingAccessEntryTests(MotoIam moto)
     [Fact]
     public async Task ManyEntries_AreReadAcrossPages_WithOneDescribeAndPolicyListEach()
     {
-        await using var world = await LiveWorld.StartAsync(moto, AuthenticationMode.ApiAndConfigMap);
+        await using var world = await LiveWorld.StartAsync(moto, AuthenticationMode.ApiAndConfigMap.Wire());
         for (var i = 0; i < 130; i++)
         {
             world.Eks.State.AddAccessEntry(Scenario.ClusterName, $"arn:aws:iam::{Scenario.Account}:role/apps/app-{i:000}", "STANDARD", $"app-{i:000}", ["apps"]);

@@ -28,7 +28,7 @@ public sealed class LivePlanTests(MotoIam moto) : IDisposable
         // another account left unverified, an SSO matcher expanded from the listing, mapAccounts, the node role.
         var plan = MigrationPlanner.Plan(live.Inventory, new PlannerOptions());
         Assert.Contains(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.PrincipalArn == Scenario.AdminRoleArn);
-        Assert.Contains(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.PrincipalArn == Scenario.NodeRoleArn && c.Type == "EC2_LINUX");
+        Assert.Contains(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.PrincipalArn == Scenario.NodeRoleArn && c.Type.Wire() == "EC2_LINUX");
         Assert.Contains(plan.Changes.OfType<CreateAccessEntryChange>(), c => c.PrincipalArn.EndsWith("role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_ReadOnly_0123456789abcdef", StringComparison.Ordinal));
         Assert.Contains(plan.Findings, f => f.Code == FindingCodes.PrincipalNotFound && f.Subject.Contains("ghost-role", StringComparison.Ordinal));
         Assert.Contains(plan.Findings, f => f.Code == FindingCodes.PrincipalPathUnverified && f.Subject.Contains(Scenario.OtherAccount, StringComparison.Ordinal));

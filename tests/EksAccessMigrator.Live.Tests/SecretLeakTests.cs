@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.FakeEks;
 using EksAccessMigrator.Live.Errors;
 using EksAccessMigrator.Live.Tests.Support;
@@ -13,7 +14,7 @@ public sealed class SecretLeakTests(MotoIam moto)
     public async Task DebugRun_WithRetriesAndFailures_NeverShowsCredentialsTokensOrAuthorizationHeaders()
     {
         var credentials = LiveWorld.Credentials;
-        await using var world = await LiveWorld.StartAsync(moto, AuthenticationMode.ApiAndConfigMap, new FakeEksOptions { AccessKeyId = credentials.AccessKeyId, SecretAccessKey = credentials.SecretAccessKey });
+        await using var world = await LiveWorld.StartAsync(moto, AuthenticationMode.ApiAndConfigMap.Wire(), new FakeEksOptions { AccessKeyId = credentials.AccessKeyId, SecretAccessKey = credentials.SecretAccessKey });
         ExistingEntries.Seed(world.Eks.State);
         await using var iamProxy = await ThrottlingProxy.StartAsync(moto.Endpoint, ratio: 0.3, seed: 99, maxThrottles: 20);
         await using var eksProxy = await ThrottlingProxy.StartAsync(world.Eks.Endpoint, ratio: 0, seed: 1, maxThrottles: 0);

@@ -1,4 +1,5 @@
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Live.Tests.Support;
 
 namespace EksAccessMigrator.Live.Tests;
@@ -9,7 +10,7 @@ public sealed class ThrottlingTests(MotoIam moto)
     [Fact]
     public async Task ThirtyPercentOfEksAndIamCallsThrottled_ScanGivesTheSameResult_WithinTheRetryBound()
     {
-        await using var world = await LiveWorld.StartAsync(moto, AuthenticationMode.ApiAndConfigMap);
+        await using var world = await LiveWorld.StartAsync(moto, AuthenticationMode.ApiAndConfigMap.Wire());
         ExistingEntries.Seed(world.Eks.State);
         var calm = await world.Scanner().ScanAsync(CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Handlers;
@@ -15,18 +16,18 @@ internal static class AccessEntryHandler
         {
             return Matches(existing, change)
                 ? StepPreparation.Done("an identical access entry exists" + Ownership.Describe(existing.Tags), Describe(existing))
-                : StepPreparation.Stale($"an access entry for {change.PrincipalArn} exists and differs ({Text(existing)}); the plan expected none and wants {Text(change.Type, change.Username, change.KubernetesGroups)}; re-plan");
+                : StepPreparation.Stale($"an access entry for {change.PrincipalArn} exists and differs ({Text(existing)}); the plan expected none and wants {Text(change.Type.Wire(), change.Username, change.KubernetesGroups)}; re-plan");
         }
 
         var request = new CreateAccessEntryRequest(ctx.ClusterName, change.PrincipalArn)
         {
-            Type = change.Type,
+            Type = change.Type.Wire(),
             Username = change.Username,
             KubernetesGroups = change.KubernetesGroups.IsEmpty ? null : [.. change.KubernetesGroups],
             ClientRequestToken = ctx.RequestToken(change.Address),
             Tags = OwnershipMarkers.Tags(ctx.PlanHash),
         };
-        var call = new PlannedCall("CreateAccessEntry", $"{ctx.ClusterName}/{change.PrincipalArn}", Json.Body(new { principalArn = change.PrincipalArn, type = change.Type, username = change.Username, kubernetesGroups = request.KubernetesGroups }));
+        var call = new PlannedCall("CreateAccessEntry", $"{ctx.ClusterName}/{change.PrincipalArn}", Json.Body(new { principalArn = change.PrincipalArn, type = change.Type.Wire(), username = change.Username, kubernetesGroups = request.KubernetesGroups }));
         return StepPreparation.ToWrite("create the access entry", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {
             try
@@ -101,8 +102,8 @@ internal static class AccessEntryHandler
 
     /// <summary>Node types (EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX, HYBRID_LINUX) get their username and groups from EKS: only the type counts.</summary>
     private static bool Matches(EksAccessEntry entry, CreateAccessEntryChange change) =>
-        string.Equals(entry.Type ?? "STANDARD", change.Type, StringComparison.Ordinal)
-        && (!string.Equals(change.Type, "STANDARD", StringComparison.Ordinal) || SameIdentity(entry, change.Username, change.KubernetesGroups));
+        string.Equals(entry.Type ?? "STANDARD", change.Type.Wire(), StringComparison.Ordinal)
+        && (change.Type != AccessEntryType.Standard || SameIdentity(entry, change.Username, change.KubernetesGroups));
 
     private static bool SameIdentity(EksAccessEntry entry, string? username, IEnumerable<string> groups) =>
         (username is null || string.Equals(entry.Username, username, StringComparison.Ordinal)) && SameGroups(entry.KubernetesGroups, groups);

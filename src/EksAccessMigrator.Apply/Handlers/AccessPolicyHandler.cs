@@ -18,7 +18,7 @@ internal static class AccessPolicyHandler
                 : StepPreparation.Stale($"{change.PolicyArn} is associated with {change.PrincipalArn} at another scope ({Key(existing.AccessScope)}; the plan wants {change.AccessScope.Key}); re-plan");
         }
 
-        var scope = new EksAccessScope(change.AccessScope.Type, change.AccessScope.Type == AccessScope.NamespaceType ? [.. change.AccessScope.Namespaces] : null);
+        var scope = new EksAccessScope(change.AccessScope.Type.Wire(), change.AccessScope.Type == AccessScopeType.Namespace ? [.. change.AccessScope.Namespaces] : null);
         var call = new PlannedCall("AssociateAccessPolicy", $"{ctx.ClusterName}/{change.PrincipalArn}", Json.Body(new { policyArn = change.PolicyArn, accessScope = scope }));
         return StepPreparation.ToWrite("associate the access policy", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {
@@ -71,8 +71,8 @@ internal static class AccessPolicyHandler
 
     private static bool SameScope(EksAssociatedAccessPolicy policy, AccessScope wanted) => string.Equals(Key(policy.AccessScope), wanted.Key, StringComparison.Ordinal);
 
-    private static string Key(EksAccessScope? scope) => scope is null || scope.Type == AccessScope.ClusterType
-        ? AccessScope.ClusterType
+    private static string Key(EksAccessScope? scope) => scope is null || scope.Type == AccessScopeType.Cluster.Wire()
+        ? AccessScopeType.Cluster.Wire()
         : $"{scope.Type}:{string.Join(',', (scope.Namespaces ?? []).Order(StringComparer.Ordinal))}";
 
     private static JsonObject Describe(EksAssociatedAccessPolicy policy) => new() { ["policyArn"] = policy.PolicyArn, ["scope"] = Key(policy.AccessScope) };

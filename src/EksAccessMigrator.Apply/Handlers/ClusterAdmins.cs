@@ -1,5 +1,6 @@
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Arns;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -52,7 +53,7 @@ internal static class ClusterAdmins
 
             await foreach (var policy in ctx.Clients.Eks.ListAssociatedAccessPoliciesAsync(ctx.ClusterName, principalArn, ct).ConfigureAwait(false))
             {
-                if (policy.PolicyArn.EndsWith("/" + ClusterAdminPolicy, StringComparison.Ordinal) && (policy.AccessScope is null || policy.AccessScope.Type == Core.Plans.AccessScope.ClusterType))
+                if (policy.PolicyArn.EndsWith("/" + ClusterAdminPolicy, StringComparison.Ordinal) && (policy.AccessScope is null || policy.AccessScope.Type == Core.Plans.AccessScopeType.Cluster.Wire()))
                 {
                     return true;
                 }

@@ -10,15 +10,15 @@ internal static class ModeChangeHandler
     public static async Task<StepPreparation> PrepareAsync(UpdateClusterConfigChange change, StepContext ctx, CancellationToken ct)
     {
         var mode = await CurrentModeAsync(ctx, ct).ConfigureAwait(false);
-        if (string.Equals(mode, change.AuthenticationMode, StringComparison.Ordinal))
+        if (string.Equals(mode, change.AuthenticationMode.Wire(), StringComparison.Ordinal))
         {
             return StepPreparation.Done($"the authentication mode already is {mode}", new JsonObject { ["authenticationMode"] = mode });
         }
 
         // Precondition: the mode the plan was made in (EKS only moves forward, so any other mode is someone else's change).
-        if (ctx.Plan is { } plan && !string.Equals(mode, plan.Cluster.AuthenticationMode, StringComparison.Ordinal))
+        if (ctx.Plan is { } plan && !string.Equals(mode, plan.Cluster.AuthenticationMode.Wire(), StringComparison.Ordinal))
         {
-            return StepPreparation.Stale($"cluster {ctx.ClusterName} is in authentication mode {mode} since the plan was made; the plan expected {plan.Cluster.AuthenticationMode} and wants {change.AuthenticationMode}; re-plan");
+            return StepPreparation.Stale($"cluster {ctx.ClusterName} is in authentication mode {mode} since the plan was made; the plan expected {plan.Cluster.AuthenticationMode.Wire()} and wants {change.AuthenticationMode.Wire()}; re-plan");
         }
 
         if (change.AuthenticationMode == Core.Inventory.AuthenticationMode.Api
@@ -39,8 +39,8 @@ internal static class ModeChangeHandler
             };
         }
 
-        var call = new PlannedCall("UpdateClusterConfig", ctx.ClusterName, Json.Body(new { accessConfig = new { authenticationMode = change.AuthenticationMode } }));
-        return StepPreparation.ToWrite($"switch the authentication mode from {mode} to {change.AuthenticationMode}", before, call, async (_, t) =>
+        var call = new PlannedCall("UpdateClusterConfig", ctx.ClusterName, Json.Body(new { accessConfig = new { authenticationMode = change.AuthenticationMode.Wire() } }));
+        return StepPreparation.ToWrite($"switch the authentication mode from {mode} to {change.AuthenticationMode.Wire()}", before, call, async (_, t) =>
         {
             if (change.BackupAwsAuth && before["awsAuth"] is JsonObject backup)
             {
@@ -55,7 +55,7 @@ internal static class ModeChangeHandler
         change.Address,
         change.Action,
         UndoStatus.Irreversible,
-        $"The authentication mode change ({Json.Text(before, "authenticationMode") ?? "?"} to {change.AuthenticationMode}) cannot be undone: EKS only moves forward (CONFIG_MAP, API_AND_CONFIG_MAP, API). aws-auth keeps working in API_AND_CONFIG_MAP.");
+        $"The authentication mode change ({Json.Text(before, "authenticationMode") ?? "?"} to {change.AuthenticationMode.Wire()}) cannot be undone: EKS only moves forward (CONFIG_MAP, API_AND_CONFIG_MAP, API). aws-auth keeps working in API_AND_CONFIG_MAP.");
 
     private static async Task<string?> CurrentModeAsync(StepContext ctx, CancellationToken ct)
     {
@@ -70,7 +70,7 @@ internal static class ModeChangeHandler
         string? updateId = null;
         try
         {
-            var update = await ctx.Clients.Eks.UpdateClusterAuthenticationModeAsync(ctx.ClusterName, change.AuthenticationMode, ctx.RequestToken(address), ct).ConfigureAwait(false);
+            var update = await ctx.Clients.Eks.UpdateClusterAuthenticationModeAsync(ctx.ClusterName, change.AuthenticationMode.Wire(), ctx.RequestToken(address), ct).ConfigureAwait(false);
             updateId = update.Id;
         }
         catch (AwsResourceInUseException)
@@ -86,7 +86,7 @@ internal static class ModeChangeHandler
                 switch (update.Status)
                 {
                     case "Successful":
-                        return StepWrite.Ok($"authentication mode is {change.AuthenticationMode} (update {update.Id})", new JsonObject { ["authenticationMode"] = change.AuthenticationMode, ["updateId"] = update.Id });
+                        return StepWrite.Ok($"authentication mode is {change.AuthenticationMode.Wire()} (update {update.Id})", new JsonObject { ["authenticationMode"] = change.AuthenticationMode.Wire(), ["updateId"] = update.Id });
                     case "Failed" or "Cancelled":
                         var errors = string.Join("; ", (update.Errors ?? []).Select(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
                         return StepWrite.Fail($"the mode update {update.Id} ended {update.Status}: {errors}");
@@ -94,9 +94,9 @@ internal static class ModeChangeHandler
                         break;
                 }
             }
-            else if (string.Equals(await CurrentModeAsync(ctx, ct).ConfigureAwait(false), change.AuthenticationMode, StringComparison.Ordinal))
+            else if (string.Equals(await CurrentModeAsync(ctx, ct).ConfigureAwait(false), change.AuthenticationMode.Wire(), StringComparison.Ordinal))
             {
-                return StepWrite.Ok($"authentication mode is {change.AuthenticationMode}", new JsonObject { ["authenticationMode"] = change.AuthenticationMode });
+                return StepWrite.Ok($"authentication mode is {change.AuthenticationMode.Wire()}", new JsonObject { ["authenticationMode"] = change.AuthenticationMode.Wire() });
             }
 
             if (time.GetElapsedTime(started) > ctx.Options.ModeChangeTimeout)

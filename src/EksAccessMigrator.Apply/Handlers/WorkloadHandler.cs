@@ -11,7 +11,7 @@ internal static class WorkloadHandler
 
     public static async Task<StepPreparation> PreparePatchAsync(PatchWorkloadChange change, StepContext ctx, CancellationToken ct)
     {
-        var workload = KubernetesLookup.Workload(change.Kind, change.Namespace, change.Name);
+        var workload = KubernetesLookup.Workload(change.Kind.Wire(), change.Namespace, change.Name);
         var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
         if (state is null)
         {
@@ -76,7 +76,7 @@ internal static class WorkloadHandler
 
     public static async Task<UndoOutcome> UndoPatchAsync(PatchWorkloadChange change, JsonObject? before, StepContext ctx, CancellationToken ct)
     {
-        var workload = KubernetesLookup.Workload(change.Kind, change.Namespace, change.Name);
+        var workload = KubernetesLookup.Workload(change.Kind.Wire(), change.Namespace, change.Name);
         var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
         if (state is null)
         {
@@ -124,7 +124,7 @@ internal static class WorkloadHandler
 
     public static async Task<StepPreparation> PrepareRestartAsync(RestartWorkloadChange change, StepContext ctx, CancellationToken ct)
     {
-        var workload = KubernetesLookup.Workload(change.Kind, change.Namespace, change.Name);
+        var workload = KubernetesLookup.Workload(change.Kind.Wire(), change.Namespace, change.Name);
         var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
         if (state is null)
         {
@@ -160,7 +160,7 @@ internal static class WorkloadHandler
 
     public static async Task<UndoOutcome> UndoRestartAsync(RestartWorkloadChange change, JsonObject? before, JsonObject? after, StepContext ctx, CancellationToken ct)
     {
-        var workload = KubernetesLookup.Workload(change.Kind, change.Namespace, change.Name);
+        var workload = KubernetesLookup.Workload(change.Kind.Wire(), change.Namespace, change.Name);
         var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
         if (state is null)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Journal;
 
@@ -62,7 +63,7 @@ public sealed record JournalHeader(string ClusterName, string Region, string Acc
             ["arn"] = saved.Plan.Cluster.Arn,
             ["kubeSystemUid"] = saved.Plan.Cluster.KubeSystemUid,
         },
-        ["phase"] = saved.Plan.Phase,
+        ["phase"] = saved.Plan.Phase.Wire(),
         ["toolVersion"] = options.ToolVersion,
         ["startedAt"] = options.TimeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
     };

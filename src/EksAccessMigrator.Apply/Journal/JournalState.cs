@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Journal;
 
@@ -81,11 +82,11 @@ internal sealed class JournalState
     private void CheckChain(JsonObject record, string path, int lineNumber)
     {
         var prev = record[JournalChain.Field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        var type = record["type"] is JsonValue t && t.TryGetValue<string>(out var typeText) ? typeText : null;
+        var type = record["type"] is JsonValue t && t.TryGetValue<string>(out var typeText) && WireNames.TryParse<JournalRecordType>(typeText, out var known) ? known : (JournalRecordType?)null;
         if (LastHash is null)
         {
             var planHash = record["planHash"] is JsonValue h && h.TryGetValue<string>(out var hashText) ? hashText : null;
-            if (type != JournalRecords.Header || planHash is null)
+            if (type != JournalRecordType.Header || planHash is null)
             {
                 throw new JournalIntegrityException($"{path}:{lineNumber}: the journal does not start with its header record.");
             }
@@ -111,14 +112,14 @@ internal sealed class JournalState
 
     private void Apply(JsonObject record, int sequence)
     {
-        var type = record["type"]?.GetValue<string>();
+        var type = WireNames.TryParse<JournalRecordType>(record["type"]?.GetValue<string>(), out var known) ? known : (JournalRecordType?)null;
         var address = record["address"]?.GetValue<string>();
         switch (type)
         {
-            case JournalRecords.Header:
+            case JournalRecordType.Header:
                 Header ??= record;
                 break;
-            case JournalRecords.Intent when address is not null:
+            case JournalRecordType.Intent when address is not null:
                 var step = Step(address);
                 if (!step.HasIntent || step.Outcome is not null)
                 {
@@ -129,7 +130,7 @@ internal sealed class JournalState
                 }
 
                 break;
-            case JournalRecords.Done or JournalRecords.Failed or JournalRecords.Skipped when address is not null:
+            case JournalRecordType.Done or JournalRecordType.Failed or JournalRecordType.Skipped when address is not null:
                 var outcome = Step(address);
                 outcome.Outcome = type;
                 if (record["after"] is JsonObject after)
@@ -138,10 +139,10 @@ internal sealed class JournalState
                 }
 
                 break;
-            case JournalRecords.RollbackStarted:
+            case JournalRecordType.RollbackStarted:
                 RollbackStarted = true;
                 break;
-            case JournalRecords.UndoDone when address is not null:
+            case JournalRecordType.UndoDone when address is not null:
                 _undone[address] = record;
                 break;
             default:

@@ -17,11 +17,11 @@ internal sealed class JournalStep(string address)
     public JsonObject? After { get; set; }
 
     /// <summary><c>done</c>, <c>failed</c>, <c>skipped</c>, or null while in flight.</summary>
-    public string? Outcome { get; set; }
+    public JournalRecordType? Outcome { get; set; }
 
     public bool HasIntent => Change is not null;
 
-    public bool IsDone => Outcome == JournalRecords.Done;
+    public bool IsDone => Outcome == JournalRecordType.Done;
 
     /// <summary>An intent was written and no outcome after it: the process stopped during the step.</summary>
     public bool InFlight => HasIntent && Outcome is null;

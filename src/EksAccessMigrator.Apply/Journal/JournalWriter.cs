@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Journal;
 
@@ -22,9 +23,9 @@ internal sealed class JournalWriter
         _last = lastHash;
     }
 
-    public void Append(string type, JsonObject record)
+    public void Append(JournalRecordType type, JsonObject record)
     {
-        var line = new JsonObject { ["type"] = type, ["at"] = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+        var line = new JsonObject { ["type"] = type.Wire(), ["at"] = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
         foreach (var (key, value) in record)
         {
             line[key] = value?.DeepClone();
@@ -37,7 +38,7 @@ internal sealed class JournalWriter
                 return;
             }
 
-            line[JournalChain.Field] = _last ?? (type == JournalRecords.Header ? record["planHash"]?.GetValue<string>() : null)
+            line[JournalChain.Field] = _last ?? (type == JournalRecordType.Header ? record["planHash"]?.GetValue<string>() : null)
                 ?? throw new InvalidOperationException("A journal starts with its header record.");
             var bytes = Encoding.UTF8.GetBytes(line.ToJsonString());
             _stream.Write(bytes);

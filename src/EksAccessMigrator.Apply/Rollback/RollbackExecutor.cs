@@ -84,7 +84,7 @@ public sealed class RollbackExecutor
         var writer = guard.Writer(_options.TimeProvider);
         if (!journal.RollbackStarted)
         {
-            writer.Append(JournalRecords.RollbackStarted, []);
+            writer.Append(JournalRecordType.RollbackStarted, []);
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(_options.StopToken, guard.LeaseLost);
@@ -106,7 +106,7 @@ public sealed class RollbackExecutor
             else
             {
                 Crash(writer, CrashPoint.BeforeStep, step.Address);
-                writer.Append(JournalRecords.UndoIntent, new JsonObject { ["address"] = step.Address, ["action"] = change.Action });
+                writer.Append(JournalRecordType.UndoIntent, new JsonObject { ["address"] = step.Address, ["action"] = change.Action });
                 Crash(writer, CrashPoint.AfterIntent, step.Address);
                 try
                 {
@@ -120,7 +120,7 @@ public sealed class RollbackExecutor
                 Crash(writer, CrashPoint.AfterCall, step.Address);
                 if (outcome.Status != UndoStatus.Failed)
                 {
-                    writer.Append(JournalRecords.UndoDone, new JsonObject { ["address"] = step.Address, ["action"] = change.Action, ["status"] = outcome.Status.ToString(), ["message"] = outcome.Message });
+                    writer.Append(JournalRecordType.UndoDone, new JsonObject { ["address"] = step.Address, ["action"] = change.Action, ["status"] = outcome.Status.ToString(), ["message"] = outcome.Message });
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Core.Arns;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Manifests;
 using EksAccessMigrator.Manifests.Collectors;
 
@@ -85,7 +86,7 @@ public static class OfflineInventory
             throw new UsageException($"--region '{options.Region}' is not an AWS region name such as eu-west-1.");
         }
 
-        var mode = AuthenticationMode.Parse(options.AuthenticationMode ?? AuthenticationMode.ConfigMap)
+        var mode = AuthenticationMode.Parse(options.AuthenticationMode ?? AuthenticationMode.ConfigMap.Wire())
             ?? throw new UsageException($"--authentication-mode '{options.AuthenticationMode}' is not known; use CONFIG_MAP, API_AND_CONFIG_MAP or API.");
         ClusterName.Check(options.Cluster!.Trim());
         return new ClusterContext(options.Cluster!.Trim(), region, options.Account!, Partitions.ForRegion(region), mode);

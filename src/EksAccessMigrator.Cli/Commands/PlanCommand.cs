@@ -66,13 +66,12 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
 
     private PlannerOptions Options(PlanOptions plan)
     {
-        var phase = plan.Phase.Trim().ToLowerInvariant();
-        if (!PlanPhase.IsKnown(phase))
+        if (!WireNames.TryParse<PlanPhase>(plan.Phase.Trim().ToLowerInvariant(), out var phase))
         {
             throw new UsageException($"--phase '{plan.Phase}' is not known; use migrate, cutover or finalize.");
         }
 
-        string? target = null;
+        AuthenticationMode? target = null;
         if (plan.TargetMode is not null)
         {
             target = AuthenticationMode.Parse(plan.TargetMode);

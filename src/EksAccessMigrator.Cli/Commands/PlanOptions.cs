@@ -1,4 +1,5 @@
 using Cocona;
+using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Cli.Commands;
 
@@ -7,7 +8,7 @@ public sealed class PlanOptions : ICommandParameterSet
 {
     [Option("phase", Description = "migrate (default), cutover or finalize.", ValueName = "PHASE")]
     [HasDefaultValue]
-    public string Phase { get; set; } = Core.Planning.PlanPhase.Migrate;
+    public string Phase { get; set; } = Core.Planning.PlanPhase.Migrate.Wire();
 
     [Option("target-mode", Description = "API to switch the cluster to API mode (finalize phase only; rule M2 guards it).", ValueName = "MODE")]
     [HasDefaultValue]

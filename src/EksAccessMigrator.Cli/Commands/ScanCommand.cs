@@ -1,5 +1,6 @@
 using Cocona;
 using EksAccessMigrator.Cli.Views;
+using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Core.Reports;
 
 namespace EksAccessMigrator.Cli.Commands;
@@ -28,7 +29,7 @@ public sealed class ScanCommand(CliOutput output)
         else
         {
             var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, iamRoleKey).ConfigureAwait(false);
-            report = ScanReport.From($"the live cluster {scan.Cluster.Name} ({scan.Cluster.Region}, account {scan.Cluster.AccountId}, mode {scan.Cluster.AuthenticationMode})", scan.Inventory.AwsAuth, scan.Inventory.Workloads, iamRoleKey, scan.Inventory.Cluster);
+            report = ScanReport.From($"the live cluster {scan.Cluster.Name} ({scan.Cluster.Region}, account {scan.Cluster.AccountId}, mode {scan.Cluster.AuthenticationMode.Wire()})", scan.Inventory.AwsAuth, scan.Inventory.Workloads, iamRoleKey, scan.Inventory.Cluster);
         }
 
         if (parsedFormat == OutputFormat.Json)

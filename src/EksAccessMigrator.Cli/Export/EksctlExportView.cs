@@ -23,13 +23,13 @@ public static class EksctlExportView
         var access = new Dictionary<string, object>();
         if (plan.Changes.OfType<UpdateClusterConfigChange>().LastOrDefault() is { } mode)
         {
-            access["authenticationMode"] = mode.AuthenticationMode;
+            access["authenticationMode"] = mode.AuthenticationMode.Wire();
         }
 
         var policies = plan.Changes.OfType<AssociateAccessPolicyChange>().ToLookup(p => p.PrincipalArn, StringComparer.Ordinal);
         var entries = plan.Changes.OfType<CreateAccessEntryChange>().Select(e =>
         {
-            var entry = new Dictionary<string, object> { ["principalARN"] = e.PrincipalArn, ["type"] = e.Type };
+            var entry = new Dictionary<string, object> { ["principalARN"] = e.PrincipalArn, ["type"] = e.Type.Wire() };
             if (e.Username is not null)
             {
                 entry["kubernetesUsername"] = e.Username;
@@ -69,7 +69,7 @@ public static class EksctlExportView
 
         var header = new List<string>
         {
-            $"# eks-access-migrator export of the {plan.Phase} plan for cluster {OneLine(plan.Cluster.Name)} ({OneLine(plan.Cluster.Region)}, account {plan.Cluster.AccountId}).",
+            $"# eks-access-migrator export of the {plan.Phase.Wire()} plan for cluster {OneLine(plan.Cluster.Name)} ({OneLine(plan.Cluster.Region)}, account {plan.Cluster.AccountId}).",
             "# Blockers are not exported: those subjects stay on aws-auth, kube2iam, kiam or IRSA.",
         };
         var other = plan.Changes.Where(c => c is not (UpdateClusterConfigChange or CreateAccessEntryChange or AssociateAccessPolicyChange or CreatePodIdentityAssociationChange)).ToList();
@@ -85,7 +85,7 @@ public static class EksctlExportView
 
     private static Dictionary<string, object> Policy(AssociateAccessPolicyChange p)
     {
-        var scope = new Dictionary<string, object> { ["type"] = p.AccessScope.Type };
+        var scope = new Dictionary<string, object> { ["type"] = p.AccessScope.Type.Wire() };
         if (!p.AccessScope.Namespaces.IsDefaultOrEmpty)
         {
             scope["namespaces"] = p.AccessScope.Namespaces.ToList();

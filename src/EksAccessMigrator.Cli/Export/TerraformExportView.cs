@@ -16,7 +16,7 @@ public static class TerraformExportView
         ArgumentNullException.ThrowIfNull(plan);
         var cluster = plan.Cluster.Name;
         var tf = new StringBuilder();
-        tf.AppendLine($"# eks-access-migrator export of the {plan.Phase} plan for cluster {Comment(cluster)} ({Comment(plan.Cluster.Region)}, account {plan.Cluster.AccountId}).");
+        tf.AppendLine($"# eks-access-migrator export of the {plan.Phase.Wire()} plan for cluster {Comment(cluster)} ({Comment(plan.Cluster.Region)}, account {plan.Cluster.AccountId}).");
         tf.AppendLine("# Review it as you review the plan: blockers are not exported and stay on aws-auth, kube2iam, kiam or IRSA.");
         var entryNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var change in plan.Changes)
@@ -25,8 +25,8 @@ public static class TerraformExportView
             {
                 case UpdateClusterConfigChange mode:
                     tf.AppendLine();
-                    tf.AppendLine($"# The plan sets the cluster's authentication mode to {mode.AuthenticationMode} (irreversible): set");
-                    tf.AppendLine($"#   access_config {{ authentication_mode = \"{mode.AuthenticationMode}\" }}");
+                    tf.AppendLine($"# The plan sets the cluster's authentication mode to {mode.AuthenticationMode.Wire()} (irreversible): set");
+                    tf.AppendLine($"#   access_config {{ authentication_mode = \"{mode.AuthenticationMode.Wire()}\" }}");
                     tf.AppendLine("# on the aws_eks_cluster resource before these access entries are applied.");
                     break;
                 case CreateAccessEntryChange entry:
@@ -36,7 +36,7 @@ public static class TerraformExportView
                     tf.AppendLine($"resource \"aws_eks_access_entry\" \"{name}\" {{");
                     tf.AppendLine($"  cluster_name  = {HclText.Quote(cluster)}");
                     tf.AppendLine($"  principal_arn = {HclText.Quote(entry.PrincipalArn)}");
-                    tf.AppendLine($"  type          = {HclText.Quote(entry.Type)}");
+                    tf.AppendLine($"  type          = {HclText.Quote(entry.Type.Wire())}");
                     if (entry.Username is not null)
                     {
                         tf.AppendLine($"  user_name     = {HclText.Quote(entry.Username)}");
@@ -62,7 +62,7 @@ public static class TerraformExportView
             tf.AppendLine($"  policy_arn    = {HclText.Quote(policy.PolicyArn)}");
             tf.AppendLine();
             tf.AppendLine("  access_scope {");
-            tf.AppendLine($"    type = {HclText.Quote(policy.AccessScope.Type)}");
+            tf.AppendLine($"    type = {HclText.Quote(policy.AccessScope.Type.Wire())}");
             if (!policy.AccessScope.Namespaces.IsDefaultOrEmpty)
             {
                 tf.AppendLine($"    namespaces = {HclText.List(policy.AccessScope.Namespaces)}");

@@ -10,7 +10,7 @@ public static class PlanTableView
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(writer);
         var c = plan.Cluster;
-        writer.WriteLine($"Plan for cluster {Text.Safe(c.Name)} ({Text.Safe(c.Region)}, account {Text.Safe(c.AccountId)}), phase {plan.Phase}, authentication mode {c.AuthenticationMode}");
+        writer.WriteLine($"Plan for cluster {Text.Safe(c.Name)} ({Text.Safe(c.Region)}, account {Text.Safe(c.AccountId)}), phase {plan.Phase.Wire()}, authentication mode {c.AuthenticationMode.Wire()}");
         writer.WriteLine();
 
         WriteFindings(writer, "BLOCKERS: not migrated, they stay on their old mechanism", plan.Findings.Where(f => f.Severity == Severity.Blocker).ToList());

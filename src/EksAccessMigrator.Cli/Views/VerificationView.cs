@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Core.Reports;
 
 namespace EksAccessMigrator.Cli.Views;
@@ -19,7 +20,7 @@ public static class VerificationView
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine($"Verified cluster {Text.Safe(report.Cluster.Name)} ({Text.Safe(report.Cluster.Region)}, account {report.Cluster.AccountId}, mode {report.Cluster.AuthenticationMode}), phase {report.Phase}");
+        writer.WriteLine($"Verified cluster {Text.Safe(report.Cluster.Name)} ({Text.Safe(report.Cluster.Region)}, account {report.Cluster.AccountId}, mode {report.Cluster.AuthenticationMode.Wire()}), phase {report.Phase.Wire()}");
         writer.WriteLine();
         if (!report.Subjects.IsEmpty)
         {

@@ -1,27 +1,21 @@
+using System.Text.Json.Serialization;
+using EksAccessMigrator.Core.Plans;
+
 namespace EksAccessMigrator.Core.Inventory;
 
 /// <summary>
-/// The wire values of an EKS cluster's <c>accessConfig.authenticationMode</c>. They only move forward:
-/// CONFIG_MAP, then API_AND_CONFIG_MAP, then API.
+/// An EKS cluster's <c>accessConfig.authenticationMode</c>, with the API's wire texts. Modes only move forward:
+/// CONFIG_MAP, then API_AND_CONFIG_MAP, then API (the declaration order).
 /// </summary>
-public static class AuthenticationMode
+[JsonConverter(typeof(WireEnumConverter<AuthenticationMode>))]
+public enum AuthenticationMode
 {
-    public const string ConfigMap = "CONFIG_MAP";
-    public const string ApiAndConfigMap = "API_AND_CONFIG_MAP";
-    public const string Api = "API";
+    [JsonStringEnumMemberName("CONFIG_MAP")]
+    ConfigMap,
 
-    public static bool IsKnown(string? mode) => mode is ConfigMap or ApiAndConfigMap or Api;
+    [JsonStringEnumMemberName("API_AND_CONFIG_MAP")]
+    ApiAndConfigMap,
 
-    /// <summary>Normalises user input such as <c>api_and_config_map</c>; null when unknown.</summary>
-    public static string? Parse(string? text)
-    {
-        var upper = text?.Trim().Replace('-', '_').ToUpperInvariant();
-        return IsKnown(upper) ? upper : null;
-    }
-
-    /// <summary>True when aws-auth is read by the cluster in this mode.</summary>
-    public static bool ReadsConfigMap(string mode) => mode is ConfigMap or ApiAndConfigMap;
-
-    /// <summary>True when access entries are in effect in this mode.</summary>
-    public static bool ReadsAccessEntries(string mode) => mode is ApiAndConfigMap or Api;
+    [JsonStringEnumMemberName("API")]
+    Api,
 }

@@ -5,7 +5,7 @@ namespace EksAccessMigrator.Core.Inventory;
 /// <summary>An access entry the cluster already has (live scans only).</summary>
 public sealed record ExistingAccessEntry(
     string PrincipalArn,
-    string Type,
+    Planning.AccessEntryType Type,
     string? Username,
     ImmutableArray<string> KubernetesGroups,
     ImmutableArray<ExistingPolicyAssociation> Policies);

@@ -43,7 +43,7 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
         var wanted = desired.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, entry) in existing.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (!wanted.Contains(key) && entry.Policies.Any(p => AccessPolicyArns.IsClusterAdmin(p.PolicyArn) && p.AccessScope.Type == AccessScope.ClusterType))
+            if (!wanted.Contains(key) && entry.Policies.Any(p => AccessPolicyArns.IsClusterAdmin(p.PolicyArn) && p.AccessScope.Type == AccessScopeType.Cluster))
             {
                 findings.Info(FindingCodes.ClusterCreatorAdmin, entry.PrincipalArn,
                     $"{entry.PrincipalArn} already has a cluster-admin access entry that aws-auth never showed (EKS creates one for the cluster creator). It is left as it is; remove it deliberately if that access is not wanted.");
@@ -108,13 +108,13 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
             {
                 Overridden.Add(entry.Source);
                 findings.Warning(FindingCodes.AwsAuthRowOverridden, entry.PrincipalArn,
-                    $"{entry.PrincipalArn} already has an access entry, and in {inventory.Cluster.AuthenticationMode} mode the entry takes precedence over {entry.Source}, so the entry is what this principal gets today. Row: {Describe(entry.Username, entry.Groups, entry.ClusterPolicyArns.Select(p => $"{AccessPolicyArns.NameOf(p)} (cluster)"))}. Entry: {Describe(current.Username, current.KubernetesGroups, current.Policies.Select(p => $"{AccessPolicyArns.NameOf(p.PolicyArn)} ({p.AccessScope.Key})"))}. The entry is not changed. If the row is what was intended, change the entry by hand after review; removing the row changes nothing.",
+                    $"{entry.PrincipalArn} already has an access entry, and in {inventory.Cluster.AuthenticationMode.Wire()} mode the entry takes precedence over {entry.Source}, so the entry is what this principal gets today. Row: {Describe(entry.Username, entry.Groups, entry.ClusterPolicyArns.Select(p => $"{AccessPolicyArns.NameOf(p)} (cluster)"))}. Entry: {Describe(current.Username, current.KubernetesGroups, current.Policies.Select(p => $"{AccessPolicyArns.NameOf(p.PolicyArn)} ({p.AccessScope.Key})"))}. The entry is not changed. If the row is what was intended, change the entry by hand after review; removing the row changes nothing.",
                     entry.Source);
                 return;
             }
         }
 
-        NoOps.Add(new PlanNoOp(Addresses.AccessEntry(entry.PrincipalArn), $"access entry of type {entry.Type} with the same username and groups exists", [entry.Source]));
+        NoOps.Add(new PlanNoOp(Addresses.AccessEntry(entry.PrincipalArn), $"access entry of type {entry.Type.Wire()} with the same username and groups exists", [entry.Source]));
         foreach (var policy in entry.ClusterPolicyArns)
         {
             NoOps.Add(new PlanNoOp(Addresses.AccessPolicy(entry.PrincipalArn, policy, AccessScope.Cluster), "policy already associated at cluster scope", [entry.Source]));
@@ -130,18 +130,18 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
 
     private void ReconcileType(DesiredAccessEntry entry, ExistingAccessEntry current)
     {
-        if (current.Type is AccessEntryTypes.Ec2Linux or AccessEntryTypes.Ec2Windows && entry.Type is AccessEntryTypes.Ec2Linux or AccessEntryTypes.Ec2Windows)
+        if (current.Type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows && entry.Type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows)
         {
             // Rule A2: EKS made an entry for one kind of node (a managed node group), aws-auth serves the other kind.
             findings.Blocker(FindingCodes.NodeRoleSharedOs, entry.PrincipalArn,
-                $"{entry.PrincipalArn} has an access entry of type {current.Type} (EKS makes one for the role of a managed node group), but {entry.Source} maps it as a {(entry.Type == AccessEntryTypes.Ec2Windows ? "Windows" : "Linux")} node. A principal has one entry and an entry one type, so one kind of node depends on aws-auth; it stays there. Give Linux and Windows nodes separate roles, then plan again.",
+                $"{entry.PrincipalArn} has an access entry of type {current.Type.Wire()} (EKS makes one for the role of a managed node group), but {entry.Source} maps it as a {(entry.Type == AccessEntryType.Ec2Windows ? "Windows" : "Linux")} node. A principal has one entry and an entry one type, so one kind of node depends on aws-auth; it stays there. Give Linux and Windows nodes separate roles, then plan again.",
                 entry.Source);
             return;
         }
 
         Overridden.Add(entry.Source);
         findings.Warning(FindingCodes.AccessEntryConflict, entry.PrincipalArn,
-            $"{entry.PrincipalArn} already has an access entry of type {current.Type}, but {entry.Source} calls for {entry.Type}. In {inventory.Cluster.AuthenticationMode} mode the entry takes precedence over the row, so the entry is what works today; it is not changed (an entry's type cannot be), and removing the row changes nothing. If the row was the intended identity, delete and re-create the entry deliberately.",
+            $"{entry.PrincipalArn} already has an access entry of type {current.Type.Wire()}, but {entry.Source} calls for {entry.Type.Wire()}. In {inventory.Cluster.AuthenticationMode.Wire()} mode the entry takes precedence over the row, so the entry is what works today; it is not changed (an entry's type cannot be), and removing the row changes nothing. If the row was the intended identity, delete and re-create the entry deliberately.",
             entry.Source);
     }
 

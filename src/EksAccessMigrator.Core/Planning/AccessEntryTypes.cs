@@ -1,13 +1,8 @@
 namespace EksAccessMigrator.Core.Planning;
 
-/// <summary>The access-entry <c>type</c> values of the EKS API.</summary>
+/// <summary>What each <see cref="AccessEntryType"/> means.</summary>
 public static class AccessEntryTypes
 {
-    public const string Standard = "STANDARD";
-    public const string Ec2Linux = "EC2_LINUX";
-    public const string Ec2Windows = "EC2_WINDOWS";
-    public const string FargateLinux = "FARGATE_LINUX";
-    public const string HybridLinux = "HYBRID_LINUX";
-
-    public static bool IsNode(string type) => type is Ec2Linux or Ec2Windows or FargateLinux or HybridLinux;
+    /// <summary>True for the node types (EKS gives them their groups; they carry no username or policies).</summary>
+    public static bool IsNode(AccessEntryType type) => type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows or AccessEntryType.FargateLinux or AccessEntryType.HybridLinux;
 }

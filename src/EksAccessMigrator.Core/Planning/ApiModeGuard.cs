@@ -64,8 +64,8 @@ internal static class ApiModeGuard
             }
 
             var key = PrincipalKey.Of(principal);
-            var isAdmin = existing.Any(e => PrincipalKey.Of(e.PrincipalArn) == key && e.Type == AccessEntryTypes.Standard
-                && e.Policies.Any(p => AccessPolicyArns.IsClusterAdmin(p.PolicyArn) && p.AccessScope.Type == AccessScope.ClusterType));
+            var isAdmin = existing.Any(e => PrincipalKey.Of(e.PrincipalArn) == key && e.Type == AccessEntryType.Standard
+                && e.Policies.Any(p => AccessPolicyArns.IsClusterAdmin(p.PolicyArn) && p.AccessScope.Type == AccessScopeType.Cluster));
             if (!isAdmin)
             {
                 reasons.Add($"{label} {principal} has no access entry with AmazonEKSClusterAdminPolicy at cluster scope");

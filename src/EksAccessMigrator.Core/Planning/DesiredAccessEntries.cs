@@ -72,7 +72,7 @@ internal static class DesiredAccessEntries
     private static bool SharesNodeRoleAcrossOs(AwsAuthMapping winner, AwsAuthContents contents, FindingList findings)
     {
         var rows = contents.Shadowed.Where(s => ReferenceEquals(s.Winner, winner)).Select(s => s.Shadowed).Append(winner).ToList();
-        var types = rows.Select(IdentityClassifier.NodeType).Where(t => t is AccessEntryTypes.Ec2Linux or AccessEntryTypes.Ec2Windows).Distinct().ToList();
+        var types = rows.Select(IdentityClassifier.NodeType).Where(t => t is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows).Distinct().ToList();
         if (types.Count < 2)
         {
             return false;

@@ -6,7 +6,7 @@ namespace EksAccessMigrator.Core.Planning;
 /// <summary>The access entry a mapping calls for, with the cluster-scoped policies it needs.</summary>
 internal sealed record DesiredAccessEntry(
     IamPrincipalArn Principal,
-    string Type,
+    AccessEntryType Type,
     string? Username,
     ImmutableArray<string> Groups,
     ImmutableArray<string> ClusterPolicyArns,

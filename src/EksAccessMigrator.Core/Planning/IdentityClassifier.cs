@@ -32,7 +32,7 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
     }
 
     /// <summary>The node access-entry type a mapping has the shape of (rule A2), or null.</summary>
-    public static string? NodeType(AwsAuthMapping mapping)
+    public static AccessEntryType? NodeType(AwsAuthMapping mapping)
     {
         var groups = mapping.Groups.ToHashSet(StringComparer.Ordinal);
         if (!mapping.IsRoleSection || !groups.Contains(Nodes) && !groups.Contains(NodeProxier))
@@ -42,17 +42,17 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
 
         if (mapping.Username == Ec2NodeUsername && groups.Contains(Nodes) && groups.IsSubsetOf([Bootstrappers, Nodes, KubeProxyWindows]))
         {
-            return groups.Contains(KubeProxyWindows) ? AccessEntryTypes.Ec2Windows : AccessEntryTypes.Ec2Linux;
+            return groups.Contains(KubeProxyWindows) ? AccessEntryType.Ec2Windows : AccessEntryType.Ec2Linux;
         }
 
         if (mapping.Username == SessionNodeUsername && groups.Contains(NodeProxier) && groups.IsSubsetOf([Bootstrappers, Nodes, NodeProxier]))
         {
-            return AccessEntryTypes.FargateLinux;
+            return AccessEntryType.FargateLinux;
         }
 
         if (mapping.Username == SessionNodeUsername && groups.Contains(Nodes) && groups.IsSubsetOf([Bootstrappers, Nodes]))
         {
-            return AccessEntryTypes.HybridLinux;
+            return AccessEntryType.HybridLinux;
         }
 
         return null;
@@ -69,7 +69,7 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
             return null;
         }
 
-        return new MappingIdentity(type, null, [], []);
+        return new MappingIdentity(type.Value, null, [], []);
     }
 
     private MappingIdentity? ClassifyStandard(AwsAuthMapping mapping, string subject)
@@ -109,7 +109,7 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
 
         var groups = mapping.Groups.Where(g => g != SystemMasters).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var policies = isAdmin ? ImmutableArray.Create(AccessPolicyArns.ClusterAdmin(partition)) : [];
-        return new MappingIdentity(AccessEntryTypes.Standard, username, groups, policies);
+        return new MappingIdentity(AccessEntryType.Standard, username, groups, policies);
     }
 
     private string? CheckUsername(AwsAuthMapping mapping, string subject, ref bool ok)

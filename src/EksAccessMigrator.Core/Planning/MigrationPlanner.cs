@@ -16,14 +16,14 @@ public static class MigrationPlanner
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(options);
-        if (!PlanPhase.IsKnown(options.Phase))
+        if (!Enum.IsDefined(options.Phase))
         {
             throw new ArgumentException($"Unknown phase '{options.Phase}'.", nameof(options));
         }
 
         if (options.TargetAuthenticationMode is not null and not AuthenticationMode.Api)
         {
-            throw new ArgumentException($"The only target mode is {AuthenticationMode.Api}.", nameof(options));
+            throw new ArgumentException($"The only target mode is {AuthenticationMode.Api.Wire()}.", nameof(options));
         }
 
         var findings = new FindingList();
@@ -47,7 +47,7 @@ public static class MigrationPlanner
             if (!AuthenticationMode.ReadsConfigMap(cluster.AuthenticationMode))
             {
                 findings.Warning(FindingCodes.AwsAuthNotInEffect, "aws-auth",
-                    $"The cluster is in {cluster.AuthenticationMode} mode, where aws-auth is ignored, so its {contents.EntriesRead.Length} mapping(s) grant nothing today. Migrating them would grant access that is not in effect, so none is planned. Delete aws-auth once you no longer need it as a record.",
+                    $"The cluster is in {cluster.AuthenticationMode.Wire()} mode, where aws-auth is ignored, so its {contents.EntriesRead.Length} mapping(s) grant nothing today. Migrating them would grant access that is not in effect, so none is planned. Delete aws-auth once you no longer need it as a record.",
                     [.. contents.EntriesRead]);
             }
             else
@@ -55,7 +55,7 @@ public static class MigrationPlanner
                 if (cluster.AuthenticationMode == AuthenticationMode.ApiAndConfigMap && inventory.ExistingAccessEntries is null)
                 {
                     findings.Warning(FindingCodes.AccessEntriesUnknown, "cluster/access-entries",
-                        $"The cluster is in {cluster.AuthenticationMode} mode, but its existing access entries are unknown (an offline plan without --access-entries). An existing entry overrides its aws-auth row (rule A9) and CreateAccessEntry fails for a principal that already has one, so this plan may create entries that exist. Export them as docs/plan-format.md describes and pass --access-entries, or plan live.");
+                        $"The cluster is in {cluster.AuthenticationMode.Wire()} mode, but its existing access entries are unknown (an offline plan without --access-entries). An existing entry overrides its aws-auth row (rule A9) and CreateAccessEntry fails for a principal that already has one, so this plan may create entries that exist. Export them as docs/plan-format.md describes and pass --access-entries, or plan live.");
                 }
 
                 desired = DesiredAccessEntries.From(contents, inventory, options, findings);
@@ -88,14 +88,14 @@ public static class MigrationPlanner
             {
                 var pending = access.Changes.OrderBy(c => c.Address, StringComparer.Ordinal).ToList();
                 findings.Warning(FindingCodes.MigrateChangesPending, "aws-auth",
-                    $"{pending.Count} access-entry change(s) of the {PlanPhase.Migrate} phase are not applied yet ({string.Join(", ", pending.Take(5).Select(c => c.Address))}{(pending.Count > 5 ? ", ..." : string.Empty)}). The {options.Phase} phase does not make them; plan and apply the {PlanPhase.Migrate} phase first.",
+                    $"{pending.Count} access-entry change(s) of the {PlanPhase.Migrate.Wire()} phase are not applied yet ({string.Join(", ", pending.Take(5).Select(c => c.Address))}{(pending.Count > 5 ? ", ..." : string.Empty)}). The {options.Phase.Wire()} phase does not make them; plan and apply the {PlanPhase.Migrate.Wire()} phase first.",
                     [.. pending.SelectMany(c => c.Sources).Distinct()]);
             }
         }
 
         var workloads = new Workloads.WorkloadIdentityPlanner(inventory, options, findings);
         workloads.Plan();
-        var ec2Nodes = desired.Any(d => d.Type is AccessEntryTypes.Ec2Linux or AccessEntryTypes.Ec2Windows);
+        var ec2Nodes = desired.Any(d => d.Type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows);
         var agents = inventory.Workloads.Agents.Any(a => a.Agent is IdentityAgentKinds.Kube2iam or IdentityAgentKinds.KiamAgent or IdentityAgentKinds.KiamServer);
         if (ec2Nodes || agents)
         {

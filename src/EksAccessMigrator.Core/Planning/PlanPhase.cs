@@ -1,11 +1,18 @@
+using System.Text.Json.Serialization;
+using EksAccessMigrator.Core.Plans;
+
 namespace EksAccessMigrator.Core.Planning;
 
-/// <summary>The phases of a migration (migration-rules.md, "Phases").</summary>
-public static class PlanPhase
+/// <summary>The phases of a migration (migration-rules.md, "Phases"); the wire texts are fixed.</summary>
+[JsonConverter(typeof(WireEnumConverter<PlanPhase>))]
+public enum PlanPhase
 {
-    public const string Migrate = "migrate";
-    public const string Cutover = "cutover";
-    public const string Finalize = "finalize";
+    [JsonStringEnumMemberName("migrate")]
+    Migrate,
 
-    public static bool IsKnown(string? phase) => phase is Migrate or Cutover or Finalize;
+    [JsonStringEnumMemberName("cutover")]
+    Cutover,
+
+    [JsonStringEnumMemberName("finalize")]
+    Finalize,
 }

@@ -6,10 +6,10 @@ namespace EksAccessMigrator.Core.Planning;
 public sealed record PlannerOptions
 {
     /// <summary><see cref="PlanPhase"/>: which phase's changes the plan holds.</summary>
-    public string Phase { get; init; } = PlanPhase.Migrate;
+    public PlanPhase Phase { get; init; } = PlanPhase.Migrate;
 
     /// <summary><c>API</c> to switch the cluster to API mode in the finalize phase (rule M2), else null.</summary>
-    public string? TargetAuthenticationMode { get; init; }
+    public Inventory.AuthenticationMode? TargetAuthenticationMode { get; init; }
 
     /// <summary>Rule A5: rewrite <c>{{SessionNameRaw}}</c> to <c>{{SessionName}}</c> instead of blocking.</summary>
     public bool RewriteSessionNameRaw { get; init; }

@@ -16,8 +16,7 @@ public sealed record CreateAccessEntryChange : PlanChange
 
     public required string PrincipalArn { get; init; }
 
-    /// <summary><c>STANDARD</c>, <c>EC2_LINUX</c>, <c>EC2_WINDOWS</c>, <c>FARGATE_LINUX</c> or <c>HYBRID_LINUX</c>.</summary>
-    public required string Type { get; init; }
+    public required Planning.AccessEntryType Type { get; init; }
 
     /// <summary>Null: EKS generates one (rule A5) or the type carries none (rule A2).</summary>
     public string? Username { get; init; }

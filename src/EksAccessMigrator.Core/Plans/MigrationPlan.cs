@@ -15,8 +15,7 @@ public sealed record MigrationPlan
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary><c>migrate</c>, <c>cutover</c> or <c>finalize</c>.</summary>
-    public required string Phase { get; init; }
+    public required Planning.PlanPhase Phase { get; init; }
 
     /// <summary>The options the plan was made with (to derive it again for apply and verify).</summary>
     public required PlanOptionsRecord Options { get; init; }

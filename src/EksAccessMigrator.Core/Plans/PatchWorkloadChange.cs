@@ -18,8 +18,7 @@ public sealed record PatchWorkloadChange : PlanChange
     [JsonIgnore]
     public override int Stage => RemoveAnnotations.IsEmpty ? ChangeStages.WorkloadPatches : ChangeStages.AnnotationRemovals;
 
-    /// <summary>Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob.</summary>
-    public required string Kind { get; init; }
+    public required WorkloadKind Kind { get; init; }
 
     public required string Namespace { get; init; }
 

@@ -24,7 +24,9 @@ public static class PlanJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         AllowOutOfOrderMetadataProperties = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+
+        // Every enum of the plan carries WireEnumConverter (fixed wire texts, unknown values refused); a global
+        // converter here would take precedence over it.
     };
 
     private static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
@@ -47,7 +49,8 @@ public static class PlanJson
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $"{origin}:{line + 1}" : origin;
-            throw new PlanFormatException($"{where}: the plan file is not valid: {ex.Message} Re-create it with 'eks-access-migrator plan'.", ex);
+            var member = ex.Path is { } path && !ex.Message.Contains(path, StringComparison.Ordinal) ? $" (at {path})" : string.Empty;
+            throw new PlanFormatException($"{where}: the plan file is not valid: {ex.Message}{member} Re-create it with 'eks-access-migrator plan'.", ex);
         }
         catch (NotSupportedException ex)
         {
@@ -119,6 +122,50 @@ public static class PlanJson
         if (plan.Changes.Any(c => c is UpdateClusterConfigChange && c.Reversible))
         {
             problems.Append(" It marks an authentication-mode change as reversible, which it never is.");
+        }
+
+        // Values the types allow but docs/plan.schema.json narrows: a plan never holds them.
+        if (plan.Options.TargetAuthenticationMode is { } target && target != Inventory.AuthenticationMode.Api)
+        {
+            problems.Append($" Its options.targetAuthenticationMode is {target.Wire()}; the only target is API.");
+        }
+
+        if (plan.Changes.OfType<UpdateClusterConfigChange>().FirstOrDefault(c => c.AuthenticationMode == Inventory.AuthenticationMode.ConfigMap) is { } back)
+        {
+            problems.Append($" The change '{back.Address}' switches to {back.AuthenticationMode.Wire()}, which EKS never allows (modes only move forward).");
+        }
+
+        if (plan.Cluster.Partition is not ("aws" or "aws-cn" or "aws-us-gov"))
+        {
+            problems.Append($" Its cluster.partition '{plan.Cluster.Partition}' is not aws, aws-cn or aws-us-gov.");
+        }
+
+        if (plan.Options.Workloads.NamespaceRestrictionFormat is { } format and not ("glob" or "regexp"))
+        {
+            problems.Append($" Its options.workloads.namespaceRestrictionFormat '{format}' is neither glob nor regexp.");
+        }
+
+        if (plan.Changes.OfType<CreateAddonChange>().FirstOrDefault(c => c.AddonName != CreateAddonChange.PodIdentityAgent) is { } addon)
+        {
+            problems.Append($" The change '{addon.Address}' creates the add-on '{addon.AddonName}'; plans only create {CreateAddonChange.PodIdentityAgent}.");
+        }
+
+        foreach (var replace in plan.Changes.OfType<ReplaceConfigMapChange>())
+        {
+            if (replace.Namespace != "kube-system" || replace.Name != "aws-auth")
+            {
+                problems.Append($" The change '{replace.Address}' replaces {replace.Namespace}/{replace.Name}; plans only replace kube-system/aws-auth.");
+            }
+
+            if (replace.RemovedEntries.IsDefaultOrEmpty || replace.RemovedEntries.Any(e => e.Section is not ("mapRoles" or "mapUsers")))
+            {
+                problems.Append($" The change '{replace.Address}' removes no aws-auth row, or one outside mapRoles and mapUsers.");
+            }
+        }
+
+        if (plan.Changes.OfType<RestartWorkloadChange>().FirstOrDefault(c => !WorkloadKinds.IsRestartable(c.Kind)) is { } restart)
+        {
+            problems.Append($" The change '{restart.Address}' restarts a {restart.Kind.Wire()}, which has no rolling restart (only Deployment, StatefulSet, DaemonSet and ReplicaSet).");
         }
 
         if (problems.Length > 0)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
 
 namespace EksAccessMigrator.Core.Plans;
@@ -10,9 +11,9 @@ namespace EksAccessMigrator.Core.Plans;
 /// </summary>
 public sealed record PlanOptionsRecord
 {
-    public string? TargetAuthenticationMode { get; init; }
+    public AuthenticationMode? TargetAuthenticationMode { get; init; }
 
-    public bool RewriteSessionNameRaw { get; init; }
+    public required bool RewriteSessionNameRaw { get; init; }
 
     public required ImmutableArray<string> BreakGlassArns { get; init; }
 
@@ -31,7 +32,7 @@ public sealed record PlanOptionsRecord
     }
 
     /// <summary>The planner options to derive the same plan again.</summary>
-    public PlannerOptions ToPlannerOptions(string phase, string toolVersion, DateTimeOffset createdAt) => new()
+    public PlannerOptions ToPlannerOptions(PlanPhase phase, string toolVersion, DateTimeOffset createdAt) => new()
     {
         Phase = phase,
         TargetAuthenticationMode = TargetAuthenticationMode,

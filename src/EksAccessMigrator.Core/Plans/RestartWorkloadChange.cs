@@ -20,7 +20,7 @@ public sealed record RestartWorkloadChange : PlanChange
     /// <summary>Always true: a restart rolls the workload's pods (rule K14).</summary>
     public bool Disruptive { get; init; } = true;
 
-    public required string Kind { get; init; }
+    public required WorkloadKind Kind { get; init; }
 
     public required string Namespace { get; init; }
 

@@ -14,7 +14,7 @@ public sealed record UpdateClusterConfigChange : PlanChange
     public override int Stage => AuthenticationMode == Inventory.AuthenticationMode.Api ? ChangeStages.SwitchToApi : ChangeStages.EnableAccessEntries;
 
     /// <summary>The mode to switch to.</summary>
-    public required string AuthenticationMode { get; init; }
+    public required Inventory.AuthenticationMode AuthenticationMode { get; init; }
 
     /// <summary>Rule M3: aws-auth must be backed up (to a file and the journal) before this change runs.</summary>
     public bool BackupAwsAuth { get; init; }

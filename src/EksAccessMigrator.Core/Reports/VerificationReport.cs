@@ -8,7 +8,7 @@ namespace EksAccessMigrator.Core.Reports;
 /// plan derived again from the live cluster with the same options. A change the cluster no longer needs is done
 /// (<c>ok</c>); one it still needs as planned is <c>missing</c>; one it needs differently is <c>different</c>.
 /// </summary>
-public sealed record VerificationReport(PlanCluster Cluster, string Phase, ImmutableArray<VerifiedSubject> Subjects)
+public sealed record VerificationReport(PlanCluster Cluster, Planning.PlanPhase Phase, ImmutableArray<VerifiedSubject> Subjects)
 {
     public bool AllOk => Subjects.All(s => s.Status == VerifiedSubject.Ok);
 
@@ -25,7 +25,7 @@ public sealed record VerificationReport(PlanCluster Cluster, string Phase, Immut
             {
                 var reached = ModeRank(current.Cluster.AuthenticationMode) >= ModeRank(mode.AuthenticationMode);
                 return new VerifiedSubject(change.Address, change.Action, reached ? VerifiedSubject.Ok : VerifiedSubject.Missing,
-                    $"authentication mode is {current.Cluster.AuthenticationMode}, plan wants {mode.AuthenticationMode}");
+                    $"authentication mode is {current.Cluster.AuthenticationMode.Wire()}, plan wants {mode.AuthenticationMode.Wire()}");
             }
 
             if (PrincipalOf(change) is { } principal && overridden.TryGetValue(principal, out var finding))
@@ -72,7 +72,7 @@ public sealed record VerificationReport(PlanCluster Cluster, string Phase, Immut
         _ => null,
     };
 
-    private static int ModeRank(string mode) => mode switch
+    private static int ModeRank(Inventory.AuthenticationMode mode) => mode switch
     {
         Inventory.AuthenticationMode.ConfigMap => 0,
         Inventory.AuthenticationMode.ApiAndConfigMap => 1,

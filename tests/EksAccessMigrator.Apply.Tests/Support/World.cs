@@ -139,13 +139,13 @@ internal sealed class World : IAsyncDisposable
     };
 
     /// <summary>Scans this world's cluster with the real live scanner and plans <paramref name="phase"/> with the real planner.</summary>
-    public async Task<MigrationPlan> PlanAsync(string phase, CancellationToken ct)
+    public async Task<MigrationPlan> PlanAsync(PlanPhase phase, CancellationToken ct)
     {
         var scan = await new LiveInventoryScanner(ScanSettings, new StaticCredentialSource(Moto.OperatorCredentials)).ScanAsync(ct);
         return scan.Plan(new PlannerOptions
         {
             Phase = phase,
-            TargetAuthenticationMode = phase == PlanPhase.Finalize ? "API" : null,
+            TargetAuthenticationMode = phase == PlanPhase.Finalize ? Core.Inventory.AuthenticationMode.Api : null,
             Workloads = new WorkloadIdentityOptions { IncludeIrsa = true, OidcIssuer = OidcIssuer, Kube2iamBaseRoleArn = $"arn:aws:iam::{Seed.Account}:role/" },
             ToolVersion = "test",
             CreatedAt = DateTimeOffset.UnixEpoch,
@@ -153,23 +153,23 @@ internal sealed class World : IAsyncDisposable
     }
 
     /// <summary>Plans <paramref name="phase"/> from the live state and saves the plan file, as <c>plan --out</c> would.</summary>
-    public async Task<SavedPlan> SavePlanAsync(string phase = PlanPhase.Migrate, string? name = null)
+    public async Task<SavedPlan> SavePlanAsync(PlanPhase phase = PlanPhase.Migrate, string? name = null)
     {
-        var path = Path.Combine(Directory, name ?? phase + ".plan.json");
+        var path = Path.Combine(Directory, name ?? phase.Wire() + ".plan.json");
         await File.WriteAllTextAsync(path, PlanJson.Serialize(await PlanAsync(phase, CancellationToken.None)));
         return SavedPlan.Load(path);
     }
 
     /// <summary>Applies the phases before <paramref name="phase"/> (each planned from the state the previous one left), with their own journals.</summary>
-    public async Task ReachAsync(string phase)
+    public async Task ReachAsync(PlanPhase phase)
     {
         foreach (var earlier in new[] { PlanPhase.Migrate, PlanPhase.Cutover }.TakeWhile(p => p != phase))
         {
             var plan = await SavePlanAsync(earlier);
-            var result = await new PlanExecutor(Clients, Options() with { JournalPath = Path.Combine(Directory, earlier + ".journal.jsonl") }).ApplyAsync(plan, CancellationToken.None);
+            var result = await new PlanExecutor(Clients, Options() with { JournalPath = Path.Combine(Directory, earlier.Wire() + ".journal.jsonl") }).ApplyAsync(plan, CancellationToken.None);
             if (!result.Succeeded)
             {
-                throw new InvalidOperationException($"the {earlier} phase did not apply: " + string.Join("; ", result.Steps.Where(s => s.Status != StepStatus.Done).Select(s => $"{s.Address} {s.Status} {s.Message}")) + result.Refusal);
+                throw new InvalidOperationException($"the {earlier.Wire()} phase did not apply: " + string.Join("; ", result.Steps.Where(s => s.Status != StepStatus.Done).Select(s => $"{s.Address} {s.Status} {s.Message}")) + result.Refusal);
             }
         }
     }

@@ -11,7 +11,7 @@ internal sealed record ExistingEntrySpec(string PrincipalArn, ExistingEntryKind 
     public ExistingAccessEntry ToEntry() => Kind switch
     {
         ExistingEntryKind.Node => Entry(PrincipalArn, "EC2_LINUX", null, []),
-        ExistingEntryKind.NamespaceAdmin => Entry(PrincipalArn, "STANDARD", "admin", [], (Admin, new AccessScope(AccessScope.NamespaceType, ["team-a"]))),
+        ExistingEntryKind.NamespaceAdmin => Entry(PrincipalArn, "STANDARD", "admin", [], (Admin, new AccessScope(AccessScopeType.Namespace, ["team-a"]))),
         _ => Entry(PrincipalArn, "STANDARD", Username, [.. Groups]),
     };
 

@@ -46,10 +46,10 @@ public sealed class AccessEntryRulesTests
     }
 
     [Theory]
-    [InlineData("[system:bootstrappers, system:nodes]", AccessEntryTypes.Ec2Linux)]
-    [InlineData("[system:nodes]", AccessEntryTypes.Ec2Linux)]
-    [InlineData("[system:bootstrappers, system:nodes, eks:kube-proxy-windows]", AccessEntryTypes.Ec2Windows)]
-    public void A2_Ec2NodeRolesBecomeNodeEntries(string groups, string type)
+    [InlineData("[system:bootstrappers, system:nodes]", AccessEntryType.Ec2Linux)]
+    [InlineData("[system:nodes]", AccessEntryType.Ec2Linux)]
+    [InlineData("[system:bootstrappers, system:nodes, eks:kube-proxy-windows]", AccessEntryType.Ec2Windows)]
+    public void A2_Ec2NodeRolesBecomeNodeEntries(string groups, AccessEntryType type)
     {
         var plan = PlanRoles($"- rolearn: arn:aws:iam::111122223333:role/nodes\n  username: system:node:{{{{EC2PrivateDNSName}}}}\n  groups: {groups}\n");
 
@@ -65,7 +65,7 @@ public sealed class AccessEntryRulesTests
     {
         var plan = PlanRoles("- rolearn: arn:aws:iam::111122223333:role/fargate\n  username: system:node:{{SessionName}}\n  groups: [system:bootstrappers, system:nodes, system:node-proxier]\n");
 
-        Assert.Equal(AccessEntryTypes.FargateLinux, plan.Entry("arn:aws:iam::111122223333:role/fargate").Type);
+        Assert.Equal(AccessEntryType.FargateLinux, plan.Entry("arn:aws:iam::111122223333:role/fargate").Type);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AccessEntryRulesTests
         var plan = PlanRoles("- rolearn: arn:aws:iam::111122223333:role/hybrid\n  username: system:node:{{SessionName}}\n  groups: [system:bootstrappers, system:nodes]\n");
 
         var entry = plan.Entry("arn:aws:iam::111122223333:role/hybrid");
-        Assert.Equal(AccessEntryTypes.HybridLinux, entry.Type);
+        Assert.Equal(AccessEntryType.HybridLinux, entry.Type);
         Assert.Null(entry.Username);
         Assert.False(plan.Has(FindingCodes.NodeMappingUnrecognized));
     }
@@ -143,11 +143,11 @@ public sealed class AccessEntryRulesTests
         var plan = PlanRoles("- rolearn: arn:aws:iam::111122223333:role/admin\n  username: admin\n  groups: [system:masters, platform-team, oncall]\n");
 
         var entry = plan.Entry("arn:aws:iam::111122223333:role/admin");
-        Assert.Equal(AccessEntryTypes.Standard, entry.Type);
+        Assert.Equal(AccessEntryType.Standard, entry.Type);
         Assert.Equal<string>(["platform-team", "oncall"], entry.KubernetesGroups);
         var policy = Assert.Single(plan.Changes<AssociateAccessPolicyChange>());
         Assert.Equal("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", policy.PolicyArn);
-        Assert.Equal(AccessScope.ClusterType, policy.AccessScope.Type);
+        Assert.Equal(AccessScopeType.Cluster, policy.AccessScope.Type);
         Assert.Equal(entry.PrincipalArn, policy.PrincipalArn);
     }
 
@@ -354,7 +354,7 @@ public sealed class AccessEntryRulesTests
         var plan = Plan(ClusterOf(
             AwsAuthOf(mapRoles: "- rolearn: arn:aws:iam::111122223333:role/admin\n  username: admin\n  groups: [system:masters]\n"),
             mode: AuthenticationMode.ApiAndConfigMap,
-            existing: [Entry("arn:aws:iam::111122223333:role/admin", "STANDARD", "admin", [], (Admin, new AccessScope(AccessScope.NamespaceType, ["team-a"])))]));
+            existing: [Entry("arn:aws:iam::111122223333:role/admin", "STANDARD", "admin", [], (Admin, new AccessScope(AccessScopeType.Namespace, ["team-a"])))]));
 
         Assert.Empty(plan.Changes);
         var finding = plan.Single(FindingCodes.AwsAuthRowOverridden);

@@ -512,7 +512,7 @@ public sealed class WorkloadIdentityRulesTests
         var plan = Plan(Kube2iamCluster([W("apps", "report", "report", "report", kind: "CronJob")]), phase: PlanPhase.Cutover);
 
         Assert.False(Assert.Single(plan.Changes<PatchWorkloadChange>()).Disruptive);
-        Assert.True(new RestartWorkloadChange { Address = "restart/a/Deployment/b", Kind = "Deployment", Namespace = "a", Name = "b", Reversible = true, Sources = ["a/Deployment/b"] }.Disruptive);
+        Assert.True(new RestartWorkloadChange { Address = "restart/a/Deployment/b", Kind = WorkloadKind.Deployment, Namespace = "a", Name = "b", Reversible = true, Sources = ["a/Deployment/b"] }.Disruptive);
     }
 
     [Fact]

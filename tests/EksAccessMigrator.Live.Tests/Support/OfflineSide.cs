@@ -10,7 +10,7 @@ namespace EksAccessMigrator.Live.Tests.Support;
 /// <summary>The offline path over an export, as the CLI's <c>plan --from ... --iam-snapshot ...</c> builds it.</summary>
 internal static class OfflineSide
 {
-    public static ClusterInventory Inventory(string directory, string authenticationMode, string? callerArn, string? accessEntriesJson = null)
+    public static ClusterInventory Inventory(string directory, AuthenticationMode authenticationMode, string? callerArn, string? accessEntriesJson = null)
     {
         Directory.CreateDirectory(directory);
         var export = Path.Combine(directory, "aws-auth.yaml");

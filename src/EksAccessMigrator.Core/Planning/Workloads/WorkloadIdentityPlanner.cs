@@ -170,7 +170,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         Changes.Add(new PatchWorkloadChange
         {
             Address = $"workload/{w.Key}",
-            Kind = w.Kind,
+            Kind = WorkloadKinds.Of(w.Kind),
             Namespace = w.Namespace,
             Name = w.Name,
             ServiceAccountName = r.ServiceAccount,
@@ -251,7 +251,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                     Changes.Add(new RestartWorkloadChange
                     {
                         Address = $"restart/{w.Key}",
-                        Kind = w.Kind,
+                        Kind = WorkloadKinds.Of(w.Kind),
                         Namespace = w.Namespace,
                         Name = w.Name,
                         AfterAnnotationRemovals = r.Irsa,
@@ -265,7 +265,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                     Changes.Add(new PatchWorkloadChange
                     {
                         Address = $"workload/{w.Key}",
-                        Kind = w.Kind,
+                        Kind = WorkloadKinds.Of(w.Kind),
                         Namespace = w.Namespace,
                         Name = w.Name,
                         Disruptive = Restartable.Contains(w.Kind),
@@ -297,7 +297,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         findings.Warning(FindingCodes.MigrateChangesPending, "pod-identity",
             known
                 ? $"{accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate} phase do not exist yet ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Plan and apply the {PlanPhase.Migrate} phase first."
-                : $"Offline, whether the {accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate} phase exist is unknown ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Apply this {options.Phase} plan only after the {PlanPhase.Migrate} plan was applied and verified.",
+                : $"Offline, whether the {accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate.Wire()} phase exist is unknown ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Apply this {options.Phase.Wire()} plan only after the {PlanPhase.Migrate.Wire()} plan was applied and verified.",
             [.. accepted.SelectMany(r => r.Sources).Distinct()]);
     }
 
