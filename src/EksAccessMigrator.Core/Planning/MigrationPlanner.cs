@@ -36,8 +36,7 @@ public static class MigrationPlanner
         AwsAuthContents? contents = null;
         if (inventory.AwsAuth is null)
         {
-            findings.Info(FindingCodes.AwsAuthNotFound, "aws-auth",
-                "No kube-system/aws-auth ConfigMap was found in the inputs, so there are no aws-auth mappings to migrate. If the cluster has one, add its export to --from.");
+            findings.Add(ProjectFindings.NoAwsAuth());
         }
         else
         {
@@ -46,16 +45,13 @@ public static class MigrationPlanner
             read.AddRange(contents.EntriesRead);
             if (!AuthenticationMode.ReadsConfigMap(cluster.AuthenticationMode))
             {
-                findings.Warning(FindingCodes.AwsAuthNotInEffect, "aws-auth",
-                    $"The cluster is in {cluster.AuthenticationMode} mode, where aws-auth is ignored, so its {contents.EntriesRead.Length} mapping(s) grant nothing today. Migrating them would grant access that is not in effect, so none is planned. Delete aws-auth once you no longer need it as a record.",
-                    [.. contents.EntriesRead]);
+                findings.Add(ModeFindings.AwsAuthIgnored(cluster, contents.EntriesRead));
             }
             else
             {
                 if (cluster.AuthenticationMode == AuthenticationMode.ApiAndConfigMap && inventory.ExistingAccessEntries is null)
                 {
-                    findings.Warning(FindingCodes.AccessEntriesUnknown, "cluster/access-entries",
-                        $"The cluster is in {cluster.AuthenticationMode} mode, but its existing access entries are unknown (an offline plan without --access-entries). An existing entry overrides its aws-auth row (rule A9) and CreateAccessEntry fails for a principal that already has one, so this plan may create entries that exist. Export them as docs/plan-format.md describes and pass --access-entries, or plan live.");
+                    findings.Add(ProjectFindings.ExistingEntriesUnknown(cluster));
                 }
 
                 desired = DesiredAccessEntries.From(contents, inventory, options, findings);
@@ -87,9 +83,7 @@ public static class MigrationPlanner
             if (access.Changes.Count > 0)
             {
                 var pending = access.Changes.OrderBy(c => c.Address, StringComparer.Ordinal).ToList();
-                findings.Warning(FindingCodes.MigrateChangesPending, "aws-auth",
-                    $"{pending.Count} access-entry change(s) of the {PlanPhase.Migrate} phase are not applied yet ({string.Join(", ", pending.Take(5).Select(c => c.Address))}{(pending.Count > 5 ? ", ..." : string.Empty)}). The {options.Phase} phase does not make them; plan and apply the {PlanPhase.Migrate} phase first.",
-                    [.. pending.SelectMany(c => c.Sources).Distinct()]);
+                findings.Add(ProjectFindings.AccessEntryChangesPending([.. pending.Select(c => c.Address)], options.Phase, pending.SelectMany(c => c.Sources).Distinct()));
             }
         }
 
@@ -97,8 +91,7 @@ public static class MigrationPlanner
         workloads.Plan();
         if (inventory.AwsAuth is null && workloads.Read.Count == 0 && inventory.Workloads.Agents.IsEmpty)
         {
-            findings.Warning(FindingCodes.NothingToMigrate, "inputs",
-                "The inputs hold neither kube-system/aws-auth nor any kube2iam, kiam or IRSA workload identity, so this plan migrates nothing. If the cluster uses them, the export is incomplete: add the aws-auth ConfigMap and the workloads (kubectl get configmap,deployments,statefulsets,daemonsets,cronjobs,jobs,pods,serviceaccounts,namespaces -A -o yaml) to --from.");
+            findings.Add(ProjectFindings.NoIdentityInInputs());
         }
         changes.AddRange(workloads.Changes);
         noOps.AddRange(workloads.NoOps);
@@ -170,8 +163,6 @@ public static class MigrationPlanner
             return;
         }
 
-        findings.Blocker(FindingCodes.ApiModeUnsafe, "cluster/authentication-mode",
-            $"Switching to API mode now could lock principals out, so it is not planned: {string.Join("; ", reasons)}. Resolve these and plan the finalize phase again.",
-            "option:--target-mode");
+        findings.Add(ModeFindings.ApiSwitchUnsafe(reasons));
     }
 }
