@@ -2,7 +2,9 @@ namespace EksAccessMigrator.Core.Findings;
 
 /// <summary>
 /// Finding codes: a stable interface read by people and scripts. A code, once shipped, never changes meaning.
-/// The rule each one belongs to is in docs/mapping-rules.md.
+/// The rule each one belongs to is in docs/mapping-rules.md and docs/mapping-rules-workloads.md; its severity, rule
+/// id and wording are owned by the catalogue (<see cref="FindingDescriptor"/> and the <c>*Findings</c> classes beside
+/// this one), never by a call site.
 /// </summary>
 public static class FindingCodes
 {
