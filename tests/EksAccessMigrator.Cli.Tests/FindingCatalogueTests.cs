@@ -118,6 +118,37 @@ public sealed partial class FindingCatalogueTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void TheArchitectureDocNamesEveryRule_AndEveryFileItNamesExists()
+    {
+        var doc = File.ReadAllText(Repo.Path_("docs", "architecture.md"));
+        var start = doc.IndexOf("## Finding catalogue", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/architecture.md has no '## Finding catalogue' section");
+        var next = doc.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        var section = next < 0 ? doc[start..] : doc[start..next];
+
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match range in RuleRange().Matches(section))
+        {
+            var letter = range.Groups["letter"].Value;
+            var from = int.Parse(range.Groups["from"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var to = range.Groups["to"].Success ? int.Parse(range.Groups["to"].Value, System.Globalization.CultureInfo.InvariantCulture) : from;
+            for (var i = from; i <= to; i++)
+            {
+                named.Add(letter + i);
+            }
+        }
+
+        var missing = Catalogue.Descriptors.Select(x => x.Descriptor.Rule).Distinct().Where(r => !named.Contains(r)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "rules the catalogue table does not name: " + string.Join(", ", missing));
+
+        var core = Repo.Path_("src", "EksAccessMigrator.Core");
+        var files = FileReference().Matches(section).Select(m => m.Groups["path"].Value).Distinct().ToList();
+        Assert.True(files.Count >= 20, $"only {files.Count} files named");
+        var absent = files.Where(f => !File.Exists(Path.Combine(core, f))).ToList();
+        Assert.True(absent.Count == 0, "files the catalogue table names that do not exist: " + string.Join(", ", absent));
+    }
+
     /// <summary>Every test method of the repository: its name and its text up to the next method.</summary>
     private static List<(string Name, string Body)> TestMethods()
     {
@@ -136,6 +167,12 @@ public sealed partial class FindingCatalogueTests
 
         return result;
     }
+
+    [GeneratedRegex(@"\b(?<letter>[PAMKRXW])(?<from>\d+)(?:-[PAMKRXW]?(?<to>\d+))?\b")]
+    private static partial Regex RuleRange();
+
+    [GeneratedRegex(@"`(?<path>(?:AwsAuth|Planning|Findings)/[\w/]+\.cs)`")]
+    private static partial Regex FileReference();
 
     [GeneratedRegex(@"\[(?:Fact|Theory)[^\]]*\]\s*(?:\[[^\]]*\]\s*)*public\s+(?:async\s+)?(?:void|Task)\s+(?<name>\w+)\s*\(")]
     private static partial Regex TestMethod();
