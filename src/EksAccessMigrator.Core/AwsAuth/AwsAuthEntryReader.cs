@@ -73,9 +73,7 @@ internal sealed class AwsAuthEntryReader(AwsAuthDataValue section, int index, Ya
                 default:
                     var name = (keyNode as YamlScalarNode)?.Value ?? "?";
                     var why = KnownFields.Contains(key) ? $"'{name}' does not belong in {section.Key}" : $"'{name}' is not a field the authenticator knows";
-                    Findings.Warning(FindingCodes.AwsAuthUnknownField, source,
-                        $"{source} has a field {why} ({AwsAuthParser.FileLine(section, (int)keyNode.Start.Line)}); it is ignored, as by the authenticator. Check the entry for a typo.",
-                        source);
+                    Findings.Add(ProjectFindings.EntryFieldIgnored(source, name, section.Key, KnownFields.Contains(key), AwsAuthParser.FileLine(section, (int)keyNode.Start.Line)));
                     break;
             }
         }
@@ -167,9 +165,7 @@ internal sealed class AwsAuthEntryReader(AwsAuthDataValue section, int index, Ya
                 case "accountid": account = Blank(text); break;
                 case "partition": partition = Blank(text); break;
                 default:
-                    Findings.Warning(FindingCodes.AwsAuthUnknownField, source,
-                        $"{source} has an sso field '{(keyNode as YamlScalarNode)?.Value}' that the authenticator does not know ({AwsAuthParser.FileLine(section, (int)keyNode.Start.Line)}); it is ignored. Check the entry for a typo.",
-                        source);
+                    Findings.Add(ProjectFindings.SsoFieldIgnored(source, (keyNode as YamlScalarNode)?.Value, AwsAuthParser.FileLine(section, (int)keyNode.Start.Line)));
                     break;
             }
         }
@@ -177,9 +173,7 @@ internal sealed class AwsAuthEntryReader(AwsAuthDataValue section, int index, Ya
         wrongType = null;
         if (permissionSet is null || account is null)
         {
-            Findings.Warning(FindingCodes.AwsAuthEntryInvalid, source,
-                $"{source} has an sso matcher without {(permissionSet is null ? "permissionSetName" : "accountID")}, so the authenticator cannot use it; nothing is migrated for it. Complete the matcher or remove the entry.",
-                source);
+            Findings.Add(AwsAuthFindings.SsoMatcherIncomplete(source, permissionSet is null ? "permissionSetName" : "accountID"));
             Invalid = true;
             return true;
         }

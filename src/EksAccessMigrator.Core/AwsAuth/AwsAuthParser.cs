@@ -26,10 +26,7 @@ public static class AwsAuthParser
         {
             if (!AwsAuthSection.IsKnown(value.Key))
             {
-                var hint = AwsAuthSectionHint(value.Key);
-                findings.Warning(FindingCodes.AwsAuthUnknownKey, $"aws-auth/data/{value.Key}",
-                    $"aws-auth has a data key '{value.Key}' ({value.Location}) that the authenticator ignores{hint}; nothing of it is in effect or migrated. Remove it, or rename it if it was meant to be a mapping section.",
-                    $"aws-auth/data/{value.Key}");
+                findings.Add(AwsAuthFindings.DataKeyUnknown(value.Key, value.Location));
                 continue;
             }
 
@@ -61,21 +58,11 @@ public static class AwsAuthParser
             [.. neverMatched]);
     }
 
-    private static string AwsAuthSectionHint(string key)
-    {
-        var known = new[] { AwsAuthSection.MapRoles, AwsAuthSection.MapUsers, AwsAuthSection.MapAccounts };
-        var match = known.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-        return match is null ? string.Empty : $" (section keys are case-sensitive: did you mean '{match}'?)";
-    }
-
     private static YamlSequenceNode? LoadSection(AwsAuthDataValue value, FindingList findings)
     {
-        var subject = $"aws-auth/{value.Key}";
         if (!value.IsString || value.Text is null)
         {
-            findings.Blocker(FindingCodes.AwsAuthSectionInvalid, subject,
-                $"{value.Key} at {value.Location} is a YAML list or mapping, not a string. ConfigMap data must be strings (write '{value.Key}: |' and indent the list under it); the authenticator cannot use it, so nothing in {value.Key} is in effect or migrated.",
-                subject);
+            findings.Add(AwsAuthFindings.SectionNotAString(value.Key, value.Location));
             return null;
         }
 
@@ -87,9 +74,7 @@ public static class AwsAuthParser
         catch (YamlException ex)
         {
             var line = FileLine(value, (int)ex.Start.Line);
-            findings.Blocker(FindingCodes.AwsAuthSectionInvalid, subject,
-                $"{value.Key} does not parse as YAML at line {ex.Start.Line} of the section ({line}): {FirstLine(ex.Message)}. The authenticator drops the whole section, so nothing in {value.Key} is migrated; fix the YAML and plan again.",
-                subject);
+            findings.Add(AwsAuthFindings.SectionDoesNotParse(value.Key, ex.Start.Line, line, FirstLine(ex.Message)));
             return null;
         }
 
@@ -100,9 +85,7 @@ public static class AwsAuthParser
 
         if (stream.Documents.Count > 1 || stream.Documents[0].RootNode is not YamlSequenceNode sequence)
         {
-            findings.Blocker(FindingCodes.AwsAuthSectionInvalid, subject,
-                $"{value.Key} ({value.Location}) is not a YAML list. The authenticator drops the whole section, so nothing in {value.Key} is migrated; make it a list of entries and plan again.",
-                subject);
+            findings.Add(AwsAuthFindings.SectionNotAList(value.Key, value.Location));
             return null;
         }
 
@@ -156,19 +139,13 @@ public static class AwsAuthParser
 
             if (isRoles && mapping.Arn is null == (mapping.Sso is null))
             {
-                sectionFindings.Warning(FindingCodes.AwsAuthEntryInvalid, mapping.Source,
-                    mapping.Arn is null
-                        ? $"{mapping.Source} has neither rolearn nor sso, so the authenticator ignores it; nothing is migrated for it. Add the role ARN or remove the entry."
-                        : $"{mapping.Source} has both rolearn and sso, so the authenticator ignores it; nothing is migrated for it. Keep one of the two.",
-                    mapping.Source);
+                sectionFindings.Add(mapping.Arn is null ? AwsAuthFindings.NeitherRoleArnNorSso(mapping.Source) : AwsAuthFindings.BothRoleArnAndSso(mapping.Source));
                 continue;
             }
 
             if (!isRoles && mapping.Arn is null)
             {
-                sectionFindings.Warning(FindingCodes.AwsAuthEntryInvalid, mapping.Source,
-                    $"{mapping.Source} has no userarn, so the authenticator ignores it; nothing is migrated for it. Add the user ARN or remove the entry.",
-                    mapping.Source);
+                sectionFindings.Add(AwsAuthFindings.NoUserArn(mapping.Source));
                 continue;
             }
 
@@ -181,11 +158,8 @@ public static class AwsAuthParser
 
     private static void SectionHasWrongType(AwsAuthDataValue value, YamlNode node, string expected, FindingList findings)
     {
-        var subject = $"aws-auth/{value.Key}";
         var line = FileLine(value, (int)node.Start.Line);
-        findings.Blocker(FindingCodes.AwsAuthSectionInvalid, subject,
-            $"{value.Key} has a {Describe(node)} where {expected} belongs, at line {node.Start.Line} of the section ({line}). The authenticator drops the whole section, so nothing in {value.Key} is migrated; fix the entry and plan again.",
-            subject);
+        findings.Add(AwsAuthFindings.SectionHasWrongType(value.Key, Describe(node), expected, node.Start.Line, line));
     }
 
     private static List<AwsAuthMapping> SetAsideNeverMatched(List<AwsAuthMapping> mappings, FindingList findings)
@@ -200,9 +174,7 @@ public static class AwsAuthParser
             }
 
             inert.Add(mapping);
-            findings.Warning(FindingCodes.AwsAuthRowNeverMatched, mapping.Arn!,
-                $"{mapping.Source} maps '{mapping.Arn}', but {why}: the authenticator looks callers up by their canonical ARN ({canonical}), so this row never matched anyone and grants nothing today. It is not migrated (that would grant access nobody had) and does not count against other rows for the same role. If the role should have this access, that is a new grant: review it, write the row as {canonical} or create the access entry deliberately; otherwise remove the row.",
-                mapping.Source);
+            findings.Add(AwsAuthFindings.RoleRowNeverMatched(mapping.Arn!, mapping.Source, why, canonical));
         }
 
         return inert;
@@ -228,12 +200,8 @@ public static class AwsAuthParser
             var losers = ordered.Take(ordered.Count - 1).ToList();
             shadowed.UnionWith(losers);
             shadowedBy.AddRange(losers.Select(l => (l, winner)));
-            var why = ordered.Select(m => m.Section).Distinct().Count() > 1
-                ? "the authenticator looks a caller up in mapRoles before mapUsers"
-                : "as in the authenticator the last entry wins";
-            findings.Warning(FindingCodes.AwsAuthDuplicate, winner.Arn!,
-                $"{winner.Arn} is mapped {ordered.Count} times; {why}, so {winner.Source} is in effect and {string.Join(", ", losers.Select(l => l.Source))} {(losers.Count == 1 ? "is" : "are")} ignored. Only {winner.Source} is migrated; remove the others from aws-auth.",
-                [.. ordered.Select(m => m.Source)]);
+            var acrossSections = ordered.Select(m => m.Section).Distinct().Count() > 1;
+            findings.Add(AwsAuthFindings.Shadowed(winner.Arn!, winner.Source, [.. losers.Select(l => l.Source)], acrossSections, ordered.Select(m => m.Source)));
         }
 
         return mappings.Where(m => !shadowed.Contains(m));

@@ -2,7 +2,9 @@ namespace EksAccessMigrator.Core.Findings;
 
 /// <summary>
 /// Finding codes: a stable interface read by people and scripts. A code, once shipped, never changes meaning.
-/// The rule each one belongs to is in docs/mapping-rules.md.
+/// The rule each one belongs to is in docs/mapping-rules.md and docs/mapping-rules-workloads.md; its severity, rule
+/// id and wording are owned by the catalogue (<see cref="FindingDescriptor"/> and the <c>*Findings</c> classes beside
+/// this one), never by a call site.
 /// </summary>
 public static class FindingCodes
 {
@@ -17,12 +19,11 @@ public static class FindingCodes
     public const string AwsAuthRowNeverMatched = "aws-auth-row-never-matched";
     public const string RootPrincipalUnsupported = "root-principal-unsupported";
 
-    // Project rules beside P1-P5 (docs/mapping-rules.md, X-rules)
+    // Project rules beside the P, A and M rules (docs/mapping-rules.md, X-rules)
     public const string AwsAuthUnknownField = "aws-auth-unknown-field";
     public const string AwsAuthNotFound = "aws-auth-not-found";
     public const string AwsAuthNotInEffect = "aws-auth-not-in-effect";
     public const string UserIdNotMigratable = "userid-not-migratable";
-    public const string SessionNameRawRewritten = "session-name-raw-rewritten";
     public const string MigrateChangesPending = "migrate-changes-pending";
     public const string AwsAuthCleanupManual = "aws-auth-cleanup-manual";
     public const string NothingToMigrate = "nothing-to-migrate";
@@ -37,6 +38,7 @@ public static class FindingCodes
     public const string UsernameTemplateUnsupported = "username-template-unsupported";
     public const string UsernameReservedPrefix = "username-reserved-prefix";
     public const string UsernameGenerated = "username-generated";
+    public const string SessionNameRawRewritten = "session-name-raw-rewritten";
     public const string MapAccountsUnsupported = "map-accounts-unsupported";
     public const string ServiceLinkedRole = "service-linked-role";
     public const string SsoMatcherUnresolved = "sso-matcher-unresolved";
@@ -51,7 +53,7 @@ public static class FindingCodes
     // Authentication mode (M1-M3)
     public const string ApiModeUnsafe = "api-mode-unsafe";
 
-    // kube2iam and kiam to Pod Identity (K1-K14)
+    // kube2iam and kiam to Pod Identity (K1-K16)
     public const string AnnotationInCustomResource = "annotation-in-custom-resource";
     public const string RoleBaseUnknown = "role-base-unknown";
     public const string RoleUnresolved = "role-unresolved";

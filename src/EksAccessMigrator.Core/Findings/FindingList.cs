@@ -10,11 +10,8 @@ public sealed class FindingList
 
     public IReadOnlyList<Finding> Items => _items;
 
-    public void Blocker(string code, string subject, string message, params string[] sources) => Add(code, Severity.Blocker, subject, message, sources);
-
-    public void Warning(string code, string subject, string message, params string[] sources) => Add(code, Severity.Warning, subject, message, sources);
-
-    public void Info(string code, string subject, string message, params string[] sources) => Add(code, Severity.Info, subject, message, sources);
+    /// <summary>Adds a finding built by the catalogue (<see cref="FindingDescriptor"/>), which owns its code, severity and wording.</summary>
+    public void Add(Finding finding) => _items.Add(finding);
 
     public void AddRange(IEnumerable<Finding> findings) => _items.AddRange(findings);
 
@@ -28,7 +25,4 @@ public sealed class FindingList
             .ThenBy(f => string.Join('\n', f.Sources), StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToImmutableArray();
-
-    private void Add(string code, Severity severity, string subject, string message, string[] sources) =>
-        _items.Add(new Finding(code, severity, subject, message, [.. sources.Order(StringComparer.Ordinal)]));
 }

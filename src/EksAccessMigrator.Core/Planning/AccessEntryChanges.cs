@@ -45,8 +45,7 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
         {
             if (!wanted.Contains(key) && entry.Policies.Any(p => AccessPolicyArns.IsClusterAdmin(p.PolicyArn) && p.AccessScope.Type == AccessScopeType.Cluster))
             {
-                findings.Info(FindingCodes.ClusterCreatorAdmin, entry.PrincipalArn,
-                    $"{entry.PrincipalArn} already has a cluster-admin access entry that aws-auth never showed (EKS creates one for the cluster creator). It is left as it is; remove it deliberately if that access is not wanted.");
+                findings.Add(AccessEntryFindings.CreatorAdminEntry(entry.PrincipalArn));
             }
         }
     }
@@ -61,9 +60,7 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
         }
 
         var over = creates.Skip(room).ToList();
-        findings.Blocker(FindingCodes.AccessEntryQuota, "cluster",
-            $"The cluster would need {existing.Count + creates.Count} access entries ({existing.Count} existing, {creates.Count} new); EKS allows {Quota} per cluster. The {over.Count} principals past the quota (last by ARN) are not planned and stay in aws-auth. Consolidate principals (for example, one role per team) or ask AWS for a higher quota, then plan again.",
-            [.. over.Select(d => d.Source).Distinct()]);
+        findings.Add(AccessEntryFindings.QuotaExceeded(existing.Count, creates.Count, Quota, over.Count, over.Select(d => d.Source)));
         var excluded = over.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         return desired.Where(d => !excluded.Contains(d.Key));
     }
@@ -107,9 +104,7 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
             if (!sameGroups || !sameUsername || missing.Count > 0)
             {
                 Overridden.Add(entry.Source);
-                findings.Warning(FindingCodes.AwsAuthRowOverridden, entry.PrincipalArn,
-                    $"{entry.PrincipalArn} already has an access entry, and in {inventory.Cluster.AuthenticationMode.Wire()} mode the entry takes precedence over {entry.Source}, so the entry is what this principal gets today. Row: {Describe(entry.Username, entry.Groups, entry.ClusterPolicyArns.Select(p => $"{AccessPolicyArns.NameOf(p)} (cluster)"))}. Entry: {Describe(current.Username, current.KubernetesGroups, current.Policies.Select(p => $"{AccessPolicyArns.NameOf(p.PolicyArn)} ({p.AccessScope.Key})"))}. The entry is not changed. If the row is what was intended, change the entry by hand after review; removing the row changes nothing.",
-                    entry.Source);
+                findings.Add(AccessEntryFindings.EntryOverridesRow(entry, current, inventory.Cluster));
                 return;
             }
         }
@@ -122,9 +117,7 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
 
         foreach (var extra in current.Policies.Where(p => !entry.ClusterPolicyArns.Contains(p.PolicyArn) || !p.AccessScope.SameAs(AccessScope.Cluster)))
         {
-            findings.Info(FindingCodes.ExtraAccessPolicy, entry.PrincipalArn,
-                $"{entry.PrincipalArn} has {AccessPolicyArns.NameOf(extra.PolicyArn)} ({extra.AccessScope.Key} scope), which aws-auth ({entry.Source}) does not call for. It is left alone; remove it deliberately if it is not wanted.",
-                entry.Source);
+            findings.Add(AccessEntryFindings.PolicyNotCalledFor(entry, extra));
         }
     }
 
@@ -133,16 +126,12 @@ internal sealed class AccessEntryChanges(ClusterInventory inventory, FindingList
         if (current.Type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows && entry.Type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows)
         {
             // Rule A2: EKS made an entry for one kind of node (a managed node group), aws-auth serves the other kind.
-            findings.Blocker(FindingCodes.NodeRoleSharedOs, entry.PrincipalArn,
-                $"{entry.PrincipalArn} has an access entry of type {current.Type.Wire()} (EKS makes one for the role of a managed node group), but {entry.Source} maps it as a {(entry.Type == AccessEntryType.Ec2Windows ? "Windows" : "Linux")} node. A principal has one entry and an entry one type, so one kind of node depends on aws-auth; it stays there. Give Linux and Windows nodes separate roles, then plan again.",
-                entry.Source);
+            findings.Add(AccessEntryFindings.NodeEntryOfOtherOs(entry.PrincipalArn, current.Type.Wire(), entry.Source, entry.Type == AccessEntryType.Ec2Windows));
             return;
         }
 
         Overridden.Add(entry.Source);
-        findings.Warning(FindingCodes.AccessEntryConflict, entry.PrincipalArn,
-            $"{entry.PrincipalArn} already has an access entry of type {current.Type.Wire()}, but {entry.Source} calls for {entry.Type.Wire()}. In {inventory.Cluster.AuthenticationMode.Wire()} mode the entry takes precedence over the row, so the entry is what works today; it is not changed (an entry's type cannot be), and removing the row changes nothing. If the row was the intended identity, delete and re-create the entry deliberately.",
-            entry.Source);
+        findings.Add(AccessEntryFindings.EntryOfOtherType(entry, current, inventory.Cluster));
     }
 
     private static string Describe(string? username, IEnumerable<string> groups, IEnumerable<string> policies)

@@ -51,9 +51,7 @@ internal static class AwsAuthCleanup
             var edited = AwsAuthEditor.RemoveEntries(text, section.Select(r => r.Mapping.Index).ToHashSet());
             if (edited is null)
             {
-                findings.Warning(FindingCodes.AwsAuthCleanupManual, $"aws-auth/{section.Key}",
-                    $"aws-auth's {section.Key} is not written as a block list, so its migrated rows cannot be removed without rewriting the section. Remove {string.Join(", ", section.Select(r => r.Mapping.Source))} by hand (their access entries exist), then plan again.",
-                    [.. section.Select(r => r.Mapping.Source)]);
+                findings.Add(ProjectFindings.SectionNotABlockList(section.Key, [.. section.Select(r => r.Mapping.Source)]));
                 continue;
             }
 

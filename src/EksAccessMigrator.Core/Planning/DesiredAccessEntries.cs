@@ -13,9 +13,7 @@ internal static class DesiredAccessEntries
         var cluster = inventory.Cluster;
         foreach (var account in contents.Accounts)
         {
-            findings.Blocker(FindingCodes.MapAccountsUnsupported, $"account:{account.AccountId}",
-                $"mapAccounts lets every IAM principal of account {account.AccountId} in, with a username made from its ARN ({account.Source}). Access entries have no equivalent: each principal needs its own entry. The account stays in aws-auth; add mapRoles/mapUsers entries for the principals that really need access, then plan again.",
-                account.Source);
+            findings.Add(AccessEntryFindings.MapAccountsAccount(account.AccountId, account.Source));
         }
 
         var resolver = new PrincipalResolver(inventory.Iam, findings);
@@ -42,18 +40,14 @@ internal static class DesiredAccessEntries
 
             if (mapping.UserId is not null)
             {
-                findings.Warning(FindingCodes.UserIdNotMigratable, mapping.Arn ?? principals[0].ToString(),
-                    $"{mapping.Source} also names the principal by its unique ID ({mapping.UserId}). Access entries are bound to the ARN only: a principal deleted and re-created under the same name would match the entry but not the old mapping. Check that this is acceptable.",
-                    mapping.Source);
+                findings.Add(ProjectFindings.UserIdIgnored(mapping.Arn ?? principals[0].ToString(), mapping.Source, mapping.UserId));
             }
 
             foreach (var principal in principals)
             {
                 if (AccessEntryTypes.IsNode(identity.Type) && principal.AccountId != cluster.AccountId)
                 {
-                    findings.Blocker(FindingCodes.NodeRoleCrossAccount, principal.ToString(),
-                        $"{mapping.Source} maps node role {principal}, which is in account {principal.AccountId}; node access entries must name a role in the cluster's account ({cluster.AccountId}). It stays in aws-auth; use a node role of the cluster's account.",
-                        mapping.Source);
+                    findings.Add(AccessEntryFindings.NodeRoleInOtherAccount(principal, mapping.Source, cluster.AccountId));
                     continue;
                 }
 
@@ -78,9 +72,7 @@ internal static class DesiredAccessEntries
             return false;
         }
 
-        findings.Blocker(FindingCodes.NodeRoleSharedOs, winner.Arn ?? winner.Source,
-            $"{winner.Arn} is mapped as a Linux node and as a Windows node ({string.Join(", ", rows.OrderBy(r => r.Index).Select(r => r.Source))}). An access entry has one type, EC2_LINUX or EC2_WINDOWS, so one kind of node would lose its identity. It stays in aws-auth; give Linux and Windows nodes separate roles, then plan again.",
-            [.. rows.Select(r => r.Source)]);
+        findings.Add(AccessEntryFindings.LinuxAndWindowsRows(winner.Arn ?? winner.Source, winner.Arn, [.. rows.OrderBy(r => r.Index).Select(r => r.Source)]));
         return true;
     }
 
@@ -98,9 +90,7 @@ internal static class DesiredAccessEntries
             if (ordered.Count > 1)
             {
                 var losers = ordered.Where(d => !ReferenceEquals(d, winner)).Select(d => d.Source).ToList();
-                findings.Warning(FindingCodes.AwsAuthDuplicate, winner.PrincipalArn,
-                    $"{winner.PrincipalArn} is mapped by {ordered.Count} entries; {winner.Source} is migrated and {string.Join(", ", losers)} {(losers.Count == 1 ? "is" : "are")} shadowed by it. Remove the redundant entries from aws-auth.",
-                    [.. ordered.Select(d => d.Source).Distinct()]);
+                findings.Add(AccessEntryFindings.MappedMoreThanOnce(winner.PrincipalArn, winner.Source, losers, [.. ordered.Select(d => d.Source)]));
             }
 
             result.Add(winner);

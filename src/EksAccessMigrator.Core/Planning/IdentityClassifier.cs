@@ -18,8 +18,8 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
     private const string Nodes = "system:nodes";
     private const string NodeProxier = "system:node-proxier";
     private const string KubeProxyWindows = "eks:kube-proxy-windows";
-    private const string Ec2NodeUsername = "system:node:{{EC2PrivateDNSName}}";
-    private const string SessionNodeUsername = "system:node:{{SessionName}}";
+    internal const string Ec2NodeUsername = "system:node:{{EC2PrivateDNSName}}";
+    internal const string SessionNodeUsername = "system:node:{{SessionName}}";
 
     private static readonly string[] NodeGroups = [Bootstrappers, Nodes, NodeProxier, KubeProxyWindows];
     private static readonly string[] ReservedPrefixes = ["system:", "eks:", "aws:", "amazon:", "iam:"];
@@ -63,9 +63,7 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
         var type = NodeType(mapping);
         if (type is null)
         {
-            findings.Blocker(FindingCodes.NodeMappingUnrecognized, subject,
-                $"{mapping.Source} looks like a node mapping (username '{mapping.Username ?? "(none)"}', groups [{string.Join(", ", mapping.Groups)}]) but fits none of the shapes EKS node entries express (EC2: username {Ec2NodeUsername} with system:nodes; Fargate: username {SessionNodeUsername} with system:node-proxier; Hybrid Nodes: username {SessionNodeUsername} with system:nodes). A node-type entry would change the identity, so it stays in aws-auth; review it by hand.",
-                mapping.Source);
+            findings.Add(AccessEntryFindings.NodeShapeUnrecognized(subject, mapping));
             return null;
         }
 
@@ -80,18 +78,14 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
         if (otherSystemGroups.Count > 0)
         {
             ok = false;
-            findings.Blocker(FindingCodes.GroupNotMigratable, subject,
-                $"{mapping.Source} puts the principal in {string.Join(", ", otherSystemGroups)}. EKS rejects groups that start with 'system:' and no access policy stands for them, so the principal is not migrated and keeps its aws-auth mapping. Bind the permissions to a group of your own with RBAC, then plan again.",
-                mapping.Source);
+            findings.Add(AccessEntryFindings.SystemGroups(subject, mapping.Source, otherSystemGroups));
         }
 
         var templatedGroups = mapping.Groups.Where(g => g.Contains("{{", StringComparison.Ordinal)).ToList();
         if (templatedGroups.Count > 0)
         {
             ok = false;
-            findings.Blocker(FindingCodes.UsernameTemplateUnsupported, subject,
-                $"{mapping.Source} has templated groups ({string.Join(", ", templatedGroups)}); access entries take no templates in groups. The principal keeps its aws-auth mapping.",
-                mapping.Source);
+            findings.Add(AccessEntryFindings.TemplatedGroups(subject, mapping.Source, templatedGroups));
         }
 
         var username = CheckUsername(mapping, subject, ref ok);
@@ -102,9 +96,7 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
 
         if (username is null)
         {
-            findings.Warning(FindingCodes.UsernameGenerated, subject,
-                $"{mapping.Source} has no username, so EKS will generate one for the access entry. RBAC bindings to a user name cannot match a generated name; check that this principal relies on its groups only.",
-                mapping.Source);
+            findings.Add(AccessEntryFindings.NoUsername(subject, mapping.Source));
         }
 
         var groups = mapping.Groups.Where(g => g != SystemMasters).Distinct(StringComparer.Ordinal).ToImmutableArray();
@@ -123,9 +115,7 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
         if (options.RewriteSessionNameRaw && username.Contains("{{SessionNameRaw}}", StringComparison.Ordinal))
         {
             var rewritten = username.Replace("{{SessionNameRaw}}", "{{SessionName}}", StringComparison.Ordinal);
-            findings.Warning(FindingCodes.SessionNameRawRewritten, subject,
-                $"{mapping.Source}: username '{username}' becomes '{rewritten}' (--rewrite-session-name-raw). {{{{SessionName}}}} turns '@' in session names into '-', so RBAC bound to names with '@' must be updated.",
-                mapping.Source);
+            findings.Add(AccessEntryFindings.SessionNameRawRewrite(subject, mapping.Source, username, rewritten));
             username = rewritten;
         }
 
@@ -141,18 +131,14 @@ internal sealed partial class IdentityClassifier(string partition, PlannerOption
         {
             ok = false;
             var hint = bad.Contains("{{SessionNameRaw}}") ? " (--rewrite-session-name-raw turns {{SessionNameRaw}} into {{SessionName}})" : string.Empty;
-            findings.Blocker(FindingCodes.UsernameTemplateUnsupported, subject,
-                $"{mapping.Source} has the username '{username}', which access entries do not accept: {string.Join(", ", bad)}. Only {{{{SessionName}}}} after a ':' is allowed{hint}. The principal keeps its aws-auth mapping.",
-                mapping.Source);
+            findings.Add(AccessEntryFindings.UsernameTemplates(subject, mapping.Source, username, bad));
         }
 
         var reserved = ReservedPrefixes.FirstOrDefault(p => username.StartsWith(p, StringComparison.Ordinal));
         if (reserved is not null)
         {
             ok = false;
-            findings.Blocker(FindingCodes.UsernameReservedPrefix, subject,
-                $"{mapping.Source} has the username '{username}'; EKS reserves the prefix '{reserved}' and rejects it in access entries. The principal keeps its aws-auth mapping; rename the user in RBAC first.",
-                mapping.Source);
+            findings.Add(AccessEntryFindings.UsernameReserved(subject, mapping.Source, username, reserved));
         }
 
         return username;

@@ -36,8 +36,7 @@ public static class MigrationPlanner
         AwsAuthContents? contents = null;
         if (inventory.AwsAuth is null)
         {
-            findings.Info(FindingCodes.AwsAuthNotFound, "aws-auth",
-                "No kube-system/aws-auth ConfigMap was found in the inputs, so there are no aws-auth mappings to migrate. If the cluster has one, add its export to --from.");
+            findings.Add(ProjectFindings.NoAwsAuth());
         }
         else
         {
@@ -46,16 +45,13 @@ public static class MigrationPlanner
             read.AddRange(contents.EntriesRead);
             if (!AuthenticationMode.ReadsConfigMap(cluster.AuthenticationMode))
             {
-                findings.Warning(FindingCodes.AwsAuthNotInEffect, "aws-auth",
-                    $"The cluster is in {cluster.AuthenticationMode.Wire()} mode, where aws-auth is ignored, so its {contents.EntriesRead.Length} mapping(s) grant nothing today. Migrating them would grant access that is not in effect, so none is planned. Delete aws-auth once you no longer need it as a record.",
-                    [.. contents.EntriesRead]);
+                findings.Add(ModeFindings.AwsAuthIgnored(cluster, contents.EntriesRead));
             }
             else
             {
                 if (cluster.AuthenticationMode == AuthenticationMode.ApiAndConfigMap && inventory.ExistingAccessEntries is null)
                 {
-                    findings.Warning(FindingCodes.AccessEntriesUnknown, "cluster/access-entries",
-                        $"The cluster is in {cluster.AuthenticationMode.Wire()} mode, but its existing access entries are unknown (an offline plan without --access-entries). An existing entry overrides its aws-auth row (rule A9) and CreateAccessEntry fails for a principal that already has one, so this plan may create entries that exist. Export them as docs/plan-format.md describes and pass --access-entries, or plan live.");
+                    findings.Add(ProjectFindings.ExistingEntriesUnknown(cluster));
                 }
 
                 desired = DesiredAccessEntries.From(contents, inventory, options, findings);
@@ -87,9 +83,7 @@ public static class MigrationPlanner
             if (access.Changes.Count > 0)
             {
                 var pending = access.Changes.OrderBy(c => c.Address, StringComparer.Ordinal).ToList();
-                findings.Warning(FindingCodes.MigrateChangesPending, "aws-auth",
-                    $"{pending.Count} access-entry change(s) of the {PlanPhase.Migrate.Wire()} phase are not applied yet ({string.Join(", ", pending.Take(5).Select(c => c.Address))}{(pending.Count > 5 ? ", ..." : string.Empty)}). The {options.Phase.Wire()} phase does not make them; plan and apply the {PlanPhase.Migrate.Wire()} phase first.",
-                    [.. pending.SelectMany(c => c.Sources).Distinct()]);
+                findings.Add(ProjectFindings.AccessEntryChangesPending([.. pending.Select(c => c.Address)], options.Phase, pending.SelectMany(c => c.Sources).Distinct()));
             }
         }
 
@@ -100,14 +94,12 @@ public static class MigrationPlanner
         if (ec2Nodes || agents)
         {
             // Rule N4: whatever the node role keeps, a pod on an EC2 node reaches it through instance metadata.
-            findings.Info(FindingCodes.ImdsReachableFromPods, "cluster/nodes",
-                $"Pods on EC2 nodes reach the node role's credentials through the instance metadata service unless it is limited to the host{(agents ? " (kube2iam and kiam work by intercepting exactly that)" : string.Empty)}. Check each launch template or node class: 'aws ec2 describe-launch-template-versions --launch-template-id ID --query \"LaunchTemplateVersions[].LaunchTemplateData.MetadataOptions\"' should show HttpTokens required and HttpPutResponseHopLimit 1 (Karpenter: metadataOptions.httpPutResponseHopLimit: 1 in the EC2NodeClass). {(agents ? "Limit it only after cutover, once no workload uses kube2iam or kiam; " : string.Empty)}pods with hostNetwork still reach it.");
+            findings.Add(PostureFindings.MetadataReachableFromPods(agents));
         }
 
         if (inventory.AwsAuth is null && workloads.Read.Count == 0 && inventory.Workloads.Agents.IsEmpty)
         {
-            findings.Warning(FindingCodes.NothingToMigrate, "inputs",
-                "The inputs hold neither kube-system/aws-auth nor any kube2iam, kiam or IRSA workload identity, so this plan migrates nothing. If the cluster uses them, the export is incomplete: add the aws-auth ConfigMap and the workloads (kubectl get configmap,deployments,statefulsets,daemonsets,cronjobs,jobs,pods,serviceaccounts,namespaces -A -o yaml) to --from.");
+            findings.Add(ProjectFindings.NoIdentityInInputs());
         }
         changes.AddRange(workloads.Changes);
         noOps.AddRange(workloads.NoOps);
@@ -179,8 +171,6 @@ public static class MigrationPlanner
             return;
         }
 
-        findings.Blocker(FindingCodes.ApiModeUnsafe, "cluster/authentication-mode",
-            $"Switching to API mode now could lock principals out, so it is not planned: {string.Join("; ", reasons)}. Resolve these and plan the finalize phase again.",
-            "option:--target-mode");
+        findings.Add(ModeFindings.ApiSwitchUnsafe(reasons));
     }
 }

@@ -43,6 +43,18 @@ public sealed class IrsaRulesTests
         Assert.Empty(plan.Changes);
     }
 
+    [Theory]
+    [InlineData("{{ .Values.exporterRole }}", FindingCodes.RoleUnresolved)]
+    [InlineData("arn:aws:iam::111122223333:user/exporter", FindingCodes.PrincipalArnInvalid)]
+    [InlineData("arn:aws:iam::444455556666:role/exporter", FindingCodes.CrossAccountRole)]
+    public void R1_AnIrsaRoleThatCannotMove_IsABlocker_AndStaysOnIrsa(string value, string code)
+    {
+        var plan = Plan(Cluster(Sa("obs", "exporter", value)), Irsa);
+
+        Assert.Equal(Severity.Blocker, plan.FindingFor(code, "obs/ServiceAccount/exporter").Severity);
+        Assert.Empty(plan.Changes);
+    }
+
     [Fact]
     public void R1_AddonServiceAccountsAreLeftToTheirAddon()
     {

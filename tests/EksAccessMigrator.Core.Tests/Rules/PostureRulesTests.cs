@@ -15,7 +15,8 @@ public sealed class PostureRulesTests
             W("edge", "ingress", null, hostNetwork: true) with { HostPorts = [80, 443] },
             W("ops", "metrics", null) with { HostPorts = [2703] },
             W("ops", "other", null) with { HostPorts = [8080] },
-        ]) with { PodIdentityAgentInstalled = false };
+        ]) with
+        { PodIdentityAgentInstalled = false };
 
         var plan = Plan(workloads);
 

@@ -19,9 +19,7 @@ internal static class IdentityConfigurationReader
         var useKiam = kiam.Count > 0 ? kube2iam.Count == 0 : options.KiamRoleBaseArn is not null && options.Kube2iamBaseRoleArn is null;
         if (kube2iam.Count > 0 && kiam.Count > 0)
         {
-            findings.Warning(FindingCodes.IdentityAgentsBoth, "identity-agents",
-                $"Both kube2iam ({string.Join(", ", kube2iam.Select(a => a.Key))}) and kiam ({string.Join(", ", kiam.Select(a => a.Key))}) are in the inputs. Only one can intercept the metadata endpoint on a node; the plan follows kube2iam's rules. If kiam is the one in effect, plan again with the kube2iam objects left out of --from.",
-                [.. kube2iam.Concat(kiam).Select(a => a.Key)]);
+            findings.Add(ProjectFindings.BothAgents([.. kube2iam.Select(a => a.Key)], [.. kiam.Select(a => a.Key)]));
         }
 
         return useKiam ? Kiam(kiam, options, cluster) : Kube2iam(kube2iam, options, cluster);

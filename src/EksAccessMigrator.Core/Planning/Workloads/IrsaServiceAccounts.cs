@@ -32,8 +32,7 @@ internal static class IrsaServiceAccounts
         {
             if (irsa.Count > 0)
             {
-                findings.Info(FindingCodes.IrsaNotIncluded, "irsa",
-                    $"{irsa.Count} ServiceAccount(s) use IRSA ({string.Join(", ", irsa.Take(10).Select(s => $"{s.Namespace}/{s.Name}"))}{(irsa.Count > 10 ? ", ..." : string.Empty)}). IRSA keeps working; add --include-irsa to plan their move to Pod Identity too.");
+                findings.Add(IrsaFindings.IrsaLeftAlone([.. irsa.Select(s => $"{s.Namespace}/{s.Name}")]));
             }
 
             return requests;
@@ -46,36 +45,32 @@ internal static class IrsaServiceAccounts
             var value = sa.Annotations[RoleArnKey].Trim();
             if (IsAddonManaged(sa))
             {
-                findings.Info(FindingCodes.AddonServiceAccount, key,
-                    $"{key} belongs to an EKS add-on; move it to Pod Identity through the add-on's own podIdentityAssociations setting (aws eks update-addon), not by hand. Nothing is planned for it.",
-                    key);
+                findings.Add(IrsaFindings.AddonOwned(key));
                 continue;
             }
 
             if (RoleResolver.IsUnrendered(value))
             {
-                findings.Blocker(FindingCodes.RoleUnresolved, key, $"{key}: the IRSA role '{value}' is an unrendered template or variable. Render the manifest or export it from the cluster, then plan again.", key);
+                findings.Add(IrsaFindings.RoleUnrendered(key, value));
                 continue;
             }
 
             if (!IamPrincipalArn.TryParse(value, out var arn, out var error) || arn.Kind != IamPrincipalKind.Role)
             {
-                findings.Blocker(FindingCodes.PrincipalArnInvalid, key, $"{key}: '{value}' is not an IAM role ARN ({error ?? "it names a user"}). IRSA cannot have worked with it; fix or remove the annotation.", key);
+                findings.Add(IrsaFindings.NotARoleArn(key, value, error));
                 continue;
             }
 
             var verified = RoleResolver.Verify(arn, inventory.Iam, inventory.Workloads.TrustPolicies);
             if (verified.Arn is null)
             {
-                findings.Blocker(verified.Code!, key, $"{key} uses {arn}, but {verified.Problem}. It stays on IRSA.", key);
+                findings.Add(IrsaFindings.RoleNotVerified(key, arn, verified.Problem!));
                 continue;
             }
 
             if (verified.Arn.AccountId != inventory.Cluster.AccountId)
             {
-                findings.Blocker(FindingCodes.CrossAccountRole, key,
-                    $"{key} uses {verified.Arn} of account {verified.Arn.AccountId}; a Pod Identity association's role must be in the cluster's account {inventory.Cluster.AccountId}. It stays on IRSA. Create a role in {inventory.Cluster.AccountId} that may assume it and associate that with targetRoleArn.",
-                    key);
+                findings.Add(IrsaFindings.RoleInOtherAccount(key, verified.Arn, inventory.Cluster.AccountId));
                 continue;
             }
 
@@ -85,9 +80,7 @@ internal static class IrsaServiceAccounts
                 .Select(a => a.Workload.Key).ToList();
             if (windows.Count > 0)
             {
-                findings.Blocker(FindingCodes.PodIdentityUnsupportedCompute, key,
-                    $"{key} is used by workloads on Windows nodes or Fargate ({string.Join(", ", windows)}); {WorkloadAssessor.SupportedCompute} It stays on IRSA.",
-                    key);
+                findings.Add(IrsaFindings.OnUnsupportedCompute(key, windows));
                 continue;
             }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Core.Arns;
-using EksAccessMigrator.Core.Findings;
 using EksAccessMigrator.Core.Inventory;
 
 namespace EksAccessMigrator.Core.Planning.Workloads;
@@ -18,12 +17,12 @@ internal static class RoleResolver
         var text = value.Trim();
         if (text.Length == 0)
         {
-            return RoleResolution.Fail(FindingCodes.RoleUnresolved, "the role annotation is empty");
+            return RoleResolution.Fail(new RoleProblem(RoleProblemKind.Empty, text));
         }
 
         if (IsUnrendered(text))
         {
-            return RoleResolution.Fail(FindingCodes.RoleUnresolved, $"the role '{text}' is an unrendered template or variable");
+            return RoleResolution.Fail(new RoleProblem(RoleProblemKind.Unrendered, text));
         }
 
         string arnText;
@@ -34,7 +33,7 @@ internal static class RoleResolver
         }
         else if (config.BaseArn is null)
         {
-            return RoleResolution.Fail(FindingCodes.RoleBaseUnknown, $"the role '{text}' is a name, and the base ARN to complete it is unknown: {config.BaseArnProblem}");
+            return RoleResolution.Fail(new RoleProblem(RoleProblemKind.BaseUnknown, text, config.BaseArnProblem));
         }
         else
         {
@@ -43,7 +42,7 @@ internal static class RoleResolver
 
         if (!IamPrincipalArn.TryParse(arnText, out var arn, out var error) || arn.Kind != IamPrincipalKind.Role)
         {
-            return RoleResolution.Fail(FindingCodes.PrincipalArnInvalid, $"'{arnText}' is not an IAM role ARN: {error ?? "it names a user"}");
+            return RoleResolution.Fail(new RoleProblem(RoleProblemKind.NotARoleArn, arnText, error));
         }
 
         return RoleResolution.Of(arn);
@@ -84,12 +83,11 @@ internal static class RoleResolver
 
         if (elsewhere is not null)
         {
-            return RoleResolution.Fail(FindingCodes.RolePathMismatch,
-                $"the IAM data has no role {arn}, only {elsewhere}: the same name under the path {elsewhere.Path}. STS was asked for {arn}, so the workload most likely never got credentials from it, and a role found by its name alone is never associated");
+            return RoleResolution.Fail(new RoleProblem(RoleProblemKind.PathMismatch, arn.ToString(), Asked: arn, Found: elsewhere));
         }
 
         return covered
-            ? RoleResolution.Fail(FindingCodes.PrincipalNotFound, $"the IAM data for account {arn.AccountId} has no role named {arn.Name}")
+            ? RoleResolution.Fail(new RoleProblem(RoleProblemKind.NotFound, arn.ToString(), Asked: arn))
             : RoleResolution.Of(arn);
     }
 

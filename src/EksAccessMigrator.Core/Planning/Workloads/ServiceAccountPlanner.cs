@@ -53,24 +53,18 @@ internal sealed class ServiceAccountPlanner(ClusterInventory inventory, FindingL
         var w = member.Workload;
         if (w.Kind == "Pod")
         {
-            findings.Warning(FindingCodes.BarePod, w.Key,
-                $"{w.Key} had {member.Role}, but {why}, so the role cannot be associated with it without giving it to others; and a bare Pod cannot be patched to use a dedicated ServiceAccount. It keeps its annotation. Run it from a Deployment or Job with its own ServiceAccount, then plan again.",
-                w.Key);
+            findings.Add(WorkloadFindings.BarePodCannotBeMoved(w.Key, member.Role, why));
             yield break;
         }
 
         if (w.Kind == "Job")
         {
-            findings.Warning(FindingCodes.JobTemplateImmutable, w.Key,
-                $"{w.Key} had {member.Role}, but {why}; a Job's pod template cannot be changed once created, so it cannot be moved to a dedicated ServiceAccount. It keeps its annotation. Re-create the Job with its own ServiceAccount (or run it from a CronJob), then plan again.",
-                w.Key);
+            findings.Add(ProjectFindings.JobCannotBeMoved(w.Key, member.Role, why));
             yield break;
         }
 
         var name = FreeName(w.Namespace, w.Name, w.Key);
-        findings.Info(FindingCodes.DedicatedServiceAccount, w.Key,
-            $"{w.Key} had {member.Role}, but {why}. Associating the role with that ServiceAccount would give it to them, so the plan creates the ServiceAccount {w.Namespace}/{name} for this workload alone, switches its pod template to it and associates the role with it. The new ServiceAccount has none of the RBAC bindings of {w.Namespace}/{w.EffectiveServiceAccount}: if the workload calls the Kubernetes API, bind the same Roles to it before applying.",
-            w.Key);
+        findings.Add(WorkloadFindings.OwnServiceAccount(w.Key, member.Role, why, w.Namespace, name, w.EffectiveServiceAccount));
         yield return new AssociationRequest(w.Namespace, name, member.Role!, [member], [w.Key], Dedicated: true, Irsa: false);
     }
 

@@ -25,9 +25,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             var (before, problem) = Find(role);
             if (before is null)
             {
-                findings.Warning(FindingCodes.TrustPolicyUnknown, role.ToString(),
-                    $"The trust policy of {role} is not in the inputs ({problem}), so the plan adds {wanted.Count} statement(s) without showing the whole document and cannot check its size. Apply reads the live document and adds only statements that are missing. To review it here, add 'aws iam get-role --role-name {role.Name}' output (or list-roles output) to --iam-snapshot.",
-                    [.. sources]);
+                findings.Add(ProjectFindings.TrustUnknownForAdditions(role, problem, wanted.Count, sources));
                 changes.Add(Change(role, wanted, [], null, null, sources));
                 continue;
             }
@@ -44,9 +42,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             missing.ForEach(after.Add);
             if (after.Length > TrustPolicyDocument.SizeLimit)
             {
-                findings.Warning(FindingCodes.TrustPolicyTooLarge, role.ToString(),
-                    $"After the change the trust policy of {role} is {after.Length} characters; IAM's default limit is {TrustPolicyDocument.SizeLimit} (it can be raised to 4,096 per account through Service Quotas). Raise the quota before applying, or share fewer ServiceAccounts per role.",
-                    [.. sources]);
+                findings.Add(WorkloadFindings.TrustTooLarge(role, after.Length, TrustPolicyDocument.SizeLimit, sources));
             }
 
             changes.Add(Change(role, missing, [], before.ToElement(), after.ToElement(), sources));
@@ -71,35 +67,25 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             var sources = Sources(group);
             var irsa = group.Any(r => r.Irsa);
             var agent = group.Any(r => !r.Irsa);
-            var stillNeeded = new List<string>();
+            var agentName = config.IsKiam ? "kiam" : "kube2iam";
             var remaining = agent ? assessed.Where(a => !migratedKeys.Contains(a.Workload.Key) && MayUseThroughAgent(a, role)).Select(a => a.Workload.Key).ToList() : [];
-            if (remaining.Count > 0)
-            {
-                stillNeeded.Add($"{role} is still used through {(config.IsKiam ? "kiam" : "kube2iam")} by {List(remaining)} (blocked or not migrated, or with a role that cannot be known and may be this one), so its trust in the agents stays until they are migrated too");
-            }
 
             var staying = irsa ? StayingOnIrsa(role, migratedIrsa) : [];
             if (irsa && provider is null)
             {
-                findings.Info(FindingCodes.OidcIssuerUnknown, role.ToString(),
-                    $"{role} was used through IRSA; to remove this cluster's OIDC trust statement (and never another cluster's), give --oidc-issuer with the cluster's issuer URL.",
-                    [.. sources]);
+                findings.Add(IrsaFindings.IssuerUnknown(role, sources));
             }
 
             if (agent && remaining.Count == 0 && agentPrincipals.Count == 0)
             {
-                findings.Info(FindingCodes.NodeTrustUnknown, role.ToString(),
-                    $"{role} was assumed by {(config.IsKiam ? "the kiam server" : "kube2iam on the nodes")}, but which roles those run as is unknown (no node roles in aws-auth{(config.IsKiam ? " and no --assume-role-arn on the kiam server" : string.Empty)}), so no trust statement for them is removed. Remove it by hand once every node is off kube2iam/kiam.",
-                    [.. sources]);
+                findings.Add(ProjectFindings.AgentRolesUnknown(role, config.IsKiam, sources));
             }
 
             var (before, problem) = Find(role);
             if (before is null)
             {
-                ReportStillNeeded(role, stillNeeded, [.. sources, .. remaining]);
-                findings.Warning(FindingCodes.TrustPolicyUnknown, role.ToString(),
-                    $"The trust policy of {role} is not in the inputs ({problem}), so no clean-up of its old trust statements is planned. Add 'aws iam get-role --role-name {role.Name}' output to --iam-snapshot and plan again.",
-                    [.. sources]);
+                ReportStillNeeded(IrsaFindings.TrustKept(role, agentName, remaining, [], [.. sources, .. remaining]));
+                findings.Add(ProjectFindings.TrustUnknownForRemovals(role, problem, sources));
                 continue;
             }
 
@@ -128,12 +114,9 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
                 }
             }
 
-            if (irsa && provider is not null && staying.Count > 0 && before.Statements.Any(provider.IsThisClusters))
-            {
-                stillNeeded.Add($"its trust in this cluster's OIDC provider is still needed by {List([.. staying.Select(s => $"{s.Namespace}/ServiceAccount/{s.Name}")])}, which stay on IRSA, so only the migrated ServiceAccounts' subjects are taken out of it");
-            }
-
-            ReportStillNeeded(role, stillNeeded, [.. sources, .. remaining, .. staying.Select(s => $"{s.Namespace}/ServiceAccount/{s.Name}")]);
+            List<string> stayingKeys = [.. staying.Select(s => $"{s.Namespace}/ServiceAccount/{s.Name}")];
+            var oidcStillNeeded = irsa && provider is not null && staying.Count > 0 && before.Statements.Any(provider.IsThisClusters);
+            ReportStillNeeded(IrsaFindings.TrustKept(role, agentName, remaining, oidcStillNeeded ? stayingKeys : [], [.. sources, .. remaining, .. stayingKeys]));
             if (removed.Count == 0 && narrowed.Count == 0)
             {
                 noOps.Add(new PlanNoOp(Address(role), "no statement for the old agents or this cluster's OIDC provider is left to remove from the trust policy", sources));
@@ -164,9 +147,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             return snapshot;
         }
 
-        findings.Warning(FindingCodes.TrustSnapshotPredatesMigrate, role.ToString(),
-            $"The trust policy of {role} in the inputs lacks the {missing.Count} Pod Identity statement(s) the migrate phase adds, so the IAM snapshot was most likely taken before migrate was applied. The diff shows the document as migrate leaves it; apply edits the live document and removes only the statements listed. Take the snapshot again after migrate to review the real document.",
-            [.. sources]);
+        findings.Add(ProjectFindings.SnapshotBeforeMigrate(role, missing.Count, sources));
         var asMigrated = snapshot.Clone();
         missing.ForEach(asMigrated.Add);
         return asMigrated;
@@ -202,15 +183,13 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             .DistinctBy(sa => (sa.Namespace, sa.Name))
             .OrderBy(sa => sa.Namespace, StringComparer.Ordinal).ThenBy(sa => sa.Name, StringComparer.Ordinal)];
 
-    private void ReportStillNeeded(IamPrincipalArn role, List<string> reasons, ImmutableArray<string> sources)
+    private void ReportStillNeeded(Finding? finding)
     {
-        if (reasons.Count > 0)
+        if (finding is not null)
         {
-            findings.Info(FindingCodes.TrustStillNeeded, role.ToString(), string.Join("; ", reasons) + ".", [.. sources.Distinct().Order(StringComparer.Ordinal)]);
+            findings.Add(finding);
         }
     }
-
-    private static string List(List<string> keys) => $"{string.Join(", ", keys.Take(10))}{(keys.Count > 10 ? ", ..." : string.Empty)}";
 
     private List<IamPrincipalArn> AgentPrincipals(IdentityConfiguration config)
     {
@@ -266,9 +245,7 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
             return;
         }
 
-        findings.Warning(FindingCodes.IrsaWildcardTrust, role.ToString(),
-            $"{role} trusts IRSA tokens by wildcard ({string.Join(", ", wildcards)}). Pod Identity needs one association per ServiceAccount; the ones found in the inputs are {string.Join(", ", irsa.Select(r => r.Key))}, each planned separately. ServiceAccounts not in the inputs that the wildcard also matched lose the role at clean-up: list them and plan again with them included.",
-            [.. sources]);
+        findings.Add(IrsaFindings.Wildcards(role, wildcards, irsa.Select(r => r.Key), sources));
     }
 
     private (TrustPolicyDocument? Document, string Problem) Find(IamPrincipalArn role)

@@ -65,9 +65,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         }
 
         Read.AddRange(config.Sources);
-        findings.Info(FindingCodes.IdentityAgentConfiguration, config.IsKiam ? "kiam" : "kube2iam",
-            $"{(config.IsKiam ? "kiam" : "kube2iam")} configuration in effect (agent flags, overridden by this tool's options): {string.Join("; ", config.Settings)}.",
-            [.. config.Sources]);
+        findings.Add(ProjectFindings.ConfigurationInEffect(config.IsKiam, config.Settings, config.Sources));
     }
 
     private void ReportAnnotatedObjects(IdentityConfiguration config)
@@ -76,9 +74,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         {
             var source = $"{o.Key}:{o.Path}";
             Read.Add(source);
-            findings.Warning(FindingCodes.AnnotationInCustomResource, o.Key,
-                $"{o.Kind} {o.Name} ({o.ApiVersion}) carries {config.RoleKey}: '{o.Value}' at {o.Path}, not in a pod template; the pods it creates presumably get the role from it. The tool cannot see those pods' ServiceAccount, so nothing is planned: give them a dedicated ServiceAccount and an association by hand, or export the pods' owners, then plan again.",
-                source);
+            findings.Add(WorkloadFindings.AnnotationOutsidePodTemplate(o.Key, o, config.RoleKey, source));
         }
     }
 
@@ -99,11 +95,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
             var same = IamPrincipalArn.TryParse(existing.RoleArn, out var role, out _) && RoleResolver.Same(role, r.Role);
             if (existing.OwnerArn is not null || !same)
             {
-                findings.Blocker(FindingCodes.AssociationConflict, r.Key,
-                    existing.OwnerArn is not null
-                        ? $"{r.Key} already has a Pod Identity association owned by {existing.OwnerArn}; associations owned by an add-on are never touched. The workloads keep their current credentials; change the add-on's configuration and plan again."
-                        : $"{r.Key} is already associated with {existing.RoleArn}, but it had {r.Role}. The existing association is left alone and the workloads keep their current credentials; resolve the conflict by hand and plan again.",
-                    [.. r.Sources]);
+                findings.Add(WorkloadFindings.ExistingAssociation(r.Key, existing, r.Role, r.Sources));
                 continue;
             }
 
@@ -188,9 +180,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         var installed = inventory.Workloads.PodIdentityAgentInstalled;
         if (installed != true && AgentPortConflicts() is { Count: > 0 } conflicts)
         {
-            findings.Blocker(FindingCodes.AgentPortConflict, "cluster/addons",
-                $"The Pod Identity agent listens on every node's host network on ports 80 and 2703 (169.254.170.23), and {conflicts.Count} workload(s) hold one of them on their nodes ({string.Join(", ", conflicts.Take(10).Select(c => c.Describe))}{(conflicts.Count > 10 ? ", ..." : string.Empty)}). Installed next to them, the agent or they fail to start (eks-pod-identity-agent issue 10), so the add-on is not {(installed == false ? "planned" : "to be installed")} here. Move those workloads off ports 80 and 2703 (or off hostNetwork), then plan again.",
-                [.. conflicts.Select(c => c.Key)]);
+            findings.Add(WorkloadFindings.PortsTakenFromTheAgent(conflicts, installed == false));
             return;
         }
 
@@ -203,8 +193,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                 Changes.Add(new CreateAddonChange { Address = address, AddonName = CreateAddonChange.PodIdentityAgent, Reversible = true, Sources = ["cluster/addons"] });
                 break;
             default:
-                findings.Info(FindingCodes.VerifyPodIdentityAgent, "cluster/addons",
-                    "Pod Identity needs the eks-pod-identity-agent add-on on the nodes (EKS Auto Mode has it built in). Whether it is installed is unknown offline: check with 'aws eks describe-addon --addon-name eks-pod-identity-agent' before applying, or add its DaemonSet to --from.");
+                findings.Add(WorkloadFindings.AgentUnknown());
                 break;
         }
     }
@@ -294,11 +283,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         }
 
         var known = inventory.Workloads.ExistingAssociations is not null;
-        findings.Warning(FindingCodes.MigrateChangesPending, "pod-identity",
-            known
-                ? $"{accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate} phase do not exist yet ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Plan and apply the {PlanPhase.Migrate} phase first."
-                : $"Offline, whether the {accepted.Count} Pod Identity association(s) of the {PlanPhase.Migrate.Wire()} phase exist is unknown ({string.Join(", ", accepted.Take(5).Select(r => r.Key))}{(accepted.Count > 5 ? ", ..." : string.Empty)}). Apply this {options.Phase.Wire()} plan only after the {PlanPhase.Migrate.Wire()} plan was applied and verified.",
-            [.. accepted.SelectMany(r => r.Sources).Distinct()]);
+        findings.Add(ProjectFindings.AssociationsPending(known, [.. accepted.Select(r => r.Key)], options.Phase, accepted.SelectMany(r => r.Sources).Distinct()));
     }
 
     private static string Address(AssociationRequest r) => $"pod-identity-association/{r.Namespace}/{r.ServiceAccount}";

@@ -29,9 +29,7 @@ internal static class WorkloadOwnership
             }
 
             read.Add(w.Key);
-            findings.Warning(FindingCodes.WorkloadOwnerMissing, w.Key,
-                $"{w.Key} has the role annotation but is controlled by {w.ControllerKind} {w.ControllerName}, which is not in the inputs. The owner's pod template is what must change, so nothing is planned for it. Export the owner too (for example 'kubectl get deploy,sts,ds,rs,job,cronjob,pod -A -o yaml') and plan again.",
-                w.Key);
+            findings.Add(ProjectFindings.ControllerNotInInputs(w.Key, w.ControllerKind, w.ControllerName));
         }
 
         return planned;
