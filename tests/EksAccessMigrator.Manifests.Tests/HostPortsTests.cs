@@ -42,4 +42,32 @@ public sealed class HostPortsTests : IDisposable
         Assert.Equal([2703, 9100], workloads["node-exporter"].HostPorts.AsEnumerable());
         Assert.Equal([80], workloads["ingress"].HostPorts.AsEnumerable());
     }
+
+    [Fact]
+    public void S1_RbacBindingsAreCollected_WithTheirGroupsOnly()
+    {
+        File.WriteAllText(_file, """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: readers}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+            subjects:
+            - {kind: Group, name: readers}
+            - {kind: User, name: alice}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: deployers, namespace: shop}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer}
+            subjects: [{kind: Group, name: ci}]
+            """);
+        var collector = new WorkloadCollector();
+
+        ManifestScanner.Scan([_file], [collector], CancellationToken.None);
+
+        var bindings = collector.ToInventory([]).RbacBindings!.Value;
+        Assert.Equal(["ClusterRoleBinding/readers", "shop/RoleBinding/deployers"], bindings.Select(b => b.Key));
+        Assert.Equal(["readers"], bindings[0].Groups.AsEnumerable());
+        Assert.Equal(("Role", "deployer"), (bindings[1].RoleKind, bindings[1].RoleName));
+    }
 }

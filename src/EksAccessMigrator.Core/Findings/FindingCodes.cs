@@ -73,6 +73,7 @@ public static class FindingCodes
     // Agent preflight and node posture (K15, N4)
     public const string AgentPortConflict = "agent-port-conflict";
     public const string ImdsReachableFromPods = "imds-reachable-from-pods";
+    public const string AccessPolicySuggested = "access-policy-suggested";
 
     // IRSA to Pod Identity (R1-R4)
     public const string AddonServiceAccount = "addon-service-account";

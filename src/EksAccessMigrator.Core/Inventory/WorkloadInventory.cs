@@ -31,6 +31,9 @@ public sealed record WorkloadInventory
     /// <summary>The cluster's Pod Identity associations (rule K13); null when unknown (offline).</summary>
     public ImmutableArray<ExistingPodIdentityAssociation>? ExistingAssociations { get; init; }
 
+    /// <summary>RBAC bindings (rule S1); null when the inputs hold none, so nothing is known about RBAC.</summary>
+    public ImmutableArray<RbacBinding>? RbacBindings { get; init; }
+
     /// <summary>The cluster's Fargate profiles (rules K9, R4); null when unknown (offline).</summary>
     public ImmutableArray<FargateProfileInfo>? FargateProfiles { get; init; }
 }

@@ -55,6 +55,7 @@ public static class MigrationPlanner
                 }
 
                 desired = DesiredAccessEntries.From(contents, inventory, options, findings);
+                AccessPolicySuggestions.Report(desired, inventory.Workloads.RbacBindings, cluster.Partition, findings);
             }
         }
 

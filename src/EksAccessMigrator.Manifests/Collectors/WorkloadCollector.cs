@@ -18,6 +18,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
     private readonly List<WorkloadInfo> _workloads = [];
     private readonly List<IdentityAgentInfo> _agents = [];
     private readonly List<AnnotatedObject> _annotated = [];
+    private readonly List<RbacBinding> _bindings = [];
     private bool _podIdentityAgent;
 
     public WorkloadInventory ToInventory(ImmutableArray<RoleTrustPolicy> trustPolicies) => new()
@@ -29,6 +30,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
         AnnotatedObjects = [.. _annotated],
         TrustPolicies = trustPolicies,
         PodIdentityAgentInstalled = _podIdentityAgent ? true : null,
+        RbacBindings = _bindings.Count == 0 ? null : [.. _bindings],
     };
 
     public void Visit(ManifestObject manifest)
@@ -51,6 +53,17 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
                     Strings(Map(metadata, "labels")),
                     [.. Items(manifest.Root["imagePullSecrets"]).OfType<ManifestMapping>().Select(s => Text(s["name"])).OfType<string>()],
                     Bool(manifest.Root["automountServiceAccountToken"]),
+                    location));
+                return;
+            case "ClusterRoleBinding" or "RoleBinding" when manifest.ApiVersion.StartsWith("rbac.authorization.k8s.io/", StringComparison.Ordinal):
+                var roleRef = Map(manifest.Root, "roleRef");
+                _bindings.Add(new RbacBinding(
+                    manifest.Kind,
+                    manifest.Kind == "RoleBinding" ? ns : null,
+                    name,
+                    Text(roleRef?["kind"]) ?? "ClusterRole",
+                    Text(roleRef?["name"]) ?? string.Empty,
+                    [.. Items(manifest.Root["subjects"]).OfType<ManifestMapping>().Where(s => Text(s["kind"]) == "Group").Select(s => Text(s["name"])).OfType<string>()],
                     location));
                 return;
             case "Pod" when IsCore(manifest):

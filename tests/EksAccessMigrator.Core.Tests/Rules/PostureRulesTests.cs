@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using EksAccessMigrator.Core.Findings;
+using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Plans;
 using static EksAccessMigrator.Core.Tests.GivenWorkloads;
 
@@ -47,5 +49,38 @@ public sealed class PostureRulesTests
         Assert.Equal(Severity.Info, finding.Severity);
         Assert.Contains("HttpPutResponseHopLimit 1", finding.Message, StringComparison.Ordinal);
         Assert.Contains("only after cutover", finding.Message, StringComparison.Ordinal);
+    }
+
+    private static RbacBinding Binding(string kind, string? ns, string name, string role, params string[] groups) =>
+        new(kind, ns, name, "ClusterRole", role, [.. groups], new SourceLocation("rbac.yaml", 1));
+
+    private static MigrationPlan PlanWithRbac(ImmutableArray<RbacBinding>? bindings) =>
+        Plan(WorkloadInventory.Empty with { RbacBindings = bindings }, awsAuth: Given.AwsAuthOf(mapRoles:
+            "- rolearn: arn:aws:iam::111122223333:role/viewers\n  username: viewer\n  groups: [readers, support]\n" +
+            "- rolearn: arn:aws:iam::111122223333:role/ops\n  username: ops\n  groups: [ops]\n"));
+
+    [Fact]
+    public void S1_AGroupBoundOnlyToBuiltInRoles_GetsASuggestion_WithTheExactAssociationAndTheBindings()
+    {
+        var plan = PlanWithRbac([
+            Binding("ClusterRoleBinding", null, "readers-view", "view", "readers"),
+            Binding("RoleBinding", "shop", "support-edit", "edit", "support"),
+            Binding("RoleBinding", "pay", "support-edit", "edit", "support"),
+            Binding("ClusterRoleBinding", null, "ops-custom", "ops-role", "ops"),
+        ]);
+
+        var finding = plan.FindingFor(FindingCodes.AccessPolicySuggested, "arn:aws:iam::111122223333:role/viewers");
+        Assert.Equal(Severity.Info, finding.Severity);
+        Assert.Contains("group readers: AssociateAccessPolicy AmazonEKSViewPolicy at cluster scope, after which ClusterRoleBinding/readers-view would be unused", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("group support: AssociateAccessPolicy AmazonEKSEditPolicy at namespace scope (pay, shop)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing is planned from it", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.Changes, c => c is AssociateAccessPolicyChange);
+        Assert.DoesNotContain(plan.Findings, f => f.Code == FindingCodes.AccessPolicySuggested && f.Subject.EndsWith("role/ops", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void S1_WithoutRbacInTheInputs_NothingIsSuggested()
+    {
+        Assert.DoesNotContain(PlanWithRbac(null).Findings, f => f.Code == FindingCodes.AccessPolicySuggested);
     }
 }
