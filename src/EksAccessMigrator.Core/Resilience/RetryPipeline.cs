@@ -15,6 +15,7 @@ public sealed class RetryPipeline<T>
     private static readonly ResiliencePropertyKey<long> Started = new("eam.retry.started");
     private static readonly ResiliencePropertyKey<TimeSpan> NextDelay = new("eam.retry.next-delay");
     private static readonly ResiliencePropertyKey<AttemptCounter> Counter = new("eam.retry.attempts");
+    private static readonly ResiliencePropertyKey<Action<RetryNotice<T>>> CallNotice = new("eam.retry.notice");
 
     private readonly ResiliencePipeline<T> _pipeline;
     private readonly RetryPipelineOptions<T> _options;
@@ -32,7 +33,13 @@ public sealed class RetryPipeline<T>
             DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(NextDelay, TimeSpan.Zero)),
             OnRetry = args =>
             {
-                options.OnRetry?.Invoke(new RetryNotice<T>(args.AttemptNumber + 1, args.RetryDelay, args.Outcome));
+                var notice = new RetryNotice<T>(args.AttemptNumber + 1, args.RetryDelay, args.Outcome);
+                options.OnRetry?.Invoke(notice);
+                if (args.Context.Properties.TryGetValue(CallNotice, out var perCall))
+                {
+                    perCall(notice);
+                }
+
                 return default;
             },
         });
@@ -64,15 +71,20 @@ public sealed class RetryPipeline<T>
     /// Runs <paramref name="attempt"/> until it succeeds or may not be retried. The token an attempt receives is
     /// cancelled by the attempt timeout or by <paramref name="cancellationToken"/>; cancellation by the caller
     /// surfaces as <see cref="OperationCanceledException"/>, everything else as the returned outcome.
+    /// <paramref name="onRetry"/> is told about this call's retries, after <see cref="RetryPipelineOptions{T}.OnRetry"/>.
     /// </summary>
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Every failure of an attempt becomes its outcome, which the classifier reads.")]
-    public async Task<RetryResult<T>> ExecuteAsync(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    public async Task<RetryResult<T>> ExecuteAsync(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken, Action<RetryNotice<T>>? onRetry = null)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         var counter = new AttemptCounter();
         context.Properties.Set(Started, _options.TimeProvider.GetTimestamp());
         context.Properties.Set(Counter, counter);
+        if (onRetry is not null)
+        {
+            context.Properties.Set(CallNotice, onRetry);
+        }
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
