@@ -8,7 +8,7 @@ namespace EksAccessMigrator.Apply;
 /// <summary>The retrying clients apply and rollback use. The caller owns and disposes them.</summary>
 /// <param name="Eks">EKS.</param>
 /// <param name="Iam">IAM.</param>
-/// <param name="CallerIdentity">STS GetCallerIdentity (e.g. <see cref="StsService.GetCallerIdentityAsync"/>).</param>
+/// <param name="CallerIdentity">STS GetCallerIdentity (e.g. <see cref="StsClient.GetCallerIdentityAsync"/>).</param>
 /// <param name="Kubernetes">A connection to the cluster's API server.</param>
 /// <param name="Region">The region the clients talk to.</param>
 public sealed record ApplyClients(

@@ -17,10 +17,10 @@ public sealed class ApplyConnection : IDisposable
 {
     private readonly EksClient _eks;
     private readonly IamClient _iam;
-    private readonly StsService _sts;
+    private readonly StsClient _sts;
     private readonly KubernetesConnection _kubernetes;
 
-    private ApplyConnection(EksClient eks, IamClient iam, StsService sts, KubernetesConnection kubernetes, string region)
+    private ApplyConnection(EksClient eks, IamClient iam, StsClient sts, KubernetesConnection kubernetes, string region)
     {
         _eks = eks;
         _iam = iam;
@@ -61,7 +61,7 @@ public sealed class ApplyConnection : IDisposable
         }
 
         var pipeline = new Aws.Http.AwsPipelineOptions { Log = wireLog, TimeProvider = settings.TimeProvider };
-        return new ApplyConnection(EksClient.Create(settings.Aws, credentials, pipeline), IamClient.Create(settings.Aws, credentials, pipeline), new StsService(settings.Aws, credentials), kubernetes, settings.Aws.Region);
+        return new ApplyConnection(EksClient.Create(settings.Aws, credentials, pipeline), IamClient.Create(settings.Aws, credentials, pipeline), StsClient.Create(settings.Aws, credentials, pipeline), kubernetes, settings.Aws.Region);
     }
 
     public void Dispose()

@@ -62,7 +62,7 @@ public sealed class LiveInventoryScanner
         var pipelineOptions = new AwsPipelineOptions { Log = recorder, TimeProvider = _settings.TimeProvider };
         using var eks = EksClient.Create(_settings.Aws, _credentials, pipelineOptions);
         using var iam = IamClient.Create(_settings.Aws, _credentials, pipelineOptions);
-        using var sts = new StsService(_settings.Aws, _credentials);
+        using var sts = StsClient.Create(_settings.Aws, _credentials, pipelineOptions);
 
         var cluster = await steps.RunAsync(ScanStep.DescribeCluster, ct => ClusterFactsReader.ReadAsync(eks, _settings.ClusterName, recorder, ct), _ => 1, cancellationToken).ConfigureAwait(false);
 
