@@ -2,6 +2,7 @@ using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Kubernetes;
+using EksAccessMigrator.Live;
 
 namespace EksAccessMigrator.Apply;
 
@@ -16,4 +17,12 @@ public sealed record ApplyClients(
     IamClient Iam,
     Func<CancellationToken, Task<AwsCallerIdentity>> CallerIdentity,
     KubernetesConnection Kubernetes,
-    string Region);
+    string Region)
+{
+    /// <summary>The clients of an opened <see cref="ClusterConnection"/> (which stays their owner).</summary>
+    public static ApplyClients Of(ClusterConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return new ApplyClients(connection.Eks, connection.Iam, connection.Sts.GetCallerIdentityAsync, connection.Kubernetes, connection.Region);
+    }
+}

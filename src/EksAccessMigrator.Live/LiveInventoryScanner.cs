@@ -59,10 +59,10 @@ public sealed class LiveInventoryScanner
         var recorder = new RetryRecorder(_wireLog, _progress);
         var context = new LiveScanContext(_settings);
         var steps = new StepRunner(_progress, context);
-        var pipelineOptions = new AwsPipelineOptions { Log = recorder, TimeProvider = _settings.TimeProvider };
-        using var eks = EksClient.Create(_settings.Aws, _credentials, pipelineOptions);
-        using var iam = IamClient.Create(_settings.Aws, _credentials, pipelineOptions);
-        using var sts = StsClient.Create(_settings.Aws, _credentials, pipelineOptions);
+        using var clusterConnection = ClusterConnection.ForScan(_settings, _credentials, recorder);
+        var eks = clusterConnection.Eks;
+        var iam = clusterConnection.Iam;
+        var sts = clusterConnection.Sts;
 
         var cluster = await steps.RunAsync(ScanStep.DescribeCluster, ct => ClusterFactsReader.ReadAsync(eks, _settings.ClusterName, recorder, ct), _ => 1, cancellationToken).ConfigureAwait(false);
 
@@ -75,7 +75,7 @@ public sealed class LiveInventoryScanner
             string? kubeSystemUid = null;
             var awsAuth = Concurrent(siblings, () => steps.RunAsync(ScanStep.AwsAuth, async ct =>
             {
-                connection = AwsAuthReader.Connect(_settings, cluster, _credentials, kubernetesOptions);
+                connection = clusterConnection.ConnectKubernetes(cluster, kubernetesOptions);
                 context.KubernetesEndpoint = connection.Endpoint;
                 var read = await AwsAuthReader.ReadAsync(connection, ct).ConfigureAwait(false);
 
@@ -128,6 +128,7 @@ public sealed class LiveInventoryScanner
         }
         finally
         {
+            // The connection is clusterConnection's; disposing it here ends the scan's API server use at once.
             connection?.Dispose();
         }
     }
