@@ -93,9 +93,6 @@ public sealed class EksClient : IDisposable
     public async Task<EksPage<string>> ListAddonsPageAsync(string clusterName, int? maxResults, string? nextToken, CancellationToken cancellationToken) =>
         Page<string>(await SendAsync(EksRequests.ListAddons(clusterName, maxResults, nextToken), cancellationToken), "addons");
 
-    public IAsyncEnumerable<string> ListAddonsAsync(string clusterName, CancellationToken cancellationToken) =>
-        AwsPaginator.StreamAsync<string>("ListAddons", async (token, ct) => await ListAddonsPageAsync(clusterName, null, token, ct), cancellationToken);
-
     public async Task<EksAddon> DescribeAddonAsync(string clusterName, string addonName, CancellationToken cancellationToken) =>
         Read<EksAddon>(await SendAsync(EksRequests.DescribeAddon(clusterName, addonName), cancellationToken), "addon");
 
@@ -105,17 +102,11 @@ public sealed class EksClient : IDisposable
     public async Task<EksPage<string>> ListNodegroupsPageAsync(string clusterName, int? maxResults, string? nextToken, CancellationToken cancellationToken) =>
         Page<string>(await SendAsync(EksRequests.ListNodegroups(clusterName, maxResults, nextToken), cancellationToken), "nodegroups");
 
-    public IAsyncEnumerable<string> ListNodegroupsAsync(string clusterName, CancellationToken cancellationToken) =>
-        AwsPaginator.StreamAsync<string>("ListNodegroups", async (token, ct) => await ListNodegroupsPageAsync(clusterName, null, token, ct), cancellationToken);
-
     public async Task<EksNodegroup> DescribeNodegroupAsync(string clusterName, string nodegroupName, CancellationToken cancellationToken) =>
         Read<EksNodegroup>(await SendAsync(EksRequests.DescribeNodegroup(clusterName, nodegroupName), cancellationToken), "nodegroup");
 
     public async Task<EksPage<string>> ListFargateProfilesPageAsync(string clusterName, int? maxResults, string? nextToken, CancellationToken cancellationToken) =>
         Page<string>(await SendAsync(EksRequests.ListFargateProfiles(clusterName, maxResults, nextToken), cancellationToken), "fargateProfileNames");
-
-    public IAsyncEnumerable<string> ListFargateProfilesAsync(string clusterName, CancellationToken cancellationToken) =>
-        AwsPaginator.StreamAsync<string>("ListFargateProfiles", async (token, ct) => await ListFargateProfilesPageAsync(clusterName, null, token, ct), cancellationToken);
 
     public async Task<EksFargateProfile> DescribeFargateProfileAsync(string clusterName, string profileName, CancellationToken cancellationToken) =>
         Read<EksFargateProfile>(await SendAsync(EksRequests.DescribeFargateProfile(clusterName, profileName), cancellationToken), "fargateProfile");

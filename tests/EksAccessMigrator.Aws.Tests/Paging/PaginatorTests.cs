@@ -1,12 +1,13 @@
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Iam;
+using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.Aws.Tests.Support;
 
 namespace EksAccessMigrator.Aws.Tests.Paging;
 
-/// <summary>The one paginator, through the EKS and IAM clients over HTTP: every page once, and no endless loop.</summary>
+/// <summary>The one paginator over the EKS and IAM clients and HTTP, as the scan and apply use it: every page once, and no endless loop.</summary>
 public sealed class PaginatorTests
 {
     private static readonly AwsCredentialsSnapshot Credentials = new("AKIDPAGINATOR0000001", "PaginatorSecretNeverLogged00000000000001", null);
@@ -39,7 +40,7 @@ public sealed class PaginatorTests
             new ScriptedResponse(200, "{\"addons\": [\"c\"], \"nextToken\": \"\"}"));
         using var eks = EksClient.Create(Settings(server.Endpoint), new StaticCredentialSource(Credentials));
 
-        Assert.Equal(["a", "b", "c"], await ToListAsync(eks.ListAddonsAsync("c1", CancellationToken.None)));
+        Assert.Equal(["a", "b", "c"], await AwsPaginator.ListAllAsync<string>("ListAddons", async (token, ct) => await eks.ListAddonsPageAsync("c1", null, token, ct), CancellationToken.None));
         Assert.Equal(["GET /clusters/c1/addons", "GET /clusters/c1/addons?nextToken=t1"], server.RequestLines);
     }
 
@@ -49,7 +50,7 @@ public sealed class PaginatorTests
         await using var server = new ScriptedServer(new ScriptedResponse(200, "{\"addons\": [\"a\"], \"nextToken\": \"again\"}"));
         using var eks = EksClient.Create(Settings(server.Endpoint), new StaticCredentialSource(Credentials));
 
-        var error = await Assert.ThrowsAsync<FormatException>(() => ToListAsync(eks.ListAddonsAsync("c1", CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<FormatException>(() => AwsPaginator.ListAllAsync<string>("ListAddons", async (token, ct) => await eks.ListAddonsPageAsync("c1", null, token, ct), CancellationToken.None));
 
         Assert.Contains("ListAddons returned a continuation token it had returned before", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, server.RequestCount);
