@@ -1,15 +1,10 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Credentials;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Http;
-using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Logging;
-using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Kubernetes;
 using EksAccessMigrator.Live.Errors;
 using EksAccessMigrator.Manifests.Collectors;
-using ClusterInventory = EksAccessMigrator.Core.Inventory.ClusterInventory;
 
 namespace EksAccessMigrator.Live;
 
@@ -128,7 +123,7 @@ public sealed class LiveInventoryScanner
         }
         finally
         {
-            // The connection is clusterConnection's; disposing it here ends the scan's API server use at once.
+            // The API server connection is done with once the reads are; clusterConnection disposes it again (harmless).
             connection?.Dispose();
         }
     }
