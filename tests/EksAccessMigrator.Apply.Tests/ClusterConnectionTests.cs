@@ -32,7 +32,7 @@ public sealed class ClusterConnectionTests(MotoServer moto)
         var clients = ApplyClients.Of(connection);
 
         Assert.Equal(Arn, connection.Cluster.Arn);
-        Assert.Equal(Seed.Account, (await clients.CallerIdentity(CancellationToken.None)).Account);
+        Assert.Equal(Seed.Account, (await clients.CallerIdentity.GetCallerIdentityAsync(CancellationToken.None)).Account);
         Assert.Equal(Seed.Cluster, (await clients.Eks.DescribeClusterAsync(Seed.Cluster, CancellationToken.None)).Name);
         Assert.NotNull((await clients.Iam.GetRoleAsync("admin", CancellationToken.None)).Arn);
         Assert.NotNull(await clients.Kubernetes.CreateReader().GetAwsAuthConfigMapAsync(CancellationToken.None));

@@ -3,6 +3,7 @@ using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Iam;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Aws.Sts;
 
@@ -10,7 +11,7 @@ namespace EksAccessMigrator.Aws.Sts;
 /// STS Query-protocol client on the same <see cref="AwsHttpPipeline"/> as EKS and IAM (our SigV4 signer, the rate
 /// limit, the retry pipeline and the <c>--debug</c> wire log), for the one call the migrator makes.
 /// </summary>
-public sealed class StsClient : IDisposable
+public sealed class StsClient : ICallerIdentity, IDisposable
 {
     private readonly AwsHttpPipeline _pipeline;
 
@@ -25,13 +26,13 @@ public sealed class StsClient : IDisposable
 
     public AwsHttpPipeline Pipeline => _pipeline;
 
-    public async Task<AwsCallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
+    public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
     {
         var request = StsRequests.GetCallerIdentity();
         var response = await _pipeline.SendAsync(request, r => QueryXmlErrorParser.Parse(request.Operation, r), cancellationToken).ConfigureAwait(false);
         var result = XDocument.Parse(System.Text.Encoding.UTF8.GetString(response.Body)).Root.Child("GetCallerIdentityResult")
             ?? throw new FormatException("GetCallerIdentity response lacks <GetCallerIdentityResult>.");
-        return new AwsCallerIdentity(Required(result, "Account"), Required(result, "Arn"), Required(result, "UserId"));
+        return new CallerIdentity(Required(result, "Account"), Required(result, "Arn"), Required(result, "UserId"));
     }
 
     public void Dispose() => _pipeline.Dispose();

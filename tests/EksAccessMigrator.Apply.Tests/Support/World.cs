@@ -47,7 +47,7 @@ internal sealed class World : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(2),
             RolloutPollInterval = TimeSpan.FromMilliseconds(20),
         });
-        Clients = new ApplyClients(EksClient, IamClient, _sts.GetCallerIdentityAsync, Connection, Seed.Region);
+        Clients = new ApplyClients(EksClient, IamClient, _sts, Connection, Seed.Region);
     }
 
     public MotoServer Moto { get; }

@@ -4,6 +4,7 @@ using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Aws.Tests.Support;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Aws.Tests.Http;
 
@@ -35,7 +36,7 @@ public sealed class StsPipelineTests
 
         var identity = await sts.GetCallerIdentityAsync(CancellationToken.None);
 
-        Assert.Equal(new AwsCallerIdentity("111122223333", "arn:aws:iam::111122223333:user/ops", "AIDAEXAMPLE"), identity);
+        Assert.Equal(new CallerIdentity("111122223333", "arn:aws:iam::111122223333:user/ops", "AIDAEXAMPLE"), identity);
         Assert.Equal(2, server.RequestCount);
         Assert.Equal(["POST /", "POST /"], server.RequestLines);
         Assert.Equal([1, 2], log.Entries.Select(e => e.Attempt));
