@@ -19,7 +19,7 @@ internal static class Preflight
             return Refusal.Of(RefusalReason.RegionMismatch, $"The plan is for region {cluster.Region}; the clients use {clients.Region}.");
         }
 
-        var caller = await clients.CallerIdentity(ct).ConfigureAwait(false);
+        var caller = await clients.CallerIdentity.GetCallerIdentityAsync(ct).ConfigureAwait(false);
         if (!string.Equals(caller.Account, cluster.AccountId, StringComparison.Ordinal))
         {
             return Refusal.Of(RefusalReason.AccountMismatch, $"The plan is for account {cluster.AccountId}; the credentials are for account {caller.Account}.");

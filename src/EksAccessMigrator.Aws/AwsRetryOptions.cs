@@ -14,4 +14,15 @@ public sealed record AwsRetryOptions
 
     /// <summary>Longest Retry-After the client honours; longer values are capped.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>These bounds for the shared pipeline, with <paramref name="attemptTimeout"/> per attempt.</summary>
+    public Core.Resilience.RetryBounds Bounds(TimeSpan attemptTimeout) => new()
+    {
+        MaxAttempts = MaxAttempts,
+        BaseDelay = BaseDelay,
+        MaxDelay = MaxDelay,
+        MaxTotalRetryTime = MaxTotalRetryTime,
+        MaxRetryAfter = MaxRetryAfter,
+        AttemptTimeout = attemptTimeout,
+    };
 }

@@ -16,6 +16,7 @@ public static class ErrorMapper
             UsageException or ManifestException or PlanFormatException => (ExitCodes.Error, exception.Message),
             Live.Errors.LiveScanException or Aws.AwsConfigurationException => (ExitCodes.Error, exception.Message),
             Aws.Errors.AwsServiceException or Aws.Errors.AwsTransportException or Kubernetes.KubernetesApiException or Kubernetes.KubernetesConfigurationException => (ExitCodes.Error, exception.Message),
+            Live.ClusterMismatchException e => (ExitCodes.Refused, $"refused, nothing was written: {e.Message}"),
             Apply.Journal.JournalInUseException e => (ExitCodes.Refused, $"refused, nothing was written: {e.Message}"),
             Apply.Journal.JournalIntegrityException e => (ExitCodes.Refused, $"refused, nothing was written: {e.Message}"),
             InvalidDataException e => (ExitCodes.Error, e.Message),

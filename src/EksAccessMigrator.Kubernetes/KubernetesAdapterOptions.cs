@@ -6,7 +6,7 @@ public sealed record KubernetesAdapterOptions
     /// <summary>Gets the <c>limit</c> sent with every list request (lists are always paged).</summary>
     public int PageSize { get; init; } = 500;
 
-    /// <summary>Gets how many kinds <see cref="KubernetesClusterReader.ReadInventoryAsync"/> lists at once.</summary>
+    /// <summary>Gets how many kinds the live workload scan lists at once.</summary>
     public int MaxConcurrency { get; init; } = 4;
 
     /// <summary>Gets the most attempts per request, the first included (429, 5xx, dropped connections and timeouts are retried).</summary>

@@ -13,7 +13,8 @@ public sealed class KubernetesConnection : IDisposable
 
     private KubernetesConnection(KubernetesClientConfiguration config, KubernetesAdapterOptions options, CachingTokenProvider? tokens)
     {
-        config.HttpClientTimeout = options.RequestTimeout;
+        // The attempt timeout is the retry pipeline's (RetryExecutor), so that a timed-out attempt is retried like a dropped one.
+        config.HttpClientTimeout = Timeout.InfiniteTimeSpan;
         Client = options.RequestLog is { } log ? new k8s.Kubernetes(config, new RequestLogHandler(log, options.TimeProvider)) : new k8s.Kubernetes(config);
         Options = options;
         _tokens = tokens;

@@ -1,85 +1,91 @@
 using System.Net;
 using System.Security.Authentication;
+using EksAccessMigrator.Core.Resilience;
 using k8s.Autorest;
+using Polly;
+using Polly.Timeout;
 
 namespace EksAccessMigrator.Kubernetes;
 
 /// <summary>
-/// Runs one API call with bounded retries: 429 (honouring Retry-After), 500/502/503/504, dropped connections and
-/// request timeouts are retried with exponential backoff, within <see cref="KubernetesAdapterOptions.MaxAttempts"/>
-/// and <see cref="KubernetesAdapterOptions.MaxRetryDuration"/>. A 401 gets one retry with a fresh token when the
-/// token comes from a provider. TLS trust failures are not retried. Every failure surfaces as
-/// <see cref="KubernetesApiException"/>.
+/// Runs one API call through the shared <see cref="RetryPipeline{T}"/>: 429 (honouring Retry-After), 500/502/503/504,
+/// dropped connections and attempt timeouts are retried with jittered exponential backoff, within
+/// <see cref="KubernetesAdapterOptions.MaxAttempts"/> and <see cref="KubernetesAdapterOptions.MaxRetryDuration"/>.
+/// A 401 gets one immediate retry with a fresh token when the token comes from a provider (the pipeline's refresh
+/// step). TLS trust failures and connections that cannot succeed on retry are not retried. Every failure surfaces
+/// as <see cref="KubernetesApiException"/>.
 /// </summary>
-internal sealed class RetryExecutor(KubernetesAdapterOptions options, CachingTokenProvider? tokens)
+internal sealed class RetryExecutor
 {
+    private readonly KubernetesAdapterOptions _options;
+    private readonly RetryPipeline<object?> _pipeline;
+
+    public RetryExecutor(KubernetesAdapterOptions options, CachingTokenProvider? tokens)
+    {
+        _options = options;
+        _pipeline = new RetryPipeline<object?>(new RetryPipelineOptions<object?>
+        {
+            Bounds = new RetryBounds
+            {
+                MaxAttempts = options.MaxAttempts,
+                BaseDelay = options.InitialBackoff,
+                MaxDelay = options.MaxBackoff,
+                MaxRetryAfter = options.MaxBackoff,
+                MaxTotalRetryTime = options.MaxRetryDuration,
+                AttemptTimeout = options.RequestTimeout,
+            },
+            Classify = outcome => Verdict(outcome.Exception),
+            TimeProvider = options.TimeProvider,
+            Refresh = tokens is null
+                ? null
+                : new CredentialRefresh<object?>(
+                    outcome => outcome.Exception is HttpOperationException e && ApiFailure.IsStatus(e, HttpStatusCode.Unauthorized),
+                    tokens.Invalidate),
+        });
+    }
+
     public async Task<T> ExecuteAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        var time = options.TimeProvider;
-        var started = time.GetTimestamp();
-        var refreshedToken = false;
-        for (var attempt = 1; ; attempt++)
+        var result = await _pipeline.ExecuteAsync(
+            async t => (object?)await call(t).ConfigureAwait(false),
+            ct,
+            notice =>
+            {
+                var failure = Failure(notice.Outcome.Exception);
+                _options.OnRetry?.Invoke(new KubernetesRetryAttempt(
+                    operation,
+                    notice.Attempt,
+                    notice.Delay,
+                    failure?.StatusCode,
+                    failure?.Reason ?? failure?.Message ?? "transient failure"));
+            }).ConfigureAwait(false);
+        if (result.Outcome.Exception is { } error && Failure(error) is { } failure)
         {
-            ApiFailure failure;
-            Exception? inner = null;
-            try
-            {
-                return await call(ct);
-            }
-            catch (HttpOperationException e) when (ApiFailure.IsStatus(e, HttpStatusCode.Unauthorized) && tokens is not null && !refreshedToken)
-            {
-                refreshedToken = true;
-                tokens.Invalidate();
-                attempt--;
-                continue;
-            }
-            catch (HttpOperationException e)
-            {
-                failure = ApiFailure.From(e, time.GetUtcNow());
-                if (!failure.IsTransient)
-                {
-                    throw failure.ToException(operation, attempt, null);
-                }
-            }
-            catch (HttpRequestException e) when (e.InnerException is AuthenticationException)
-            {
-                // A certificate the CA data does not vouch for will not get better by retrying.
-                throw ApiFailure.Unanswered("TLS handshake failed: " + e.InnerException.Message).ToException(operation, attempt, e);
-            }
-            catch (HttpRequestException e) when (Core.Resilience.TransportFailures.CannotSucceedOnRetry(e))
-            {
-                throw ApiFailure.Unanswered("connection failed: " + e.Message).ToException(operation, attempt, e);
-            }
-            catch (HttpRequestException e)
-            {
-                failure = ApiFailure.Unanswered("connection failed: " + e.Message);
-                inner = e;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                failure = ApiFailure.Unanswered($"no answer within {options.RequestTimeout.TotalSeconds:0.###}s");
-            }
-
-            var delay = Delay(attempt, failure.RetryAfter);
-            var elapsed = time.GetElapsedTime(started);
-            if (attempt >= options.MaxAttempts || elapsed + delay > options.MaxRetryDuration)
-            {
-                throw failure.ToException(operation, attempt, inner);
-            }
-
-            options.OnRetry?.Invoke(new KubernetesRetryAttempt(
-                operation,
-                attempt,
-                delay,
-                failure.StatusCode,
-                failure.Reason ?? failure.Message ?? "transient failure"));
-            await Task.Delay(delay, time, ct);
+            throw failure.ToException(operation, result.Attempts, error is HttpOperationException or TimeoutRejectedException ? null : error);
         }
+
+        result.Outcome.ThrowIfException();
+        return (T)result.Outcome.Result!;
     }
 
-    private TimeSpan Delay(int attempt, TimeSpan? retryAfter)
+    private RetryVerdict Verdict(Exception? error) => error switch
     {
-        var backoff = retryAfter ?? options.InitialBackoff * Math.Pow(2, Math.Min(attempt - 1, 16));
-        return backoff > options.MaxBackoff ? options.MaxBackoff : backoff;
-    }
+        HttpOperationException e when ApiFailure.From(e, _options.TimeProvider.GetUtcNow()) is { IsTransient: true } failure => RetryVerdict.Retry(failure.RetryAfter),
+        HttpRequestException { InnerException: AuthenticationException } => RetryVerdict.Final,
+        HttpRequestException e when TransportFailures.CannotSucceedOnRetry(e) => RetryVerdict.Final,
+        HttpRequestException or TimeoutRejectedException => RetryVerdict.Retry(),
+        _ => RetryVerdict.Final,
+    };
+
+    /// <summary>What a failed attempt told us, in the adapter's words; null for an exception that is not the API's (a bug, or the caller's cancellation).</summary>
+    private ApiFailure? Failure(Exception? error) => error switch
+    {
+        HttpOperationException e => ApiFailure.From(e, _options.TimeProvider.GetUtcNow()),
+
+        // A certificate the CA data does not vouch for will not get better by retrying.
+        HttpRequestException { InnerException: AuthenticationException tls } => ApiFailure.Unanswered("TLS handshake failed: " + tls.Message),
+        HttpRequestException e => ApiFailure.Unanswered("connection failed: " + e.Message),
+        TimeoutRejectedException => ApiFailure.Unanswered($"no answer within {_options.RequestTimeout.TotalSeconds:0.###}s"),
+        _ => null,
+    };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
@@ -39,20 +40,10 @@ internal static class AccessEntryReader
 
     private static async Task<List<string>> ListPrincipalsAsync(EksClient eks, string clusterName, RetryRecorder recorder, CancellationToken cancellationToken)
     {
-        var principals = new List<string>();
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
-        string? token = null;
-        do
-        {
-            var page = await recorder.TrackAsync(() => eks.ListAccessEntriesPageAsync(clusterName, null, PageSize, token, cancellationToken)).ConfigureAwait(false);
-            principals.AddRange(page.Items);
-            token = page.NextToken;
-            if (token is not null && !tokens.Add(token))
-            {
-                throw new FormatException("ListAccessEntries returned a nextToken it had returned before; stopping to avoid an endless loop.");
-            }
-        }
-        while (token is not null);
+        var principals = await AwsPaginator.ListAllAsync<string>(
+            "ListAccessEntries",
+            async (token, ct) => await recorder.TrackAsync(() => eks.ListAccessEntriesPageAsync(clusterName, null, PageSize, token, ct)).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         return [.. principals.Distinct(StringComparer.Ordinal)];
     }
 
@@ -60,18 +51,14 @@ internal static class AccessEntryReader
     private static async Task<ExistingAccessEntry?> ReadEntryAsync(EksClient eks, string clusterName, string principalArn, RetryRecorder recorder, CancellationToken cancellationToken)
     {
         EksAccessEntry entry;
-        var policies = new List<EksAssociatedAccessPolicy>();
+        List<EksAssociatedAccessPolicy> policies;
         try
         {
             entry = await recorder.TrackAsync(() => eks.DescribeAccessEntryAsync(clusterName, principalArn, cancellationToken)).ConfigureAwait(false);
-            string? token = null;
-            do
-            {
-                var page = await recorder.TrackAsync(() => eks.ListAssociatedAccessPoliciesPageAsync(clusterName, principalArn, PageSize, token, cancellationToken)).ConfigureAwait(false);
-                policies.AddRange(page.Items);
-                token = page.NextToken;
-            }
-            while (token is not null);
+            policies = await AwsPaginator.ListAllAsync<EksAssociatedAccessPolicy>(
+                "ListAssociatedAccessPolicies",
+                async (token, ct) => await recorder.TrackAsync(() => eks.ListAssociatedAccessPoliciesPageAsync(clusterName, principalArn, PageSize, token, ct)).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (AwsResourceNotFoundException)
         {

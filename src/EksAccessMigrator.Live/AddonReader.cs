@@ -1,4 +1,5 @@
 using EksAccessMigrator.Aws.Eks;
+using EksAccessMigrator.Aws.Paging;
 
 namespace EksAccessMigrator.Live;
 
@@ -10,8 +11,8 @@ internal static class AddonReader
 
     public static async Task<IReadOnlyList<string>> ListAsync(EksClient eks, string clusterName, RetryRecorder recorder, CancellationToken cancellationToken)
     {
-        var names = await EksPaging.ListAllAsync("ListAddons", token =>
-            recorder.TrackAsync(() => eks.ListAddonsPageAsync(clusterName, EksPaging.PageSize, token, cancellationToken))).ConfigureAwait(false);
+        var names = await AwsPaginator.ListAllAsync<string>("ListAddons", async (token, ct) =>
+            await recorder.TrackAsync(() => eks.ListAddonsPageAsync(clusterName, EksBatch.PageSize, token, ct)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 }

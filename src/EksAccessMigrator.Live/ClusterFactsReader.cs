@@ -11,10 +11,12 @@ namespace EksAccessMigrator.Live;
 /// </summary>
 internal static class ClusterFactsReader
 {
-    public static async Task<EksClusterFacts> ReadAsync(EksClient eks, string clusterName, RetryRecorder recorder, CancellationToken cancellationToken)
+    /// <param name="recorder">The scan's retry statistics; null outside a scan.</param>
+    public static async Task<EksClusterFacts> ReadAsync(EksClient eks, string clusterName, RetryRecorder? recorder, CancellationToken cancellationToken)
     {
         var request = EksRequests.DescribeCluster(clusterName);
-        var response = await recorder.TrackAsync(() => eks.Pipeline.SendAsync(request, r => RestJsonErrorParser.Parse(request.Operation, r), cancellationToken)).ConfigureAwait(false);
+        Task<Aws.Http.AwsWireResponse> Send() => eks.Pipeline.SendAsync(request, r => RestJsonErrorParser.Parse(request.Operation, r), cancellationToken);
+        var response = await (recorder is null ? Send() : recorder.TrackAsync(Send)).ConfigureAwait(false);
         return Parse(response.Body);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Aws.Paging;
 
 namespace EksAccessMigrator.Live;
 
@@ -12,10 +13,10 @@ internal static class ComputeReader
 {
     public static async Task<ImmutableArray<LiveNodegroup>> ReadNodegroupsAsync(EksClient eks, string clusterName, int maxConcurrency, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken)
     {
-        var names = await EksPaging.ListAllAsync("ListNodegroups", token =>
-            recorder.TrackAsync(() => eks.ListNodegroupsPageAsync(clusterName, EksPaging.PageSize, token, cancellationToken))).ConfigureAwait(false);
+        var names = await AwsPaginator.ListAllAsync<string>("ListNodegroups", async (token, ct) =>
+            await recorder.TrackAsync(() => eks.ListNodegroupsPageAsync(clusterName, EksBatch.PageSize, token, ct)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var done = 0;
-        var groups = await EksPaging.DescribeEachAsync(Sorted(names), maxConcurrency, async (name, ct) =>
+        var groups = await EksBatch.DescribeEachAsync(Sorted(names), maxConcurrency, async (name, ct) =>
         {
             LiveNodegroup? group;
             try
@@ -36,10 +37,10 @@ internal static class ComputeReader
 
     public static async Task<ImmutableArray<LiveFargateProfile>> ReadFargateProfilesAsync(EksClient eks, string clusterName, int maxConcurrency, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken)
     {
-        var names = await EksPaging.ListAllAsync("ListFargateProfiles", token =>
-            recorder.TrackAsync(() => eks.ListFargateProfilesPageAsync(clusterName, EksPaging.PageSize, token, cancellationToken))).ConfigureAwait(false);
+        var names = await AwsPaginator.ListAllAsync<string>("ListFargateProfiles", async (token, ct) =>
+            await recorder.TrackAsync(() => eks.ListFargateProfilesPageAsync(clusterName, EksBatch.PageSize, token, ct)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var done = 0;
-        var profiles = await EksPaging.DescribeEachAsync(Sorted(names), maxConcurrency, async (name, ct) =>
+        var profiles = await EksBatch.DescribeEachAsync(Sorted(names), maxConcurrency, async (name, ct) =>
         {
             LiveFargateProfile? profile;
             try

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Iam;
+using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Core.Arns;
 using EksAccessMigrator.Core.Inventory;
 
@@ -19,18 +20,18 @@ namespace EksAccessMigrator.Live;
 internal static class IamPrincipalLister
 {
     public static async Task<IReadOnlyList<IamRole>> ListRolesAsync(IamClient iam, int pageSize, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken) =>
-        await ListAsync(
-            (marker, ct) => recorder.TrackAsync(() => iam.ListRolesPageAsync(null, marker, pageSize, ct)),
-            count => progress.StepAdvanced(ScanStep.IamRoles, count),
-            "ListRoles",
-            cancellationToken).ConfigureAwait(false);
+        await AwsPaginator.ListAllAsync<IamRole>(
+            "IAM ListRoles",
+            async (marker, ct) => await recorder.TrackAsync(() => iam.ListRolesPageAsync(null, marker, pageSize, ct)).ConfigureAwait(false),
+            cancellationToken,
+            count => progress.StepAdvanced(ScanStep.IamRoles, count)).ConfigureAwait(false);
 
     public static async Task<IReadOnlyList<IamUser>> ListUsersAsync(IamClient iam, int pageSize, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken) =>
-        await ListAsync(
-            (marker, ct) => recorder.TrackAsync(() => iam.ListUsersPageAsync(null, marker, pageSize, ct)),
-            count => progress.StepAdvanced(ScanStep.IamUsers, count),
-            "ListUsers",
-            cancellationToken).ConfigureAwait(false);
+        await AwsPaginator.ListAllAsync<IamUser>(
+            "IAM ListUsers",
+            async (marker, ct) => await recorder.TrackAsync(() => iam.ListUsersPageAsync(null, marker, pageSize, ct)).ConfigureAwait(false),
+            cancellationToken,
+            count => progress.StepAdvanced(ScanStep.IamUsers, count)).ConfigureAwait(false);
 
     /// <summary>The planner's snapshot: every listed principal, in ARN order.</summary>
     public static IamSnapshot Snapshot(IEnumerable<IamRole> roles, IEnumerable<IamUser> users)
@@ -45,34 +46,5 @@ internal static class IamPrincipalLister
         }
 
         return new IamSnapshot(principals.ToImmutable());
-    }
-
-    private static async Task<IReadOnlyList<T>> ListAsync<T>(
-        Func<string?, CancellationToken, Task<IamPage<T>>> fetch,
-        Action<int> advanced,
-        string operation,
-        CancellationToken cancellationToken)
-    {
-        var items = new List<T>();
-        var markers = new HashSet<string>(StringComparer.Ordinal);
-        string? marker = null;
-        do
-        {
-            var page = await fetch(marker, cancellationToken).ConfigureAwait(false);
-            items.AddRange(page.Items);
-            advanced(items.Count);
-            if (page.IsTruncated && string.IsNullOrEmpty(page.Marker))
-            {
-                throw new FormatException($"IAM {operation} reported a truncated list without a Marker.");
-            }
-
-            marker = page.IsTruncated ? page.Marker : null;
-            if (marker is not null && !markers.Add(marker))
-            {
-                throw new FormatException($"IAM {operation} returned a Marker it had returned before; stopping to avoid an endless loop.");
-            }
-        }
-        while (marker is not null);
-        return items;
     }
 }

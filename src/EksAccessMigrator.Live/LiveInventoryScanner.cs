@@ -1,16 +1,11 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Credentials;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Http;
-using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Logging;
-using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Kubernetes;
 using EksAccessMigrator.Live.Errors;
 using EksAccessMigrator.Manifests.Collectors;
-using ClusterInventory = EksAccessMigrator.Core.Inventory.ClusterInventory;
 
 namespace EksAccessMigrator.Live;
 
@@ -60,10 +55,10 @@ public sealed class LiveInventoryScanner
         var recorder = new RetryRecorder(_wireLog, _progress);
         var context = new LiveScanContext(_settings);
         var steps = new StepRunner(_progress, context);
-        var pipelineOptions = new AwsPipelineOptions { Log = recorder, TimeProvider = _settings.TimeProvider };
-        using var eks = EksClient.Create(_settings.Aws, _credentials, pipelineOptions);
-        using var iam = IamClient.Create(_settings.Aws, _credentials, pipelineOptions);
-        using var sts = new StsService(_settings.Aws, _credentials);
+        using var clusterConnection = ClusterConnection.ForScan(_settings, _credentials, recorder);
+        var eks = clusterConnection.Eks;
+        var iam = clusterConnection.Iam;
+        var sts = clusterConnection.Sts;
 
         var cluster = await steps.RunAsync(ScanStep.DescribeCluster, ct => ClusterFactsReader.ReadAsync(eks, _settings.ClusterName, recorder, ct), _ => 1, cancellationToken).ConfigureAwait(false);
 
@@ -76,7 +71,7 @@ public sealed class LiveInventoryScanner
             string? kubeSystemUid = null;
             var awsAuth = Concurrent(siblings, () => steps.RunAsync(ScanStep.AwsAuth, async ct =>
             {
-                connection = AwsAuthReader.Connect(_settings, cluster, _credentials, kubernetesOptions);
+                connection = clusterConnection.ConnectKubernetes(cluster, kubernetesOptions);
                 context.KubernetesEndpoint = connection.Endpoint;
                 var read = await AwsAuthReader.ReadAsync(connection, ct).ConfigureAwait(false);
 
@@ -129,6 +124,7 @@ public sealed class LiveInventoryScanner
         }
         finally
         {
+            // The API server connection is done with once the reads are; clusterConnection disposes it again (harmless).
             connection?.Dispose();
         }
     }

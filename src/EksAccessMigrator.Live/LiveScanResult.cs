@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Iam;
-using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -14,7 +14,7 @@ namespace EksAccessMigrator.Live;
 public sealed record LiveScanResult(
     ClusterInventory Inventory,
     EksClusterFacts Cluster,
-    AwsCallerIdentity Caller,
+    CallerIdentity Caller,
     IReadOnlyList<IamRole> Roles,
     IReadOnlyList<IamUser> Users,
     ScanRetryStatistics Retries)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Core.Inventory;
 
 namespace EksAccessMigrator.Live;
@@ -14,11 +15,11 @@ internal static class PodIdentityAssociationReader
 {
     public static async Task<ImmutableArray<ExistingPodIdentityAssociation>> ReadAsync(EksClient eks, string clusterName, int maxConcurrency, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken)
     {
-        var summaries = await EksPaging.ListAllAsync("ListPodIdentityAssociations", token =>
-            recorder.TrackAsync(() => eks.ListPodIdentityAssociationsPageAsync(clusterName, null, null, EksPaging.PageSize, token, cancellationToken))).ConfigureAwait(false);
+        var summaries = await AwsPaginator.ListAllAsync<EksPodIdentityAssociationSummary>("ListPodIdentityAssociations", async (token, ct) =>
+            await recorder.TrackAsync(() => eks.ListPodIdentityAssociationsPageAsync(clusterName, null, null, EksBatch.PageSize, token, ct)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var unique = summaries.DistinctBy(s => s.AssociationId, StringComparer.Ordinal).ToList();
         var done = 0;
-        var described = await EksPaging.DescribeEachAsync(unique, maxConcurrency, async (summary, ct) =>
+        var described = await EksBatch.DescribeEachAsync(unique, maxConcurrency, async (summary, ct) =>
         {
             var association = await DescribeAsync(eks, clusterName, summary, recorder, ct).ConfigureAwait(false);
             progress.StepAdvanced(ScanStep.PodIdentityAssociations, Interlocked.Increment(ref done));

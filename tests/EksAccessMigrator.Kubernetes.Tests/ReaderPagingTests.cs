@@ -82,35 +82,22 @@ public sealed class ReaderPagingTests
         cluster.State.Add(new V1Job { Metadata = new V1ObjectMeta { Name = "migrate", NamespaceProperty = "team-b" } });
         cluster.State.Add(new V1CronJob { Metadata = new V1ObjectMeta { Name = "nightly", NamespaceProperty = "team-b" } });
 
-        var inventory = await cluster.Connection.CreateReader().ReadInventoryAsync(CancellationToken.None);
+        var reader = cluster.Connection.CreateReader();
 
-        Assert.Equal(3, inventory.Namespaces.Count);
-        Assert.Equal(7, inventory.Pods.Count);
-        Assert.Equal(6, inventory.Deployments.Count);
-        Assert.Equal(6, inventory.ServiceAccounts.Count);
-        Assert.Single(inventory.StatefulSets);
-        Assert.Single(inventory.DaemonSets);
-        Assert.Single(inventory.ReplicaSets);
-        Assert.Single(inventory.Jobs);
-        Assert.Single(inventory.CronJobs);
-        Assert.Null(inventory.AwsAuth);
+        Assert.Equal(3, (await ToListAsync(reader.ListNamespacesAsync(CancellationToken.None))).Count);
+        Assert.Equal(7, (await ToListAsync(reader.ListPodsAsync(CancellationToken.None))).Count);
+        Assert.Equal(6, (await ToListAsync(reader.ListDeploymentsAsync(CancellationToken.None))).Count);
+        Assert.Equal(6, (await ToListAsync(reader.ListServiceAccountsAsync(CancellationToken.None))).Count);
+        Assert.Single(await ToListAsync(reader.ListStatefulSetsAsync(CancellationToken.None)));
+        Assert.Single(await ToListAsync(reader.ListDaemonSetsAsync(CancellationToken.None)));
+        Assert.Single(await ToListAsync(reader.ListReplicaSetsAsync(CancellationToken.None)));
+        Assert.Single(await ToListAsync(reader.ListJobsAsync(CancellationToken.None)));
+        Assert.Single(await ToListAsync(reader.ListCronJobsAsync(CancellationToken.None)));
+        Assert.Null(await reader.GetAwsAuthConfigMapAsync(CancellationToken.None));
         var lists = cluster.Server.Requests.Entries.Where(r => r.IsList).ToList();
         Assert.All(lists, r => Assert.Equal("5", r.Query["limit"]));
         Assert.Contains(lists, r => r.Path == "/apis/apps/v1/deployments" && r.Query.ContainsKey("continue"));
         Assert.Contains(lists, r => r.Path == "/apis/batch/v1/cronjobs");
-    }
-
-    [Fact]
-    public async Task Inventory_reads_at_most_the_configured_number_of_kinds_at_once()
-    {
-        await using var cluster = await TestCluster.StartAsync(TestCluster.FastOptions with { MaxConcurrency = 2 });
-        SeedPods(cluster, 3);
-        cluster.Server.Faults.DelayNext(TimeSpan.FromMilliseconds(50), times: 10);
-
-        var inventory = await cluster.Connection.CreateReader().ReadInventoryAsync(CancellationToken.None);
-
-        Assert.Equal(3, inventory.Pods.Count);
-        Assert.InRange(cluster.Server.Requests.MaxConcurrentRequests, 1, 2);
     }
 
     private static List<string> SeedPods(TestCluster cluster, int count)
@@ -135,5 +122,16 @@ public sealed class ReaderPagingTests
         }
 
         return names;
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 }

@@ -15,7 +15,7 @@ internal static class ClusterAdmins
     /// <summary>Each principal that would lose access, described; empty when none would.</summary>
     public static async Task<List<string>> MissingAsync(StepContext ctx, CancellationToken ct)
     {
-        var caller = await ctx.Clients.CallerIdentity(ct).ConfigureAwait(false);
+        var caller = await ctx.Clients.CallerIdentity.GetCallerIdentityAsync(ct).ConfigureAwait(false);
         var wanted = new List<(string Label, string Arn)> { ("the principal running apply", caller.Arn) };
         wanted.AddRange((ctx.Plan?.Options.BreakGlassArns ?? []).Select(a => ("break-glass principal", a)));
         var entries = new List<IamPrincipalArn>();

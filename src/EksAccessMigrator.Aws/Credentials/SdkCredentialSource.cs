@@ -23,9 +23,6 @@ public sealed class SdkCredentialSource : IAwsCredentialSource
 
     public string? Profile { get; }
 
-    /// <summary>The SDK object, for SDK-based clients such as STS.</summary>
-    public AWSCredentials SdkCredentials => _credentials.Value;
-
     public async ValueTask<AwsCredentialsSnapshot> GetCredentialsAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

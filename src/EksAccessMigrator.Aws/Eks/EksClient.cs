@@ -1,9 +1,9 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Json;
+using EksAccessMigrator.Aws.Paging;
 
 namespace EksAccessMigrator.Aws.Eks;
 
@@ -35,7 +35,7 @@ public sealed class EksClient : IDisposable
         Page<string>(await SendAsync(EksRequests.ListAccessEntries(clusterName, associatedPolicyArn, maxResults, nextToken), cancellationToken), "accessEntries");
 
     public IAsyncEnumerable<string> ListAccessEntriesAsync(string clusterName, string? associatedPolicyArn, CancellationToken cancellationToken) =>
-        All((token, ct) => ListAccessEntriesPageAsync(clusterName, associatedPolicyArn, null, token, ct), cancellationToken);
+        AwsPaginator.StreamAsync<string>("ListAccessEntries", async (token, ct) => await ListAccessEntriesPageAsync(clusterName, associatedPolicyArn, null, token, ct), cancellationToken);
 
     /// <summary>DeleteAddon; the add-on's own resources are removed by EKS as it goes.</summary>
     public Task DeleteAddonAsync(string clusterName, string addonName, CancellationToken cancellationToken) =>
@@ -54,13 +54,13 @@ public sealed class EksClient : IDisposable
         Page<EksAssociatedAccessPolicy>(await SendAsync(EksRequests.ListAssociatedAccessPolicies(clusterName, principalArn, maxResults, nextToken), cancellationToken), "associatedAccessPolicies");
 
     public IAsyncEnumerable<EksAssociatedAccessPolicy> ListAssociatedAccessPoliciesAsync(string clusterName, string principalArn, CancellationToken cancellationToken) =>
-        All((token, ct) => ListAssociatedAccessPoliciesPageAsync(clusterName, principalArn, null, token, ct), cancellationToken);
+        AwsPaginator.StreamAsync<EksAssociatedAccessPolicy>("ListAssociatedAccessPolicies", async (token, ct) => await ListAssociatedAccessPoliciesPageAsync(clusterName, principalArn, null, token, ct), cancellationToken);
 
     public async Task<EksPage<EksAccessPolicy>> ListAccessPoliciesPageAsync(int? maxResults, string? nextToken, CancellationToken cancellationToken) =>
         Page<EksAccessPolicy>(await SendAsync(EksRequests.ListAccessPolicies(maxResults, nextToken), cancellationToken), "accessPolicies");
 
     public IAsyncEnumerable<EksAccessPolicy> ListAccessPoliciesAsync(CancellationToken cancellationToken) =>
-        All((token, ct) => ListAccessPoliciesPageAsync(null, token, ct), cancellationToken);
+        AwsPaginator.StreamAsync<EksAccessPolicy>("ListAccessPolicies", async (token, ct) => await ListAccessPoliciesPageAsync(null, token, ct), cancellationToken);
 
     public async Task<EksPodIdentityAssociation> CreatePodIdentityAssociationAsync(CreatePodIdentityAssociationRequest request, CancellationToken cancellationToken) =>
         Read<EksPodIdentityAssociation>(await SendAsync(EksRequests.CreatePodIdentityAssociation(request, _newToken()), cancellationToken), "association");
@@ -72,7 +72,7 @@ public sealed class EksClient : IDisposable
         Page<EksPodIdentityAssociationSummary>(await SendAsync(EksRequests.ListPodIdentityAssociations(clusterName, @namespace, serviceAccount, maxResults, nextToken), cancellationToken), "associations");
 
     public IAsyncEnumerable<EksPodIdentityAssociationSummary> ListPodIdentityAssociationsAsync(string clusterName, string? @namespace, string? serviceAccount, CancellationToken cancellationToken) =>
-        All((token, ct) => ListPodIdentityAssociationsPageAsync(clusterName, @namespace, serviceAccount, null, token, ct), cancellationToken);
+        AwsPaginator.StreamAsync<EksPodIdentityAssociationSummary>("ListPodIdentityAssociations", async (token, ct) => await ListPodIdentityAssociationsPageAsync(clusterName, @namespace, serviceAccount, null, token, ct), cancellationToken);
 
     public async Task<EksPodIdentityAssociation> UpdatePodIdentityAssociationAsync(UpdatePodIdentityAssociationRequest request, CancellationToken cancellationToken) =>
         Read<EksPodIdentityAssociation>(await SendAsync(EksRequests.UpdatePodIdentityAssociation(request, _newToken()), cancellationToken), "association");
@@ -93,9 +93,6 @@ public sealed class EksClient : IDisposable
     public async Task<EksPage<string>> ListAddonsPageAsync(string clusterName, int? maxResults, string? nextToken, CancellationToken cancellationToken) =>
         Page<string>(await SendAsync(EksRequests.ListAddons(clusterName, maxResults, nextToken), cancellationToken), "addons");
 
-    public IAsyncEnumerable<string> ListAddonsAsync(string clusterName, CancellationToken cancellationToken) =>
-        All((token, ct) => ListAddonsPageAsync(clusterName, null, token, ct), cancellationToken);
-
     public async Task<EksAddon> DescribeAddonAsync(string clusterName, string addonName, CancellationToken cancellationToken) =>
         Read<EksAddon>(await SendAsync(EksRequests.DescribeAddon(clusterName, addonName), cancellationToken), "addon");
 
@@ -105,17 +102,11 @@ public sealed class EksClient : IDisposable
     public async Task<EksPage<string>> ListNodegroupsPageAsync(string clusterName, int? maxResults, string? nextToken, CancellationToken cancellationToken) =>
         Page<string>(await SendAsync(EksRequests.ListNodegroups(clusterName, maxResults, nextToken), cancellationToken), "nodegroups");
 
-    public IAsyncEnumerable<string> ListNodegroupsAsync(string clusterName, CancellationToken cancellationToken) =>
-        All((token, ct) => ListNodegroupsPageAsync(clusterName, null, token, ct), cancellationToken);
-
     public async Task<EksNodegroup> DescribeNodegroupAsync(string clusterName, string nodegroupName, CancellationToken cancellationToken) =>
         Read<EksNodegroup>(await SendAsync(EksRequests.DescribeNodegroup(clusterName, nodegroupName), cancellationToken), "nodegroup");
 
     public async Task<EksPage<string>> ListFargateProfilesPageAsync(string clusterName, int? maxResults, string? nextToken, CancellationToken cancellationToken) =>
         Page<string>(await SendAsync(EksRequests.ListFargateProfiles(clusterName, maxResults, nextToken), cancellationToken), "fargateProfileNames");
-
-    public IAsyncEnumerable<string> ListFargateProfilesAsync(string clusterName, CancellationToken cancellationToken) =>
-        All((token, ct) => ListFargateProfilesPageAsync(clusterName, null, token, ct), cancellationToken);
 
     public async Task<EksFargateProfile> DescribeFargateProfileAsync(string clusterName, string profileName, CancellationToken cancellationToken) =>
         Read<EksFargateProfile>(await SendAsync(EksRequests.DescribeFargateProfile(clusterName, profileName), cancellationToken), "fargateProfile");
@@ -145,28 +136,5 @@ public sealed class EksClient : IDisposable
             : [];
         var next = root.TryGetProperty("nextToken", out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
         return new EksPage<T>(items, string.IsNullOrEmpty(next) ? null : next);
-    }
-
-    private static async IAsyncEnumerable<T> All<T>(
-        Func<string?, CancellationToken, Task<EksPage<T>>> fetch,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? token = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        do
-        {
-            var page = await fetch(token, cancellationToken);
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
-            token = page.NextToken;
-            if (token is not null && !seen.Add(token))
-            {
-                throw new InvalidOperationException("EKS returned a nextToken it had returned before; stopping to avoid an endless loop.");
-            }
-        }
-        while (token is not null);
     }
 }

@@ -1,16 +1,17 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Net.Http.Headers;
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Logging;
+using EksAccessMigrator.Core.Resilience;
 
 namespace EksAccessMigrator.Aws.Http;
 
 /// <summary>
-/// Signs and sends requests with a client-side rate limit, a per-request timeout and bounded retries
-/// (jittered exponential backoff, Retry-After honoured). Transport failures are retried only when the
-/// request is safe to repeat; throttling and 5xx answers are always retried within the bounds.
+/// Signs and sends requests (EKS, IAM, STS) through the shared <see cref="RetryPipeline{T}"/>: the client-side rate
+/// limit, a per-attempt timeout and bounded retries (jittered exponential backoff, Retry-After honoured, a total
+/// budget). Transport failures are retried only when the request is safe to repeat and could succeed on retry;
+/// throttling and 5xx answers are always retried within the bounds. Every attempt reaches the wire log.
 /// </summary>
 public sealed class AwsHttpPipeline : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed class AwsHttpPipeline : IDisposable
     private readonly AwsClientSettings _settings;
     private readonly IAwsWireLog? _log;
     private readonly TimeProvider _time;
+    private readonly RetryPipeline<AttemptOutcome> _retry;
 
     public AwsHttpPipeline(
         AwsEndpoint endpoint,
@@ -36,6 +38,15 @@ public sealed class AwsHttpPipeline : IDisposable
         _log = options?.Log;
         _time = options?.TimeProvider ?? TimeProvider.System;
         RateLimiter = options?.RateLimiter ?? new TokenBucket(settings.RequestsPerSecond, settings.Burst, _time);
+        _retry = new RetryPipeline<AttemptOutcome>(new RetryPipelineOptions<AttemptOutcome>
+        {
+            Bounds = settings.Retry.Bounds(settings.RequestTimeout),
+            Classify = outcome => outcome.Result is { } attempt ? Verdict(attempt) : RetryVerdict.Final,
+            IsSuccess = attempt => attempt.Response is { IsSuccess: true },
+            TimeProvider = _time,
+            Admit = RateLimiter.AcquireAsync,
+            OnRetry = notice => Log(notice.Outcome.Result!, notice.Delay),
+        });
         if (options?.HttpClient is { } client)
         {
             _http = client;
@@ -61,52 +72,27 @@ public sealed class AwsHttpPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(parseError);
-        var retry = _settings.Retry;
-        var started = _time.GetTimestamp();
-        for (var attempt = 1; ; attempt++)
+        var attempts = 0;
+        var result = await _retry.ExecuteAsync(
+            async attemptToken =>
+            {
+                var attempt = Interlocked.Increment(ref attempts);
+                var credentials = await _credentials.GetCredentialsAsync(attemptToken);
+                var signed = AwsRequestSigner.Sign(request, Endpoint, credentials, _time.GetUtcNow());
+                var attemptStart = _time.GetTimestamp();
+                var outcome = await SendOnceAsync(signed, attemptToken, cancellationToken);
+                return Classified(outcome with { Request = request, Signed = signed, Attempt = attempt, Duration = _time.GetElapsedTime(attemptStart) }, parseError);
+            },
+            cancellationToken);
+        result.Outcome.ThrowIfException();
+        var last = result.Outcome.Result!;
+        Log(last, null);
+        if (last.Response is { IsSuccess: true } ok)
         {
-            await RateLimiter.AcquireAsync(cancellationToken);
-            var credentials = await _credentials.GetCredentialsAsync(cancellationToken);
-            var signed = AwsRequestSigner.Sign(request, Endpoint, credentials, _time.GetUtcNow());
-            var attemptStart = _time.GetTimestamp();
-            var outcome = await SendOnceAsync(signed, cancellationToken);
-            var duration = _time.GetElapsedTime(attemptStart);
-            if (outcome.Response is { IsSuccess: true } ok)
-            {
-                Log(request, signed, attempt, ok, duration, null, null);
-                return ok;
-            }
-
-            Exception failure;
-            bool retryable;
-            TimeSpan? retryAfter = null;
-            if (outcome.Response is { } errorResponse)
-            {
-                var error = AwsErrorMapper.Create(parseError(errorResponse));
-                failure = error;
-                retryable = error is AwsThrottlingException or AwsServerException;
-                retryAfter = ParseRetryAfter(errorResponse.Header("retry-after"), _time.GetUtcNow());
-            }
-            else
-            {
-                failure = new AwsTransportException($"{request.Operation} failed after {attempt} attempt(s): {outcome.TransportError}", outcome.Exception);
-                retryable = request.SafeToRetry && !Core.Resilience.TransportFailures.CannotSucceedOnRetry(outcome.Exception);
-            }
-
-            var delay = retryable && attempt < retry.MaxAttempts ? NextDelay(attempt, retryAfter, retry) : (TimeSpan?)null;
-            if (delay is { } d && _time.GetElapsedTime(started) + d > retry.MaxTotalRetryTime)
-            {
-                delay = null;
-            }
-
-            Log(request, signed, attempt, outcome.Response, duration, outcome.TransportError ?? (failure as AwsServiceException)?.ErrorCode, delay);
-            if (delay is null)
-            {
-                throw failure;
-            }
-
-            await Task.Delay(delay.Value, _time, cancellationToken);
+            return ok;
         }
+
+        throw last.Failure!;
     }
 
     public void Dispose()
@@ -117,66 +103,63 @@ public sealed class AwsHttpPipeline : IDisposable
         }
     }
 
-    internal static TimeSpan NextDelay(int attempt, TimeSpan? retryAfter, AwsRetryOptions retry)
+    /// <summary>Throttling and 5xx answers are retried; a transport failure only when the request is safe to repeat and could succeed on retry.</summary>
+    private static RetryVerdict Verdict(AttemptOutcome outcome) => outcome switch
     {
-        if (retryAfter is { } ra)
-        {
-            return ra > retry.MaxRetryAfter ? retry.MaxRetryAfter : ra;
-        }
+        { Failure: AwsThrottlingException or AwsServerException } => RetryVerdict.Retry(outcome.RetryAfter),
+        { Response: null } when outcome.Request!.SafeToRetry && !TransportFailures.CannotSucceedOnRetry(outcome.Exception) => RetryVerdict.Retry(),
+        _ => RetryVerdict.Final,
+    };
 
-        var ceiling = Math.Min(retry.MaxDelay.TotalMilliseconds, retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-#pragma warning disable CA5394 // Backoff jitter is not security sensitive.
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-#pragma warning restore CA5394
-    }
-
-    /// <summary>Retry-After as seconds or as an HTTP date, measured from <paramref name="now"/> (the pipeline's clock).</summary>
-    internal static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
+    private AttemptOutcome Classified(AttemptOutcome outcome, Func<AwsWireResponse, AwsErrorDetails> parseError)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (outcome.Response is { IsSuccess: true })
         {
-            return null;
+            return outcome;
         }
 
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (outcome.Response is { } errorResponse)
         {
-            return TimeSpan.FromSeconds(seconds);
+            return outcome with
+            {
+                Failure = AwsErrorMapper.Create(parseError(errorResponse)),
+                RetryAfter = RetryAfter.Parse(errorResponse.Header("retry-after"), _time.GetUtcNow()),
+            };
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
-            ? (when - now) is var gap && gap > TimeSpan.Zero ? gap : TimeSpan.Zero
-            : null;
+        return outcome with
+        {
+            Failure = new AwsTransportException($"{outcome.Request!.Operation} failed after {outcome.Attempt} attempt(s): {outcome.TransportError}", outcome.Exception),
+        };
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Every transport failure becomes an AwsTransportException.")]
-    private async Task<AttemptOutcome> SendOnceAsync(AwsSignedRequest signed, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> SendOnceAsync(AwsSignedRequest signed, CancellationToken attemptToken, CancellationToken cancellationToken)
     {
         using var message = ToMessage(signed);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_settings.RequestTimeout);
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptToken);
+            var body = await response.Content.ReadAsByteArrayAsync(attemptToken);
             var headers = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             {
                 headers[name.ToLowerInvariant()] = string.Join(",", values);
             }
 
-            return new AttemptOutcome(new AwsWireResponse((int)response.StatusCode, headers, body), null, null);
+            return new AttemptOutcome { Response = new AwsWireResponse((int)response.StatusCode, headers, body) };
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return new AttemptOutcome(null, $"no response within {_settings.RequestTimeout.TotalSeconds:0.###}s", ex);
+            return new AttemptOutcome { TransportError = $"no response within {_settings.RequestTimeout.TotalSeconds:0.###}s", Exception = ex };
         }
         catch (HttpRequestException ex)
         {
-            return new AttemptOutcome(null, WireRedactor.RedactText(ex.Message), ex);
+            return new AttemptOutcome { TransportError = WireRedactor.RedactText(ex.Message), Exception = ex };
         }
         catch (IOException ex)
         {
-            return new AttemptOutcome(null, WireRedactor.RedactText(ex.Message), ex);
+            return new AttemptOutcome { TransportError = WireRedactor.RedactText(ex.Message), Exception = ex };
         }
     }
 
@@ -213,13 +196,16 @@ public sealed class AwsHttpPipeline : IDisposable
         return message;
     }
 
-    private void Log(AwsWireRequest request, AwsSignedRequest signed, int attempt, AwsWireResponse? response, TimeSpan duration, string? error, TimeSpan? retryDelay)
+    private void Log(AttemptOutcome attempt, TimeSpan? retryDelay)
     {
         if (_log is null)
         {
             return;
         }
 
+        var signed = attempt.Signed!;
+        var response = attempt.Response;
+        var error = attempt.TransportError ?? (attempt.Failure as AwsServiceException)?.ErrorCode;
         var requestHeaders = signed.Headers
             .Select(h => new KeyValuePair<string, string>(h.Name, WireRedactor.RedactHeader(h.Name, h.Value)))
             .ToList();
@@ -227,17 +213,37 @@ public sealed class AwsHttpPipeline : IDisposable
             .Select(h => new KeyValuePair<string, string>(h.Key, WireRedactor.RedactHeader(h.Key, h.Value)))
             .ToList() ?? [];
         _log.Log(new AwsWireLogEntry(
-            request.Operation,
-            attempt,
+            attempt.Request!.Operation,
+            attempt.Attempt,
             signed.Method,
             WireRedactor.RedactUrl(signed.Url.AbsoluteUri),
             response?.StatusCode,
-            duration,
+            attempt.Duration,
             requestHeaders,
             responseHeaders,
             error is null ? null : WireRedactor.RedactText(error),
             retryDelay));
     }
 
-    private sealed record AttemptOutcome(AwsWireResponse? Response, string? TransportError, Exception? Exception);
+    /// <summary>One attempt: the answer or the transport failure, and what it means.</summary>
+    private sealed record AttemptOutcome
+    {
+        public AwsWireResponse? Response { get; init; }
+
+        public string? TransportError { get; init; }
+
+        public Exception? Exception { get; init; }
+
+        public AwsWireRequest? Request { get; init; }
+
+        public AwsSignedRequest? Signed { get; init; }
+
+        public int Attempt { get; init; }
+
+        public TimeSpan Duration { get; init; }
+
+        public Exception? Failure { get; init; }
+
+        public TimeSpan? RetryAfter { get; init; }
+    }
 }

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Http;
+using EksAccessMigrator.Aws.Paging;
 
 namespace EksAccessMigrator.Aws.Iam;
 
@@ -41,7 +41,7 @@ public sealed class IamClient : IDisposable
     }
 
     public IAsyncEnumerable<IamRole> ListRolesAsync(string? pathPrefix, CancellationToken cancellationToken) =>
-        All((marker, ct) => ListRolesPageAsync(pathPrefix, marker, null, ct), cancellationToken);
+        AwsPaginator.StreamAsync<IamRole>("ListRoles", async (marker, ct) => await ListRolesPageAsync(pathPrefix, marker, null, ct), cancellationToken);
 
     public async Task<IamPage<IamUser>> ListUsersPageAsync(string? pathPrefix, string? marker, int? maxItems, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed class IamClient : IDisposable
     }
 
     public IAsyncEnumerable<IamUser> ListUsersAsync(string? pathPrefix, CancellationToken cancellationToken) =>
-        All((marker, ct) => ListUsersPageAsync(pathPrefix, marker, null, ct), cancellationToken);
+        AwsPaginator.StreamAsync<IamUser>("ListUsers", async (marker, ct) => await ListUsersPageAsync(pathPrefix, marker, null, ct), cancellationToken);
 
     public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
         SendWithoutResultAsync(IamRequests.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
@@ -81,28 +81,5 @@ public sealed class IamClient : IDisposable
         var items = result.Child(listName).Members().Select(map).ToList();
         var truncated = string.Equals(result.Text("IsTruncated"), "true", StringComparison.OrdinalIgnoreCase);
         return new IamPage<T>(items, truncated, truncated ? result.Text("Marker") : null);
-    }
-
-    private static async IAsyncEnumerable<T> All<T>(
-        Func<string?, CancellationToken, Task<IamPage<T>>> fetch,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? marker = null;
-        do
-        {
-            var page = await fetch(marker, cancellationToken);
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
-            if (page.IsTruncated && page.Marker is null)
-            {
-                throw new FormatException("IAM reported a truncated list without a Marker.");
-            }
-
-            marker = page.IsTruncated ? page.Marker : null;
-        }
-        while (marker is not null);
     }
 }

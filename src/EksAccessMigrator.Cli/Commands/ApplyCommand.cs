@@ -1,8 +1,8 @@
 using Cocona;
 using EksAccessMigrator.Apply;
-using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Cli.Views;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Live;
 
 namespace EksAccessMigrator.Cli.Commands;
 
@@ -48,7 +48,11 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
         var plan = saved.Plan;
         var cluster = new ClusterOptions { Cluster = plan.Cluster.Name, Region = plan.Cluster.Region };
         var settings = LiveInventory.Settings(cluster, live, plan.Options.Workloads.IamRoleKey);
-        var current = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: !json, cancellationToken).ConfigureAwait(false);
+        var debug = live.Debug ? new WireLogView(output.Error) : null;
+
+        // The plan's account, region and cluster are checked first, before the API server is reached; the executor
+        // checks the cluster ARN and kube-system uid again before the first write.
+        using var connection = await LiveInventory.ConnectAsync(settings, debug, new ClusterExpectation(plan.Cluster.AccountId, plan.Cluster.Region, plan.Cluster.Arn), cancellationToken).ConfigureAwait(false);
 
         var question = $"Apply {plan.Changes.Length} change(s) of {planFile} ({plan.Summary.Irreversible} irreversible) to cluster {plan.Cluster.Name} ({plan.Cluster.Region}, account {plan.Cluster.AccountId})?";
         if (!dryRun && !Confirmation.Confirm(input, output, yes, question))
@@ -57,11 +61,9 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
             return ExitCodes.Error;
         }
 
-        var debug = live.Debug ? new WireLogView(output.Error) : null;
-        using var connection = ApplyConnection.Open(LiveInventory.Debugged(settings, debug), current.Cluster, new SdkCredentialSource(settings.Aws.Profile), debug);
         using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, plan.Changes.Length);
-        var executor = new PlanExecutor(connection.Clients, new ApplyOptions
+        var executor = new PlanExecutor(ApplyClients.Of(connection), new ApplyOptions
         {
             DryRun = dryRun,
             Parallel = parallel,

@@ -53,6 +53,17 @@ public static class LiveInventory
         return result;
     }
 
+    /// <summary>
+    /// Opens the <see cref="ClusterConnection"/> apply and rollback use (credentials from the SDK's chain or the
+    /// profile), checking <paramref name="expected"/> first; with <c>--debug</c> every AWS attempt and Kubernetes
+    /// request goes to <paramref name="wireLog"/>.
+    /// </summary>
+    public static Task<ClusterConnection> ConnectAsync(LiveScanSettings settings, WireLogView? wireLog, ClusterExpectation expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ClusterConnection.OpenAsync(Debugged(settings, wireLog), new Aws.Credentials.SdkCredentialSource(settings.Aws.Profile), wireLog, expected, cancellationToken);
+    }
+
     /// <summary>With <c>--debug</c>, the Kubernetes requests go to the debug log too (method, URL, status only).</summary>
     public static LiveScanSettings Debugged(LiveScanSettings settings, WireLogView? wireLog)
     {

@@ -1,8 +1,8 @@
 using Cocona;
 using EksAccessMigrator.Apply;
 using EksAccessMigrator.Apply.Journal;
-using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Cli.Views;
+using EksAccessMigrator.Live;
 
 namespace EksAccessMigrator.Cli.Commands;
 
@@ -23,7 +23,10 @@ public sealed class RollbackCommand(CliOutput output, CliInput input)
         var header = JournalHeader.Read(journal);
         var cluster = new ClusterOptions { Cluster = header.ClusterName, Region = header.Region, Account = header.AccountId };
         var settings = LiveInventory.Settings(cluster, live, null);
-        var scan = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress: !json, cancellationToken).ConfigureAwait(false);
+        var debug = live.Debug ? new WireLogView(output.Error) : null;
+
+        // The journal's account and region are checked first; the executor checks the cluster's identity before any undo.
+        using var connection = await LiveInventory.ConnectAsync(settings, debug, new ClusterExpectation(header.AccountId, header.Region, null), cancellationToken).ConfigureAwait(false);
 
         var question = $"Roll back the changes recorded in {journal} on cluster {header.ClusterName} ({header.Region}, account {header.AccountId})? An authentication-mode change cannot be undone.";
         if (!Confirmation.Confirm(input, output, yes, question))
@@ -32,11 +35,9 @@ public sealed class RollbackCommand(CliOutput output, CliInput input)
             return ExitCodes.Error;
         }
 
-        var debug = live.Debug ? new WireLogView(output.Error) : null;
-        using var connection = ApplyConnection.Open(LiveInventory.Debugged(settings, debug), scan.Cluster, new SdkCredentialSource(settings.Aws.Profile), debug);
         using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, 0);
-        var executor = new RollbackExecutor(connection.Clients, new ApplyOptions { ToolVersion = Cli.ToolVersion.Current, StopToken = signals.Stop }, progress);
+        var executor = new RollbackExecutor(ApplyClients.Of(connection), new ApplyOptions { ToolVersion = Cli.ToolVersion.Current, StopToken = signals.Stop }, progress);
         var result = await executor.RollbackAsync(journal, plan, CancellationToken.None).ConfigureAwait(false);
 
         var summaryWriter = json ? output.Error : output.Out;

@@ -25,7 +25,7 @@ internal sealed class World : IAsyncDisposable
     /// <summary>Credentials that reach the servers but name no session of moto's (for connection tests).</summary>
     public static readonly AwsCredentialsSnapshot Credentials = new("AKIAAPPLYTEST0000001", "applySecretKeyThatMustNeverAppear0001", "applySessionTokenThatMustNeverAppear0001");
 
-    private readonly StsService _sts;
+    private readonly StsClient _sts;
 
     private World(MotoServer moto, FakeEksServer eks, FakeKubernetesServer kubernetes, string directory)
     {
@@ -37,7 +37,7 @@ internal sealed class World : IAsyncDisposable
         var credentials = new StaticCredentialSource(moto.OperatorCredentials);
         EksClient = EksClient.Create(settings, credentials);
         IamClient = IamClient.Create(settings, credentials);
-        _sts = new StsService(settings, credentials);
+        _sts = StsClient.Create(settings, credentials);
         Connection = KubernetesConnection.FromEndpoint(kubernetes.Endpoint, null, _ => Task.FromResult(BearerToken), new KubernetesAdapterOptions
         {
             MaxAttempts = 6,
@@ -47,7 +47,7 @@ internal sealed class World : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(2),
             RolloutPollInterval = TimeSpan.FromMilliseconds(20),
         });
-        Clients = new ApplyClients(EksClient, IamClient, _sts.GetCallerIdentityAsync, Connection, Seed.Region);
+        Clients = new ApplyClients(EksClient, IamClient, _sts, Connection, Seed.Region);
     }
 
     public MotoServer Moto { get; }

@@ -2,6 +2,7 @@ using EksAccessMigrator.Aws.Credentials;
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Http;
+using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.FakeEks;
 
@@ -158,20 +159,20 @@ public sealed class EksClientFakeEksTests : IAsyncLifetime
     [Fact]
     public async Task Addons_nodegroups_and_fargate_profiles_are_read()
     {
-        Assert.Equal(["vpc-cni"], await ToListAsync(_eks.ListAddonsAsync("prod", CancellationToken.None)));
+        Assert.Equal(["vpc-cni"], await AwsPaginator.ListAllAsync<string>("ListAddons", async (token, ct) => await _eks.ListAddonsPageAsync("prod", null, token, ct), CancellationToken.None));
         var addon = await _eks.DescribeAddonAsync("prod", "vpc-cni", CancellationToken.None);
         Assert.Equal("arn:aws:iam::111122223333:role/cni", addon.ServiceAccountRoleArn);
         var agent = await _eks.CreateAddonAsync(new CreateAddonRequest("prod", "eks-pod-identity-agent"), CancellationToken.None);
         Assert.Equal("eks-pod-identity-agent", agent.AddonName);
         await _eks.DeleteAddonAsync("prod", "eks-pod-identity-agent", CancellationToken.None);
-        Assert.Equal(["vpc-cni"], await ToListAsync(_eks.ListAddonsAsync("prod", CancellationToken.None)));
+        Assert.Equal(["vpc-cni"], await AwsPaginator.ListAllAsync<string>("ListAddons", async (token, ct) => await _eks.ListAddonsPageAsync("prod", null, token, ct), CancellationToken.None));
         await Assert.ThrowsAsync<Aws.Errors.AwsResourceNotFoundException>(() => _eks.DeleteAddonAsync("prod", "eks-pod-identity-agent", CancellationToken.None));
 
-        Assert.Equal(["linux"], await ToListAsync(_eks.ListNodegroupsAsync("prod", CancellationToken.None)));
+        Assert.Equal(["linux"], await AwsPaginator.ListAllAsync<string>("ListNodegroups", async (token, ct) => await _eks.ListNodegroupsPageAsync("prod", null, token, ct), CancellationToken.None));
         var nodegroup = await _eks.DescribeNodegroupAsync("prod", "linux", CancellationToken.None);
         Assert.Equal("arn:aws:iam::111122223333:role/node", nodegroup.NodeRole);
 
-        Assert.Equal(["fp"], await ToListAsync(_eks.ListFargateProfilesAsync("prod", CancellationToken.None)));
+        Assert.Equal(["fp"], await AwsPaginator.ListAllAsync<string>("ListFargateProfiles", async (token, ct) => await _eks.ListFargateProfilesPageAsync("prod", null, token, ct), CancellationToken.None));
         var profile = await _eks.DescribeFargateProfileAsync("prod", "fp", CancellationToken.None);
         Assert.Equal("arn:aws:iam::111122223333:role/fargate", profile.PodExecutionRoleArn);
         Assert.Equal("batch", Assert.Single(profile.Selectors!).Namespace);

@@ -101,7 +101,8 @@ public sealed class ResilienceTests
     {
         var slow = new ScriptedResponse(200, ClusterJson, Delay: TimeSpan.FromSeconds(3));
         await using var server = new ScriptedServer(slow);
-        var settings = Settings(server.Endpoint, new AwsRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(5) }, TimeSpan.FromMilliseconds(200));
+        // The timeout leaves the server room to receive each attempt on a loaded machine; the answer comes far later.
+        var settings = Settings(server.Endpoint, new AwsRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(5) }, TimeSpan.FromMilliseconds(600));
         using var pipeline = new AwsHttpPipeline(AwsEndpointResolver.Resolve(settings, AwsService.Eks), new StaticCredentialSource(Credentials), settings);
 
         var safe = EksRequests.DescribeCluster("c1");

@@ -73,14 +73,16 @@ internal sealed class ScriptedServer : IAsyncDisposable
                 return;
             }
 
-            _ = Task.Run(() => AnswerAsync(context));
+            // Counted here, as the request arrives, not when a pool thread gets to answer it: a client that gives up
+            // quickly (a timeout test) must still find its request counted on a loaded machine.
+            var index = Interlocked.Increment(ref _count) - 1;
+            RequestLines.Enqueue(context.Request.HttpMethod + " " + context.Request.RawUrl);
+            _ = Task.Run(() => AnswerAsync(context, index));
         }
     }
 
-    private async Task AnswerAsync(HttpListenerContext context)
+    private async Task AnswerAsync(HttpListenerContext context, int index)
     {
-        var index = Interlocked.Increment(ref _count) - 1;
-        RequestLines.Enqueue(context.Request.HttpMethod + " " + context.Request.RawUrl);
         if (index >= MaxRequests)
         {
             context.Response.Abort();
