@@ -25,23 +25,12 @@ public sealed class BadInputTests : IDisposable
         return result;
     }
 
-    private static void AssertOneLineError(CliRun.Result result, string expectedFragment)
-    {
-        Assert.Equal(1, result.ExitCode);
-        Assert.Empty(result.Out);
-        var lines = result.Error.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
-        Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
-        Assert.Contains(expectedFragment, lines[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task YamlSyntaxErrorNamesFileAndLine()
     {
         var file = Write("broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: aws-auth\n  namespace: [kube-system\n");
 
-        AssertOneLineError(await PlanAsync(file), "broken.yaml:");
+        CliAssert.OneLineError(await PlanAsync(file), "broken.yaml:");
     }
 
     [Theory]
@@ -52,7 +41,7 @@ public sealed class BadInputTests : IDisposable
     {
         var file = Write("aws-auth.yaml", content);
 
-        AssertOneLineError(await PlanAsync(file), expected);
+        CliAssert.OneLineError(await PlanAsync(file), expected);
     }
 
     [Fact]
@@ -60,7 +49,7 @@ public sealed class BadInputTests : IDisposable
     {
         var file = Write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: a}\n- 42\n");
 
-        AssertOneLineError(await PlanAsync(file), "list.yaml:7: this List item is a scalar");
+        CliAssert.OneLineError(await PlanAsync(file), "list.yaml:7: this List item is a scalar");
     }
 
     [Fact]
@@ -68,7 +57,7 @@ public sealed class BadInputTests : IDisposable
     {
         var file = Write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  metadata: {name: a}\n");
 
-        AssertOneLineError(await PlanAsync(file), "has no 'kind'");
+        CliAssert.OneLineError(await PlanAsync(file), "has no 'kind'");
     }
 
     [Theory]
@@ -77,13 +66,13 @@ public sealed class BadInputTests : IDisposable
     [InlineData("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {a: b}\n", "metadata.name is a mapping")]
     public async Task WrongTypedField(string yaml, string expected)
     {
-        AssertOneLineError(await PlanAsync(Write("typed.yaml", yaml)), expected);
+        CliAssert.OneLineError(await PlanAsync(Write("typed.yaml", yaml)), expected);
     }
 
     [Fact]
     public async Task NotAManifest()
     {
-        AssertOneLineError(await PlanAsync(Write("values.yaml", "replicaCount: 2\nimage: nginx\n")), "values.yaml:1: this document has no 'apiVersion'");
+        CliAssert.OneLineError(await PlanAsync(Write("values.yaml", "replicaCount: 2\nimage: nginx\n")), "values.yaml:1: this document has no 'apiVersion'");
     }
 
     [Fact]
@@ -101,7 +90,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task MissingInput()
     {
-        AssertOneLineError(await PlanAsync(Path.Combine(_dir, "nope.yaml")), "nope.yaml: no such file or directory");
+        CliAssert.OneLineError(await PlanAsync(Path.Combine(_dir, "nope.yaml")), "nope.yaml: no such file or directory");
     }
 
     [Fact]
@@ -127,7 +116,7 @@ public sealed class BadInputTests : IDisposable
 
         var result = await PlanAsync(path);
 
-        AssertOneLineError(result, "huge.yaml:");
+        CliAssert.OneLineError(result, "huge.yaml:");
         Assert.Matches(@"huge\.yaml:\d{6,}:", result.Error);
     }
 
@@ -142,7 +131,7 @@ public sealed class BadInputTests : IDisposable
     {
         var file = Write("ok.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
 
-        AssertOneLineError(await PlanAsync(file, option, value), expected);
+        CliAssert.OneLineError(await PlanAsync(file, option, value), expected);
     }
 
     [Fact]
@@ -151,7 +140,7 @@ public sealed class BadInputTests : IDisposable
         var file = Write("ok.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
         var iam = Write("iam.json", "{\"Roles\": [{\"Arn\": \"arn:aws:iam::1:role/x\"}]}");
 
-        AssertOneLineError(await PlanAsync(file, "--iam-snapshot", iam), "iam.json: Roles[0].Arn");
+        CliAssert.OneLineError(await PlanAsync(file, "--iam-snapshot", iam), "iam.json: Roles[0].Arn");
     }
 
     [Fact]
@@ -173,7 +162,7 @@ public sealed class BadInputTests : IDisposable
 
         var result = await CliRun.RunAsync("show", plan);
 
-        AssertOneLineError(result, "plan format version 9 is not supported");
+        CliAssert.OneLineError(result, "plan format version 9 is not supported");
     }
 
     [Fact]

@@ -15,17 +15,6 @@ public sealed class FirstContactLiveTests : IClassFixture<LiveCliMoto>, IAsyncLi
 
     public async Task DisposeAsync() => await _world!.DisposeAsync();
 
-    private static void AssertOneLineError(CliRun.Result result, string expectedFragment)
-    {
-        Assert.Equal(1, result.ExitCode);
-        var lines = result.Error.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
-        Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
-        Assert.Contains(expectedFragment, lines[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("This is a bug", result.Error, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("scan")]
     [InlineData("plan")]
@@ -38,7 +27,7 @@ public sealed class FirstContactLiveTests : IClassFixture<LiveCliMoto>, IAsyncLi
 
         var result = await CliRun.RunAsync([command, .. _world!.Live()]);
 
-        AssertOneLineError(result, "Unable to locate AWS credentials");
+        CliAssert.OneLineError(result, "Unable to locate AWS credentials");
         Assert.Contains("--profile", result.Error, StringComparison.Ordinal);
         Assert.Contains("aws sso login", result.Error, StringComparison.Ordinal);
         Assert.Contains("aws configure", result.Error, StringComparison.Ordinal);
@@ -53,7 +42,7 @@ public sealed class FirstContactLiveTests : IClassFixture<LiveCliMoto>, IAsyncLi
 
         var result = await CliRun.RunAsync(["plan", .. _world!.Live()]);
 
-        AssertOneLineError(result, "after 1 attempt(s)");
+        CliAssert.OneLineError(result, "after 1 attempt(s)");
         Assert.Empty(_world.Eks.Requests.Operations);
     }
 
@@ -82,7 +71,7 @@ public sealed class FirstContactLiveTests : IClassFixture<LiveCliMoto>, IAsyncLi
         {
             var result = await CliRun.RunAsync("scan", "--cluster", "shop", "--region", "eu-west-1", "--kubeconfig", kubeconfig);
 
-            AssertOneLineError(result, kubeconfig);
+            CliAssert.OneLineError(result, kubeconfig);
         }
         finally
         {

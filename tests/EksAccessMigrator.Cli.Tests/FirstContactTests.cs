@@ -20,17 +20,6 @@ public sealed class FirstContactTests : IDisposable
         return path;
     }
 
-    private static void AssertOneLineError(CliRun.Result result, string expectedFragment)
-    {
-        Assert.Equal(1, result.ExitCode);
-        Assert.Empty(result.Out);
-        var lines = result.Error.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
-        Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
-        Assert.Contains(expectedFragment, lines[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
@@ -105,14 +94,14 @@ public sealed class FirstContactTests : IDisposable
     [InlineData(new[] { "--cluster", "x" }, "is not an option of eks-access-migrator itself")]
     public async Task CommandLineMistakes_AreOneLineWithExitOne(string[] args, string expected)
     {
-        AssertOneLineError(await CliRun.RunAsync(args), expected);
+        CliAssert.OneLineError(await CliRun.RunAsync(args), expected);
     }
 
     [Fact]
     public async Task ADirectoryWhereAFileBelongs_SaysSo_NotPermissionDenied()
     {
-        AssertOneLineError(await CliRun.RunAsync("show", _dir), $"{_dir} is a directory; FILE takes a file.");
-        AssertOneLineError(await CliRun.RunAsync("plan", "--from", _dir, "--iam-snapshot", _dir), "--iam-snapshot takes a file.");
+        CliAssert.OneLineError(await CliRun.RunAsync("show", _dir), $"{_dir} is a directory; FILE takes a file.");
+        CliAssert.OneLineError(await CliRun.RunAsync("plan", "--from", _dir, "--iam-snapshot", _dir), "--iam-snapshot takes a file.");
     }
 
     [Fact]
@@ -120,7 +109,7 @@ public sealed class FirstContactTests : IDisposable
     {
         var result = await CliRun.RunAsync("plan", "--" + new string('x', 10_000));
 
-        AssertOneLineError(result, "plan has no option '--xxxx");
+        CliAssert.OneLineError(result, "plan has no option '--xxxx");
         Assert.True(result.Error.Length < 400, $"{result.Error.Length} characters");
     }
 
@@ -178,7 +167,7 @@ public sealed class FirstContactTests : IDisposable
         Write("two/b.json", entries);
         Write("two/aws-auth.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth, namespace: kube-system}\ndata: {}\n");
 
-        AssertOneLineError(await CliRun.RunAsync("plan", "--from", folder, "--cluster", "c", "--region", "eu-west-1", "--account", "111122223333", "--authentication-mode", "API_AND_CONFIG_MAP"), "more than one access-entries export");
+        CliAssert.OneLineError(await CliRun.RunAsync("plan", "--from", folder, "--cluster", "c", "--region", "eu-west-1", "--account", "111122223333", "--authentication-mode", "API_AND_CONFIG_MAP"), "more than one access-entries export");
     }
 
     [Theory]
@@ -189,7 +178,7 @@ public sealed class FirstContactTests : IDisposable
     {
         var file = Write("empty.yaml", content);
 
-        AssertOneLineError(await CliRun.RunAsync("plan", "--from", file, "--cluster", "c", "--region", "eu-west-1", "--account", "111122223333"), "empty.yaml: holds no Kubernetes object");
+        CliAssert.OneLineError(await CliRun.RunAsync("plan", "--from", file, "--cluster", "c", "--region", "eu-west-1", "--account", "111122223333"), "empty.yaml: holds no Kubernetes object");
     }
 
     [Fact]
@@ -235,7 +224,7 @@ public sealed class FirstContactTests : IDisposable
 
         var file = Write("bomb.yaml", bomb.ToString());
 
-        AssertOneLineError(await CliRun.RunAsync("plan", "--from", file, "--cluster", "c", "--region", "eu-west-1", "--account", "111122223333"), "bomb.yaml:");
+        CliAssert.OneLineError(await CliRun.RunAsync("plan", "--from", file, "--cluster", "c", "--region", "eu-west-1", "--account", "111122223333"), "bomb.yaml:");
     }
 
     [Theory]
@@ -248,7 +237,7 @@ public sealed class FirstContactTests : IDisposable
         args[option] = value;
         var file = Write("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
 
-        AssertOneLineError(await CliRun.RunAsync(["plan", "--from", file, .. args.SelectMany(a => new[] { a.Key, a.Value })]), expected);
+        CliAssert.OneLineError(await CliRun.RunAsync(["plan", "--from", file, .. args.SelectMany(a => new[] { a.Key, a.Value })]), expected);
     }
 
     [Fact]
@@ -261,7 +250,7 @@ public sealed class FirstContactTests : IDisposable
         Assert.Equal(
             PlanJson.Serialize(PlanJson.Deserialize(now.Out, "x") with { CreatedAt = DateTimeOffset.UnixEpoch }),
             PlanJson.Serialize(PlanJson.Deserialize(fixedTime.Out, "x") with { CreatedAt = DateTimeOffset.UnixEpoch }));
-        AssertOneLineError(await CliRun.RunAsync(Examples.EveryRule("--created-at", "yesterday")), "--created-at 'yesterday' is not an RFC 3339 time");
+        CliAssert.OneLineError(await CliRun.RunAsync(Examples.EveryRule("--created-at", "yesterday")), "--created-at 'yesterday' is not an RFC 3339 time");
     }
 
     [Fact]
