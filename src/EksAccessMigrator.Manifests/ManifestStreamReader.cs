@@ -16,7 +16,7 @@ public static class ManifestStreamReader
     public static int Read(TextReader text, string file, Action<ManifestObject> visit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        var parser = new Parser(text);
+        var parser = new Parser(new BoundedRunReader(text, file));
         var loader = new NodeLoader(parser, file);
         var documents = 0;
         try

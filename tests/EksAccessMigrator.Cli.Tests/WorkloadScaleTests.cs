@@ -71,14 +71,21 @@ public sealed class WorkloadScaleTests : IDisposable
     public void ScanningKeepsSmallRecordsNotObjectTrees()
     {
         var size = new FileInfo(_file).Length;
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        var collector = new WorkloadCollector();
-        ManifestScanner.Scan([_file], [collector], CancellationToken.None);
-        var inventory = collector.ToInventory([]);
-        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
 
-        Assert.Equal(Workloads, inventory.Workloads.Length);
+        // The whole heap is measured, so another thread's allocations can land between the two readings on a loaded
+        // machine: the least of three scans is what the collector itself keeps.
+        var retained = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var collector = new WorkloadCollector();
+            ManifestScanner.Scan([_file], [collector], CancellationToken.None);
+            var inventory = collector.ToInventory([]);
+            retained = Math.Min(retained, GC.GetTotalMemory(forceFullCollection: true) - before);
+            Assert.Equal(Workloads, inventory.Workloads.Length);
+            GC.KeepAlive(collector);
+        }
+
         Assert.True(retained < size / 4, $"scanning a {size}-byte export retained {retained} bytes; the collector must keep small records only");
-        GC.KeepAlive(collector);
     }
 }
