@@ -46,6 +46,21 @@ public sealed class FirstContactLiveTests : IClassFixture<LiveCliMoto>, IAsyncLi
         Assert.Empty(_world.Eks.Requests.Operations);
     }
 
+    [Theory]
+    [InlineData("--region", "eu-west", "--region 'eu-west' is not an AWS region name")]
+    [InlineData("--account", "12345", "--account '12345' is not a 12-digit AWS account ID")]
+    [InlineData("--cluster", "../shop", "--cluster '../shop' is not an EKS cluster name")]
+    public async Task LiveClusterFacts_AreValidatedBeforeAnyCall(string option, string value, string expected)
+    {
+        var args = new Dictionary<string, string> { ["--cluster"] = "shop", ["--region"] = "eu-west-1" };
+        args[option] = value;
+
+        var result = await CliRun.RunAsync(["plan", .. args.SelectMany(a => new[] { a.Key, a.Value }), "--api-server", _world!.ApiServer]);
+
+        CliAssert.OneLineError(result, expected);
+        Assert.Empty(_world.Eks.Requests.Operations);
+    }
+
     [Fact]
     public async Task AFailingKubeconfigExecPlugin_IsOneLine()
     {

@@ -31,7 +31,9 @@ public static class LiveInventory
             throw new UsageException($"--api-server '{live.ApiServer}' is not an absolute URL such as https://127.0.0.1:8443.");
         }
 
-        return LiveScanSettings.Load(cluster.Cluster, cluster.Region, live.Profile, live.Kubeconfig, live.Context) with { ApiServerOverride = apiServer, IamRoleKey = iamRoleKey };
+        ClusterFacts.Account(cluster.Account);
+        var region = cluster.Region is null ? null : ClusterFacts.Region(cluster.Region);
+        return LiveScanSettings.Load(cluster.Cluster, region, live.Profile, live.Kubeconfig, live.Context) with { ApiServerOverride = apiServer, IamRoleKey = iamRoleKey };
     }
 
     public static async Task<LiveScanResult> ScanAsync(LiveScanSettings settings, ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken)

@@ -75,16 +75,8 @@ public static class OfflineInventory
             throw new UsageException($"an offline plan needs the cluster's facts: give {string.Join(", ", missing)} (the cluster's name, region and 12-digit account ID).");
         }
 
-        if (!AccountIds.IsValid(options.Account))
-        {
-            throw new UsageException($"--account '{options.Account}' is not a 12-digit AWS account ID.");
-        }
-
-        var region = options.Region!.Trim();
-        if (!System.Text.RegularExpressions.Regex.IsMatch(region, "^[a-z]{2}(-[a-z]+)+-[0-9]+$"))
-        {
-            throw new UsageException($"--region '{options.Region}' is not an AWS region name such as eu-west-1.");
-        }
+        ClusterFacts.Account(options.Account);
+        var region = ClusterFacts.Region(options.Region!);
 
         var mode = AuthenticationMode.Parse(options.AuthenticationMode ?? AuthenticationMode.ConfigMap.Wire())
             ?? throw new UsageException($"--authentication-mode '{options.AuthenticationMode}' is not known; use CONFIG_MAP, API_AND_CONFIG_MAP or API.");
