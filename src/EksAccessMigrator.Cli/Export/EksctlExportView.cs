@@ -69,14 +69,14 @@ public static class EksctlExportView
 
         var header = new List<string>
         {
-            $"# eks-access-migrator export of the {plan.Phase.Wire()} plan for cluster {OneLine(plan.Cluster.Name)} ({OneLine(plan.Cluster.Region)}, account {plan.Cluster.AccountId}).",
+            $"# eks-access-migrator export of the {plan.Phase.Wire()} plan for cluster {ExportScope.OneLine(plan.Cluster.Name)} ({ExportScope.OneLine(plan.Cluster.Region)}, account {plan.Cluster.AccountId}).",
             "# Blockers are not exported: those subjects stay on aws-auth, kube2iam, kiam or IRSA.",
         };
-        var other = plan.Changes.Where(c => c is not (UpdateClusterConfigChange or CreateAccessEntryChange or AssociateAccessPolicyChange or CreatePodIdentityAssociationChange)).ToList();
+        var other = plan.Changes.Where(c => !ExportScope.IsExpressible(c)).ToList();
         if (other.Count > 0 || orphans.Count > 0)
         {
             header.Add($"# Not expressible in a ClusterConfig ({other.Count + orphans.Count} change(s)); apply them with eks-access-migrator:");
-            header.AddRange(other.Concat(orphans).Select(c => $"#   {c.Action} {OneLine(c.Address)}"));
+            header.AddRange(other.Concat(orphans).Select(c => $"#   {c.Action} {ExportScope.OneLine(c.Address)}"));
         }
 
         var yaml = new SerializerBuilder().WithQuotingNecessaryStrings().Build().Serialize(config);
@@ -93,6 +93,4 @@ public static class EksctlExportView
 
         return new Dictionary<string, object> { ["policyARN"] = p.PolicyArn, ["accessScope"] = scope };
     }
-
-    private static string OneLine(string text) => text.Replace('\n', ' ').Replace('\r', ' ');
 }

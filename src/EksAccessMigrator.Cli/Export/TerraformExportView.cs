@@ -16,7 +16,7 @@ public static class TerraformExportView
         ArgumentNullException.ThrowIfNull(plan);
         var cluster = plan.Cluster.Name;
         var tf = new StringBuilder();
-        tf.AppendLine($"# eks-access-migrator export of the {plan.Phase.Wire()} plan for cluster {Comment(cluster)} ({Comment(plan.Cluster.Region)}, account {plan.Cluster.AccountId}).");
+        tf.AppendLine($"# eks-access-migrator export of the {plan.Phase.Wire()} plan for cluster {ExportScope.OneLine(cluster)} ({ExportScope.OneLine(plan.Cluster.Region)}, account {plan.Cluster.AccountId}).");
         tf.AppendLine("# Review it as you review the plan: blockers are not exported and stay on aws-auth, kube2iam, kiam or IRSA.");
         var entryNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var change in plan.Changes)
@@ -132,10 +132,10 @@ public static class TerraformExportView
         {
             tf.AppendLine();
             tf.AppendLine("# Pod Identity associations that already exist (import id CLUSTER,ASSOCIATION_ID; find the id with");
-            tf.AppendLine($"# 'aws eks list-pod-identity-associations --cluster-name {Comment(cluster)} --namespace NS --service-account SA'):");
+            tf.AppendLine($"# 'aws eks list-pod-identity-associations --cluster-name {ExportScope.OneLine(cluster)} --namespace NS --service-account SA'):");
             foreach (var key in associations)
             {
-                tf.AppendLine($"#   {Comment(key)}");
+                tf.AppendLine($"#   {ExportScope.OneLine(key)}");
             }
         }
     }
@@ -159,7 +159,7 @@ public static class TerraformExportView
 
     private static void NotExported(MigrationPlan plan, StringBuilder tf)
     {
-        var other = plan.Changes.Where(c => c is not (UpdateClusterConfigChange or CreateAccessEntryChange or AssociateAccessPolicyChange or CreatePodIdentityAssociationChange)).ToList();
+        var other = plan.Changes.Where(c => !ExportScope.IsExpressible(c)).ToList();
         if (other.Count == 0)
         {
             return;
@@ -170,10 +170,7 @@ public static class TerraformExportView
         tf.AppendLine("# resources that own them (aws_iam_role's assume_role_policy, your Kubernetes manifests):");
         foreach (var change in other)
         {
-            tf.AppendLine($"#   {change.Action} {Comment(change.Address)}");
+            tf.AppendLine($"#   {change.Action} {ExportScope.OneLine(change.Address)}");
         }
     }
-
-    /// <summary>Text inside a comment line: no line breaks.</summary>
-    private static string Comment(string text) => text.Replace('\n', ' ').Replace('\r', ' ');
 }
