@@ -16,24 +16,19 @@ namespace EksAccessMigrator.Cli.Tests;
 public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 {
     private readonly MotoServer _moto;
-    private readonly string _dir = Directory.CreateTempSubdirectory("eam-apply-cli-").FullName;
     private LiveCliWorld? _world;
 
     public ApplyCliTests(LiveCliMoto moto) => _moto = moto.Server;
 
     private LiveCliWorld World => _world!;
 
-    private string PlanFile => Path.Combine(_dir, "plan.json");
+    private string PlanFile => World.PlanFile;
 
-    private string Journal => Path.Combine(_dir, "journal.jsonl");
+    private string Journal => World.Journal;
 
     public async Task InitializeAsync() => _world = await LiveCliWorld.StartAsync(_moto);
 
-    public async Task DisposeAsync()
-    {
-        await _world!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _world!.DisposeAsync();
 
     private async Task PlanAsync()
     {
@@ -98,10 +93,10 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
         Assert.Contains("Nothing left to do", again.Error, StringComparison.Ordinal);
 
         // A new journal: every change is found in effect; still no write, exit 0.
-        var fresh = await CliRun.RunAsync("apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Path.Combine(_dir, "fresh.jsonl"));
+        var fresh = await CliRun.RunAsync("apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Path.Combine(World.Directory, "fresh.jsonl"));
         Assert.True(fresh.ExitCode == 0, fresh.Out + fresh.Error);
         Assert.Contains("Nothing left to do", fresh.Out, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, "fresh.jsonl")));
+        Assert.False(File.Exists(Path.Combine(World.Directory, "fresh.jsonl")));
         Assert.Equal(eksAfter, World.Eks.State.SnapshotJson());
         Assert.Equal(kubernetesAfter, World.Kubernetes.State.SnapshotJson());
         Assert.Equal(journalAfter, await File.ReadAllTextAsync(Journal));

@@ -14,24 +14,19 @@ namespace EksAccessMigrator.Cli.Tests;
 public sealed class ApplySafetyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 {
     private readonly MotoServer _moto;
-    private readonly string _dir = Directory.CreateTempSubdirectory("eam-apply-safety-").FullName;
     private LiveCliWorld? _world;
 
     public ApplySafetyCliTests(LiveCliMoto moto) => _moto = moto.Server;
 
     private LiveCliWorld World => _world!;
 
-    private string PlanFile => Path.Combine(_dir, "plan.json");
+    private string PlanFile => World.PlanFile;
 
-    private string Journal => Path.Combine(_dir, "journal.jsonl");
+    private string Journal => World.Journal;
 
     public async Task InitializeAsync() => _world = await LiveCliWorld.StartAsync(_moto);
 
-    public async Task DisposeAsync()
-    {
-        await _world!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _world!.DisposeAsync();
 
     [Fact]
     public async Task APlanRecordsWhoTheClusterIs()
@@ -105,7 +100,7 @@ public sealed class ApplySafetyCliTests : IClassFixture<LiveCliMoto>, IAsyncLife
         await PlanAsync();
         var applied = await CliRun.RunAsync("apply", PlanFile, "--api-server", World.ApiServer, "--yes", "--journal", Journal);
         Assert.True(applied.ExitCode == 0, applied.Out + applied.Error);
-        var other = Path.Combine(_dir, "other.json");
+        var other = Path.Combine(World.Directory, "other.json");
         await File.WriteAllTextAsync(other, (await File.ReadAllTextAsync(PlanFile)) + "\n");
         var eks = World.Eks.State.SnapshotJson();
 
@@ -162,9 +157,9 @@ public sealed class ApplySafetyCliTests : IClassFixture<LiveCliMoto>, IAsyncLife
             return;
         }
 
-        var target = Path.Combine(_dir, "elsewhere.txt");
+        var target = Path.Combine(World.Directory, "elsewhere.txt");
         await File.WriteAllTextAsync(target, "keep");
-        var link = Path.Combine(_dir, "link.json");
+        var link = Path.Combine(World.Directory, "link.json");
         File.CreateSymbolicLink(link, target);
 
         var viaLink = await CliRun.RunAsync(["plan", .. World.Live("--out", link)]);
@@ -176,13 +171,13 @@ public sealed class ApplySafetyCliTests : IClassFixture<LiveCliMoto>, IAsyncLife
         Assert.NotNull(new FileInfo(link).LinkTarget);
         Assert.Equal(1, device.ExitCode);
         Assert.Contains("device", device.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_dir, ".*.tmp"));
+        Assert.Empty(Directory.GetFiles(World.Directory, ".*.tmp"));
     }
 
     [Fact]
     public async Task Out_RefusesToReplaceAReadOnlyFile()
     {
-        var readOnly = Path.Combine(_dir, "read-only.json");
+        var readOnly = Path.Combine(World.Directory, "read-only.json");
         await File.WriteAllTextAsync(readOnly, "keep");
         File.SetAttributes(readOnly, FileAttributes.ReadOnly);
 
@@ -237,7 +232,7 @@ public sealed class ApplySafetyCliTests : IClassFixture<LiveCliMoto>, IAsyncLife
 
     private async Task<string> KubeconfigAsync(Uri server)
     {
-        var path = Path.Combine(_dir, "kubeconfig-b");
+        var path = Path.Combine(World.Directory, "kubeconfig-b");
         await File.WriteAllTextAsync(path, $"""
             apiVersion: v1
             kind: Config

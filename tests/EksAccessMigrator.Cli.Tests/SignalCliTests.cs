@@ -9,24 +9,19 @@ public sealed class SignalCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
     private readonly MotoServer _moto;
-    private readonly string _dir = Directory.CreateTempSubdirectory("eam-signal-").FullName;
     private LiveCliWorld? _world;
 
     public SignalCliTests(LiveCliMoto moto) => _moto = moto.Server;
 
     private LiveCliWorld World => _world!;
 
-    private string PlanFile => Path.Combine(_dir, "plan.json");
+    private string PlanFile => World.PlanFile;
 
-    private string Journal => Path.Combine(_dir, "journal.jsonl");
+    private string Journal => World.Journal;
 
     public async Task InitializeAsync() => _world = await LiveCliWorld.StartAsync(_moto);
 
-    public async Task DisposeAsync()
-    {
-        await _world!.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _world!.DisposeAsync();
 
     /// <summary>The CLI as built beside this test (same configuration and framework), with its own dependencies.</summary>
     private static string CliExecutable()

@@ -40,6 +40,13 @@ internal sealed class LiveCliWorld : IAsyncDisposable
 
     public FakeKubernetesServer Kubernetes { get; }
 
+    /// <summary>A folder of this test's own for plan files and journals, deleted with the world.</summary>
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("eam-live-cli-").FullName;
+
+    public string PlanFile => Path.Combine(Directory, "plan.json");
+
+    public string Journal => Path.Combine(Directory, "journal.jsonl");
+
     public static async Task<LiveCliWorld> StartAsync(MotoServer moto)
     {
         var eks = await FakeEksServer.StartAsync(new FakeEksOptions { UpdatePollsUntilComplete = 0 });
@@ -85,6 +92,7 @@ internal sealed class LiveCliWorld : IAsyncDisposable
         }
 
         File.Delete(_empty);
+        System.IO.Directory.Delete(Directory, recursive: true);
         await Kubernetes.DisposeAsync();
         await Eks.DisposeAsync();
     }
