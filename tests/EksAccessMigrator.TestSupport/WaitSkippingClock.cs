@@ -1,7 +1,7 @@
-namespace EksAccessMigrator.Core.Tests.Resilience;
+namespace EksAccessMigrator.TestSupport;
 
 /// <summary>A clock on which every wait ends at once and moves the clock by its length (no real time passes).</summary>
-internal sealed class WaitSkippingClock : TimeProvider
+public sealed class WaitSkippingClock : TimeProvider
 {
     private long _ticks = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
     private long _waited;

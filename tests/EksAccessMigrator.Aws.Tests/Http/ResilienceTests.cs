@@ -5,6 +5,7 @@ using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.Aws.Tests.Support;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Aws.Tests.Http;
 
@@ -85,7 +86,7 @@ public sealed class ResilienceTests
             MaxDelay = TimeSpan.FromMilliseconds(100),
             MaxTotalRetryTime = TimeSpan.FromMilliseconds(250),
         };
-        var clock = new SteppingClock();
+        var clock = new WaitSkippingClock();
         using var eks = Client(Settings(server.Endpoint, retry), time: clock);
 
         await Assert.ThrowsAsync<AwsServerException>(() => eks.DescribeClusterAsync("c1", CancellationToken.None));
@@ -160,7 +161,7 @@ public sealed class ResilienceTests
     {
         await using var server = new ScriptedServer(Ok);
         var settings = Settings(server.Endpoint) with { RequestsPerSecond = 20, Burst = 1 };
-        var clock = new SteppingClock();
+        var clock = new WaitSkippingClock();
         using var eks = Client(settings, time: clock);
 
         for (var i = 0; i < 4; i++)

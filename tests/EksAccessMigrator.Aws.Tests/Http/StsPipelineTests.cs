@@ -5,6 +5,7 @@ using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Aws.Tests.Support;
 using EksAccessMigrator.Core.Ports;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Aws.Tests.Http;
 
@@ -31,7 +32,7 @@ public sealed class StsPipelineTests
     {
         await using var server = new ScriptedServer(new ScriptedResponse(400, ThrottledXml), new ScriptedResponse(200, IdentityXml));
         var log = new RecordingWireLog();
-        var clock = new SteppingClock();
+        var clock = new WaitSkippingClock();
         using var sts = StsClient.Create(Settings(server.Endpoint), new StaticCredentialSource(Credentials), new AwsPipelineOptions { Log = log, TimeProvider = clock });
 
         var identity = await sts.GetCallerIdentityAsync(CancellationToken.None);
@@ -53,7 +54,7 @@ public sealed class StsPipelineTests
     public async Task A_rejected_token_is_not_retried_and_keeps_the_services_words()
     {
         await using var server = new ScriptedServer(new ScriptedResponse(403, DeniedXml));
-        using var sts = StsClient.Create(Settings(server.Endpoint), new StaticCredentialSource(Credentials), new AwsPipelineOptions { TimeProvider = new SteppingClock() });
+        using var sts = StsClient.Create(Settings(server.Endpoint), new StaticCredentialSource(Credentials), new AwsPipelineOptions { TimeProvider = new WaitSkippingClock() });
 
         var error = await Assert.ThrowsAnyAsync<AwsServiceException>(() => sts.GetCallerIdentityAsync(CancellationToken.None));
 

@@ -1,4 +1,5 @@
 using EksAccessMigrator.Core.Resilience;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Core.Tests.Resilience;
 
