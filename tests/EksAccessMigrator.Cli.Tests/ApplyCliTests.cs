@@ -30,11 +30,7 @@ public sealed class ApplyCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 
     public async Task DisposeAsync() => await _world!.DisposeAsync();
 
-    private async Task PlanAsync()
-    {
-        var planned = await CliRun.RunAsync(["plan", .. World.Live("--out", PlanFile)]);
-        Assert.True(planned.ExitCode == 0, planned.Error);
-    }
+    private Task PlanAsync() => World.PlanAsync();
 
     [Fact]
     public async Task WithoutATerminalAndWithoutYes_NothingIsWritten()

@@ -39,8 +39,7 @@ public sealed class SignalCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
             return;
         }
 
-        var planned = await CliRun.RunAsync(["plan", .. World.Live("--out", PlanFile)]);
-        Assert.True(planned.ExitCode == 0, planned.Error);
+        await World.PlanAsync();
         World.Eks.Faults.DelayNext(1, TimeSpan.FromSeconds(3), "CreateAccessEntry");
         var start = new ProcessStartInfo(CliExecutable())
         {

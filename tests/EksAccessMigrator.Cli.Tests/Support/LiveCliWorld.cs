@@ -84,6 +84,13 @@ internal sealed class LiveCliWorld : IAsyncDisposable
 
     public string ApiServer => Kubernetes.Endpoint.ToString();
 
+    /// <summary>Runs the real CLI's plan against this cluster into <see cref="PlanFile"/>; it must succeed.</summary>
+    public async Task PlanAsync()
+    {
+        var planned = await CliRun.RunAsync(["plan", .. Live("--out", PlanFile)]);
+        Assert.True(planned.ExitCode == 0, planned.Error);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var (name, value) in _saved)
