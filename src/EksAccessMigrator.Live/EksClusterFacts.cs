@@ -28,5 +28,5 @@ public sealed record EksClusterFacts(
     public bool? AutoModeEnabled { get; init; }
 
     /// <summary>The planner's view of the cluster.</summary>
-    public ClusterContext ToContext() => new(Name, Region, AccountId, Partition, AuthenticationMode) { LiveArn = Arn };
+    public ClusterContext ToContext() => new(Name, Region, AccountId, Partition, AuthenticationMode) { LiveArn = Arn, OidcIssuer = OidcIssuer };
 }

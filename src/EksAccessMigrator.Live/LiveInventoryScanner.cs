@@ -15,9 +15,10 @@ namespace EksAccessMigrator.Live;
 /// (Kubernetes), the account's IAM roles and users, and, unless the cluster is in CONFIG_MAP mode, its access
 /// entries with their policies; beside them workload identity (Kubernetes lists once aws-auth answered, add-ons,
 /// Pod Identity associations, node groups, Fargate profiles; see <see cref="WorkloadScan"/>), with the trust policies
-/// the role listing carries. The first failure cancels the other reads and is thrown as a <see cref="LiveScanException"/>.
+/// the role listing carries, and the facts it was given (<see cref="LiveScanSettings.IamRoleKey"/>,
+/// <see cref="LiveScanSettings.OidcIssuer"/>). The first failure cancels the other reads and is thrown as a <see cref="LiveScanException"/>.
 /// </summary>
-public sealed class LiveInventoryScanner
+public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
 {
     private readonly LiveScanSettings _settings;
     private readonly IAwsCredentialSource _credentials;
@@ -107,13 +108,13 @@ public sealed class LiveInventoryScanner
             var roleList = await roles.ConfigureAwait(false);
             var read = await workloadTask.ConfigureAwait(false);
             var inventory = new ClusterInventory(
-                cluster.ToContext() with { KubeSystemUid = kubeSystemUid },
+                cluster.ToContext() with { KubeSystemUid = kubeSystemUid, OidcIssuer = _settings.OidcIssuer ?? cluster.OidcIssuer },
                 await awsAuth.ConfigureAwait(false),
                 IamPrincipalLister.Snapshot(roleList, await users.ConfigureAwait(false)),
                 await entries.ConfigureAwait(false),
                 (await caller.ConfigureAwait(false)).Arn)
             {
-                Workloads = read.Inventory(roleList),
+                Workloads = read.Inventory(roleList, _settings.IamRoleKey),
             };
             return new LiveScanResult(inventory, cluster, await caller.ConfigureAwait(false), roleList, await users.ConfigureAwait(false), recorder.Snapshot())
             {

@@ -49,8 +49,14 @@ public sealed record LiveScanSettings
     /// </summary>
     public bool ReadWorkloads { get; init; } = true;
 
-    /// <summary>kube2iam <c>--iam-role-key</c>: the annotation the collectors look for; null for <c>iam.amazonaws.com/role</c>.</summary>
+    /// <summary>kube2iam <c>--iam-role-key</c>: the annotation the collectors look for; null for <c>iam.amazonaws.com/role</c>. Recorded in the inventory.</summary>
     public string? IamRoleKey { get; init; }
+
+    /// <summary>
+    /// The cluster's OIDC issuer as the command line gives it (<c>--oidc-issuer</c>), recorded in the inventory instead
+    /// of the one DescribeCluster reports; null to take DescribeCluster's.
+    /// </summary>
+    public string? OidcIssuer { get; init; }
 
     /// <summary>Clock for bearer tokens.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -18,9 +18,10 @@ internal sealed record WorkloadScanResult(
 
     /// <summary>
     /// The planner's workload inventory: the collectors' records, the trust policies of the account's roles, the agent
-    /// (rule K12: the add-on, EKS Auto Mode, or its DaemonSet seen by the collectors) and the associations (rule K13).
+    /// (rule K12: the add-on, EKS Auto Mode, or its DaemonSet seen by the collectors), the associations (rule K13) and
+    /// the role annotation the collectors searched for (<paramref name="roleKey"/>, null for the default).
     /// </summary>
-    public WorkloadInventory Inventory(IEnumerable<IamRole> roles)
+    public WorkloadInventory Inventory(IEnumerable<IamRole> roles, string? roleKey = null)
     {
         ArgumentNullException.ThrowIfNull(roles);
         if (Kubernetes is null)
@@ -34,6 +35,7 @@ internal sealed record WorkloadScanResult(
             PodIdentityAgentInstalled = AutoMode || Addons.Contains(AddonReader.PodIdentityAgent, StringComparer.Ordinal) || Kubernetes.PodIdentityAgentInstalled == true,
             ExistingAssociations = Associations,
             FargateProfiles = [.. FargateProfiles.Select(p => p.ToInfo())],
+            IamRoleKey = roleKey,
         };
     }
 }

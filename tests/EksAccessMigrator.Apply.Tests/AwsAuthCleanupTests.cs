@@ -166,7 +166,7 @@ public sealed class AwsAuthCleanupTests(MotoServer moto)
             ToolVersion = "test",
             CreatedAt = DateTimeOffset.UnixEpoch,
             Phase = Core.Planning.PlanPhase.Finalize,
-            Options = PlanOptionsRecord.From(new Core.Planning.PlannerOptions()),
+            Options = new PlanOptionsRecord { RewriteSessionNameRaw = false, BreakGlassArns = [], Workloads = new WorkloadOptionsRecord() },
             Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", Core.Inventory.AuthenticationMode.ApiAndConfigMap)),
             Summary = PlanSummary.Of(changes, [], []),
             Changes = changes,

@@ -52,7 +52,7 @@ public sealed class TrustNarrowingTests(MotoServer moto)
     /// <summary>The planner's own finalize change: billing/api moved to Pod Identity, billing/batch stays on IRSA (Windows).</summary>
     private static UpdateAssumeRolePolicyChange Finalize()
     {
-        var inventory = new ClusterInventory(new ClusterContext(Seed.Cluster, Seed.Region, Seed.Account, "aws", Core.Inventory.AuthenticationMode.ApiAndConfigMap), null, IamSnapshot.Empty, null, null)
+        var inventory = new ClusterInventory(new ClusterContext(Seed.Cluster, Seed.Region, Seed.Account, "aws", Core.Inventory.AuthenticationMode.ApiAndConfigMap) { OidcIssuer = "https://" + Host }, null, IamSnapshot.Empty, null, null)
         {
             Workloads = new WorkloadInventory
             {
@@ -69,7 +69,7 @@ public sealed class TrustNarrowingTests(MotoServer moto)
         var plan = MigrationPlanner.Plan(inventory, new PlannerOptions
         {
             Phase = PlanPhase.Finalize,
-            Workloads = new WorkloadIdentityOptions { IncludeIrsa = true, OidcIssuer = "https://" + Host },
+            Workloads = new WorkloadIdentityOptions { IncludeIrsa = true },
         });
         return Assert.Single(plan.Changes.OfType<UpdateAssumeRolePolicyChange>());
     }
@@ -95,7 +95,7 @@ public sealed class TrustNarrowingTests(MotoServer moto)
             ToolVersion = "test",
             CreatedAt = DateTimeOffset.UnixEpoch,
             Phase = Core.Planning.PlanPhase.Finalize,
-            Options = PlanOptionsRecord.From(new PlannerOptions()),
+            Options = new PlanOptionsRecord { RewriteSessionNameRaw = false, BreakGlassArns = [], Workloads = new WorkloadOptionsRecord() },
             Cluster = world.Identity(new PlanCluster(Seed.Cluster, Seed.Region, Seed.Account, "aws", Core.Inventory.AuthenticationMode.ApiAndConfigMap)),
             Summary = PlanSummary.Of(changes, [], []),
             Changes = changes,

@@ -47,8 +47,12 @@ internal static class GivenWorkloads
     public static ClusterInventory Inventory(WorkloadInventory workloads, IamSnapshot? iam = null, AwsAuthConfigMap? awsAuth = null) =>
         Given.ClusterOf(awsAuth, iam) with { Workloads = workloads };
 
-    public static MigrationPlan Plan(WorkloadInventory workloads, WorkloadIdentityOptions? options = null, PlanPhase phase = PlanPhase.Migrate, IamSnapshot? iam = null, AwsAuthConfigMap? awsAuth = null) =>
-        MigrationPlanner.Plan(Inventory(workloads, iam, awsAuth), new PlannerOptions { Phase = phase, Workloads = options ?? new WorkloadIdentityOptions() });
+    /// <param name="oidcIssuer">The cluster's OIDC issuer, as a scan records it in the inventory (rule R2).</param>
+    public static MigrationPlan Plan(WorkloadInventory workloads, WorkloadIdentityOptions? options = null, PlanPhase phase = PlanPhase.Migrate, IamSnapshot? iam = null, AwsAuthConfigMap? awsAuth = null, string? oidcIssuer = null)
+    {
+        var inventory = Inventory(workloads, iam, awsAuth);
+        return MigrationPlanner.Plan(inventory with { Cluster = inventory.Cluster with { OidcIssuer = oidcIssuer } }, new PlannerOptions { Phase = phase, Workloads = options ?? new WorkloadIdentityOptions() });
+    }
 
     /// <summary>kube2iam with a base ARN and the given workloads, namespaces and ServiceAccounts.</summary>
     public static WorkloadInventory Kube2iamCluster(IEnumerable<WorkloadInfo> workloads, IEnumerable<NamespaceInfo>? namespaces = null, IEnumerable<ServiceAccountInfo>? serviceAccounts = null, params string[] extraArgs) => new()

@@ -65,13 +65,17 @@ public sealed class GoldenPlanTests
         Phase = phase,
         TargetAuthenticationMode = phase == PlanPhase.Finalize ? AuthenticationMode.Api : null,
         BreakGlassArns = [AdminRole],
-        Workloads = new WorkloadIdentityOptions { IncludeIrsa = true, OidcIssuer = Issuer },
+        Workloads = new WorkloadIdentityOptions { IncludeIrsa = true },
         ToolVersion = "0.0.0-golden",
         CreatedAt = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero),
     };
 
-    private static MigrationPlan PlanOf(PlanPhase phase) =>
-        MigrationPlanner.Plan(phase == PlanPhase.Migrate ? Before() : After(), Options(phase));
+    private static MigrationPlan PlanOf(PlanPhase phase)
+    {
+        // The OIDC issuer is a fact of the scanned cluster (rule R2), recorded in the inventory.
+        var inventory = phase == PlanPhase.Migrate ? Before() : After();
+        return MigrationPlanner.Plan(inventory with { Cluster = inventory.Cluster with { OidcIssuer = Issuer } }, Options(phase));
+    }
 
     private static readonly PlanPhase[] AllPhases = [PlanPhase.Migrate, PlanPhase.Cutover, PlanPhase.Finalize];
 

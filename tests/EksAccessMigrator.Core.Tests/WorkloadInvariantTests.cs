@@ -238,7 +238,7 @@ public sealed class WorkloadInvariantTests
     {
         Property.ForAll(300, GenerateIrsa, input =>
         {
-            var plan = Plan(input.Workloads, new WorkloadIdentityOptions { IncludeIrsa = true, OidcIssuer = Issuer }, PlanPhase.Finalize);
+            var plan = Plan(input.Workloads, new WorkloadIdentityOptions { IncludeIrsa = true }, PlanPhase.Finalize, oidcIssuer: Issuer);
             // Offline, finalize takes every ServiceAccount the migrate phase associates as migrated; Windows ones stay on IRSA.
             var migrated = input.Workloads.ServiceAccounts.Where(sa => !input.Workloads.Workloads.Any(w => w.Namespace == sa.Namespace && w.ServiceAccountName == sa.Name && w.SelectsWindows)).ToList();
             var staying = input.Workloads.ServiceAccounts.Except(migrated).ToList();

@@ -67,7 +67,7 @@ public sealed class ExamplePlanTests(WorkloadMoto moto) : IDisposable
         var rolesFile = Path.Combine(_directory, "list-roles.json");
         File.WriteAllText(agentFile, PodIdentityAgent.DaemonSetJson);
         File.WriteAllText(rolesFile, SeedRole.ListRolesJson(roles));
-        var offline = OfflineWorkloads.Inventory([export, agentFile], rolesFile, clusterName, live.Caller.Arn);
+        var offline = OfflineWorkloads.Inventory([export, agentFile], rolesFile, clusterName, live.Caller.Arn, oidcIssuer: live.Cluster.OidcIssuer);
 
         // The records the collectors kept are the same, whatever order the lists came in.
         var liveWorkloads = live.Inventory.Workloads;
@@ -83,8 +83,8 @@ public sealed class ExamplePlanTests(WorkloadMoto moto) : IDisposable
 
         // Migrate phase: cutover and finalize word a pending-association warning differently when the associations
         // are known (live) or not (offline); the changes are the same.
-        var options = new PlannerOptions { CreatedAt = CreatedAt, Workloads = live.CompleteOptions(new WorkloadIdentityOptions { IncludeIrsa = includeIrsa }) };
-        Assert.Equal(live.Cluster.OidcIssuer, options.Workloads.OidcIssuer);
+        var options = new PlannerOptions { CreatedAt = CreatedAt, Workloads = new WorkloadIdentityOptions { IncludeIrsa = includeIrsa } };
+        Assert.Equal(live.Cluster.OidcIssuer, live.Inventory.Cluster.OidcIssuer);
         // Only a live plan records who the cluster is (its ARN and kube-system uid); everything else is the same.
         var livePlan = MigrationPlanner.Plan(live.Inventory with { Cluster = live.Inventory.Cluster with { LiveArn = null, KubeSystemUid = null } }, options);
         Assert.Equal(PlanJson.Serialize(MigrationPlanner.Plan(offline, options)), PlanJson.Serialize(livePlan));

@@ -18,7 +18,7 @@ public sealed class LivePlanTests(MotoIam moto) : IDisposable
         var log = new RecordingWireLog();
 
         var live = await world.Scanner(log: log).ScanAsync(CancellationToken.None);
-        var offline = OfflineSide.Inventory(_directory, AuthenticationMode.ConfigMap, Scenario.MotoCallerArn);
+        var offline = OfflineSide.Inventory(_directory, AuthenticationMode.ConfigMap, Scenario.MotoCallerArn, oidcIssuer: live.Cluster.OidcIssuer);
 
         // Only a live plan records who the cluster is (its ARN and kube-system uid); everything else is the same.
         var livePlan = OfflineSide.PlanJsonOf(live.Inventory with { Cluster = live.Inventory.Cluster with { LiveArn = null, KubeSystemUid = null } });
@@ -52,6 +52,9 @@ public sealed class LivePlanTests(MotoIam moto) : IDisposable
             {
                 LiveArn = $"arn:aws:eks:{Scenario.Region}:{Scenario.Account}:cluster/{Scenario.ClusterName}",
                 KubeSystemUid = kubeSystem["metadata"]!["uid"]!.GetValue<string>(),
+
+                // The OIDC issuer is a fact of the inventory (rule R2), as DescribeCluster reports it (checked below).
+                OidcIssuer = result.Cluster.OidcIssuer,
             },
             inventory.Cluster);
         Assert.Equal(Scenario.MotoCallerArn, inventory.CallerArn);

@@ -52,14 +52,16 @@ public sealed class WorkloadFactsTests(WorkloadMoto moto)
     }
 
     [Fact]
-    public async Task R2_OidcIssuer_IsExposedForTheOptions_UnlessTheCommandLineGaveOne()
+    public async Task R2_OidcIssuer_IsRecordedInTheInventory_UnlessTheCommandLineGaveOne()
     {
         await using var world = await WorkloadWorld.StartAsync(moto, "oidc", []);
 
         var result = await world.Scanner().ScanAsync(CancellationToken.None);
+        var given = await world.Scanner(world.Settings() with { OidcIssuer = Issuer }).ScanAsync(CancellationToken.None);
 
-        Assert.StartsWith("https://oidc.eks.eu-west-1.amazonaws.com/id/", result.CompleteOptions(new WorkloadIdentityOptions()).OidcIssuer, StringComparison.Ordinal);
-        Assert.Equal(Issuer, result.CompleteOptions(new WorkloadIdentityOptions { OidcIssuer = Issuer }).OidcIssuer);
+        Assert.StartsWith("https://oidc.eks.eu-west-1.amazonaws.com/id/", result.Inventory.Cluster.OidcIssuer, StringComparison.Ordinal);
+        Assert.Equal(Issuer, given.Inventory.Cluster.OidcIssuer);
+        Assert.Equal(result.Cluster.OidcIssuer, given.Cluster.OidcIssuer);
         Assert.Empty(result.Inventory.Workloads.Workloads);
         Assert.Empty(result.Inventory.Workloads.ExistingAssociations!.Value);
     }

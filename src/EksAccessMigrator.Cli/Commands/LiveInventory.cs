@@ -6,8 +6,10 @@ namespace EksAccessMigrator.Cli.Commands;
 /// <summary>Builds the inventory from the live cluster and account (no --from given).</summary>
 public static class LiveInventory
 {
-    public static Task<LiveScanResult> ScanAsync(ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken, string? iamRoleKey = null) =>
-        ScanAsync(Settings(cluster, live, iamRoleKey), cluster, live, output, showProgress, cancellationToken);
+    /// <param name="iamRoleKey"><c>--iam-role-key</c>, recorded in the inventory; null for the default.</param>
+    /// <param name="oidcIssuer"><c>--oidc-issuer</c>, recorded in the inventory instead of DescribeCluster's; null to take DescribeCluster's.</param>
+    public static Task<LiveScanResult> ScanAsync(ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken, string? iamRoleKey = null, string? oidcIssuer = null) =>
+        ScanAsync(Settings(cluster, live, iamRoleKey) with { OidcIssuer = oidcIssuer }, cluster, live, output, showProgress, cancellationToken);
 
     /// <summary>How to reach the cluster: region, profile and endpoints from the options and the AWS SDKs' environment.</summary>
     public static LiveScanSettings Settings(ClusterOptions cluster, LiveOptions live, string? iamRoleKey)

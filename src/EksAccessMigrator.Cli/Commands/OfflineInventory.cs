@@ -1,68 +1,49 @@
-using System.Collections.Immutable;
 using EksAccessMigrator.Core.Arns;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Manifests;
-using EksAccessMigrator.Manifests.Collectors;
 
 namespace EksAccessMigrator.Cli.Commands;
 
-/// <summary>Builds the inventory from exported files and command-line facts about the cluster.</summary>
+/// <summary>
+/// The offline scan's settings from the command line (<c>--from</c> given); the scan itself is
+/// <see cref="OfflineInventoryScanner"/>, as <see cref="LiveInventory"/> sets up <c>LiveInventoryScanner</c>.
+/// </summary>
 public static class OfflineInventory
 {
-    /// <param name="IamSnapshots">The <c>--iam-snapshot</c> files, and the AWS CLI IAM output found under <c>--from</c>.</param>
-    /// <param name="AccessEntries">The access-entries export: <c>--access-entries</c>, or the one found under <c>--from</c>.</param>
-    public sealed record Scanned(AwsAuthConfigMap? AwsAuth, WorkloadCollector Workloads, int Files, int Objects, IReadOnlyList<string> IamSnapshots, string? AccessEntries, IReadOnlyList<SkippedInput> Skipped);
-
-    public static Scanned ScanFiles(InputOptions input, CancellationToken cancellationToken, string? roleKey = null)
+    /// <summary>The manifests-only pass of <c>scan</c>: no cluster facts needed.</summary>
+    public static OfflineManifests ReadManifests(InputOptions input, string? roleKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.From.Length == 0)
-        {
-            throw new UsageException("no input: give --from with exported manifests (a file or a directory), e.g. 'kubectl get configmap aws-auth -n kube-system -o yaml > aws-auth.yaml'.");
-        }
-
-        var awsAuth = new AwsAuthCollector();
-        var workloads = roleKey is null ? new WorkloadCollector() : new WorkloadCollector(roleKey);
-        var inputs = InputFiles.Classify(input.From);
-        var entries = inputs.AccessEntries.Concat(input.AccessEntries is null ? [] : [input.AccessEntries]).Distinct(StringComparer.Ordinal).ToList();
-        if (entries.Count > 1)
-        {
-            throw new UsageException($"more than one access-entries export was given ({string.Join(", ", entries)}); a cluster has one set of access entries: keep one.");
-        }
-
-        var objects = inputs.Manifests.Count == 0 ? 0 : ManifestScanner.Scan(inputs.Manifests, [awsAuth, workloads], cancellationToken);
-        var files = inputs.Manifests.Count + inputs.IamSnapshots.Count + inputs.AccessEntries.Count;
-        return new Scanned(awsAuth.AwsAuth, workloads, files, objects, [.. input.IamSnapshot.Concat(inputs.IamSnapshots).Distinct(StringComparer.Ordinal)], entries.SingleOrDefault(), inputs.Skipped);
+        RequireInput(input);
+        return OfflineInventoryScanner.ReadManifests(input.From, input.IamSnapshot, input.AccessEntries, roleKey, cancellationToken);
     }
 
-    public static (ClusterInventory Inventory, Scanned Scanned) Build(InputOptions input, ClusterOptions cluster, string? callerArn, CancellationToken cancellationToken, string? roleKey = null)
+    /// <summary>What to read and the cluster's facts: <c>--cluster</c>, <c>--region</c>, <c>--account</c>, <c>--authentication-mode</c>, <c>--caller-arn</c>, <c>--iam-role-key</c>, <c>--oidc-issuer</c>.</summary>
+    public static OfflineScanSettings Settings(InputOptions input, ClusterOptions cluster, string? callerArn, string? roleKey, string? oidcIssuer)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(cluster);
         var context = Context(cluster);
-        var scanned = ScanFiles(input, cancellationToken, roleKey);
-
-        // list-roles output carries trust policies; get-role output names a single role, so it must not make its
-        // account look completely listed (rule A1), and is read for its trust policy only.
-        var trust = scanned.IamSnapshots.Select(f => (File: f, Result: TrustPolicyReader.Read(f))).ToList();
-        var iam = IamSnapshotReader.Read(trust.Where(t => !t.Result.IsGetRole).Select(t => t.File));
-        ImmutableArray<ExistingAccessEntry>? existing = null;
-        if (scanned.AccessEntries is not null)
+        RequireInput(input);
+        return new OfflineScanSettings
         {
-            if (context.AuthenticationMode == AuthenticationMode.ConfigMap)
-            {
-                throw new UsageException($"an access-entries export ({scanned.AccessEntries}) was given, but in CONFIG_MAP mode a cluster has no access entries; give --authentication-mode API_AND_CONFIG_MAP if the cluster has them enabled.");
-            }
-
-            existing = AccessEntriesSnapshotReader.Read(scanned.AccessEntries);
-        }
-
-        var inventory = new ClusterInventory(context, scanned.AwsAuth, iam, existing, callerArn)
-        {
-            Workloads = scanned.Workloads.ToInventory([.. trust.SelectMany(t => t.Result.Policies)]),
+            Cluster = context,
+            From = input.From,
+            IamSnapshots = input.IamSnapshot,
+            AccessEntries = input.AccessEntries,
+            CallerArn = callerArn,
+            IamRoleKey = roleKey,
+            OidcIssuer = oidcIssuer,
         };
-        return (inventory, scanned);
+    }
+
+    private static void RequireInput(InputOptions input)
+    {
+        if (input.From.Length == 0)
+        {
+            throw new UsageException("no input: give --from with exported manifests (a file or a directory), e.g. 'kubectl get configmap aws-auth -n kube-system -o yaml > aws-auth.yaml'.");
+        }
     }
 
     public static ClusterContext Context(ClusterOptions options)

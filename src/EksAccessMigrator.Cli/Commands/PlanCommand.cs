@@ -4,6 +4,7 @@ using EksAccessMigrator.Cli.Views;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Manifests;
 
 namespace EksAccessMigrator.Cli.Commands;
 
@@ -32,8 +33,9 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
         ClusterInventory inventory;
         if (InputMode.IsOffline(input, cluster, live))
         {
-            (inventory, var scanned) = OfflineInventory.Build(input, cluster, plan.CallerArn, cancellationToken, options.Workloads.IamRoleKey);
-            InputWarningsView.Render(scanned.Skipped, output.Error);
+            var scan = new OfflineInventoryScanner(OfflineInventory.Settings(input, cluster, plan.CallerArn, workloads.GivenIamRoleKey, workloads.GivenOidcIssuer)).Scan(cancellationToken);
+            inventory = scan.Inventory;
+            InputWarningsView.Render(scan.Skipped, output.Error);
         }
         else
         {
@@ -42,9 +44,8 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
                 throw new UsageException("--caller-arn is for offline plans; a live plan asks STS who is running it.");
             }
 
-            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, options.Workloads.IamRoleKey).ConfigureAwait(false);
+            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, workloads.GivenIamRoleKey, workloads.GivenOidcIssuer).ConfigureAwait(false);
             inventory = scan.Inventory;
-            options = options with { Workloads = scan.CompleteOptions(options.Workloads) };
         }
 
         var result = MigrationPlanner.Plan(inventory, options);

@@ -22,7 +22,7 @@ public sealed class ScanCommand(CliOutput output)
         ScanReport report;
         if (InputMode.IsOffline(input, cluster, live))
         {
-            var scanned = OfflineInventory.ScanFiles(input, cancellationToken, iamRoleKey);
+            var scanned = OfflineInventory.ReadManifests(input, iamRoleKey, cancellationToken);
             InputWarningsView.Render(scanned.Skipped, output.Error);
             report = ScanReport.From($"{scanned.Objects} object(s) from {scanned.Files} file(s)", scanned.AwsAuth, scanned.Workloads.ToInventory([]), iamRoleKey);
         }

@@ -33,8 +33,11 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
             }
         }
 
-        var roleKey = saved?.Options.Workloads.IamRoleKey ?? workloads.IamRoleKey;
-        var scan = await LiveInventory.ScanAsync(cluster.ToClusterOptions(), live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, roleKey).ConfigureAwait(false);
+        // A saved plan's scan settings are scanned with again (its OIDC issuer, as the plan recorded it, wins over
+        // DescribeCluster's); without a plan, the command line's.
+        var roleKey = saved?.Options.Workloads.IamRoleKey ?? workloads.GivenIamRoleKey;
+        var issuer = saved is not null ? saved.Options.Workloads.OidcIssuer : workloads.GivenOidcIssuer;
+        var scan = await LiveInventory.ScanAsync(cluster.ToClusterOptions(), live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, roleKey, issuer).ConfigureAwait(false);
         if (saved is not null && saved.Cluster.AccountId != scan.Cluster.AccountId)
         {
             throw new UsageException($"the plan is for account {saved.Cluster.AccountId}, but the cluster is in account {scan.Cluster.AccountId}; check the profile you are using.");
@@ -44,7 +47,7 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
         var options = saved is not null
             ? saved.Options.ToPlannerOptions(saved.Phase, Cli.ToolVersion.Current, now)
             : new PlannerOptions { Workloads = workloads.ToPlannerOptions(), ToolVersion = Cli.ToolVersion.Current, CreatedAt = now };
-        var current = scan.Plan(options);
+        var current = MigrationPlanner.Plan(scan.Inventory, options);
         var report = saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
 
         if (parsedFormat == OutputFormat.Json)

@@ -54,14 +54,18 @@ public sealed class WorkloadOptions : ICommandParameterSet
         {
             Kube2iamBaseRoleArn = Blank(Kube2iamBaseRoleArn),
             Kube2iamDefaultRole = Blank(Kube2iamDefaultRole),
-            IamRoleKey = Blank(IamRoleKey),
             NamespaceRestrictions = NamespaceRestrictions ? true : null,
             NamespaceRestrictionFormat = format,
             KiamRoleBaseArn = Blank(KiamRoleBaseArn),
             IncludeIrsa = IncludeIrsa,
-            OidcIssuer = Blank(OidcIssuer),
         };
     }
+
+    /// <summary><c>--iam-role-key</c>, for the scan (which records it in the inventory); null when not given.</summary>
+    public string? GivenIamRoleKey => Blank(IamRoleKey);
+
+    /// <summary><c>--oidc-issuer</c>, for the scan (which records it in the inventory); checked by <see cref="ToPlannerOptions"/>.</summary>
+    public string? GivenOidcIssuer => Blank(OidcIssuer);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

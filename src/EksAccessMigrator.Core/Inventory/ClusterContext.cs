@@ -10,4 +10,10 @@ public sealed record ClusterContext(string Name, string Region, string AccountId
 
     /// <summary>The uid of the <c>kube-system</c> namespace (live scans only; null offline).</summary>
     public string? KubeSystemUid { get; init; }
+
+    /// <summary>
+    /// This cluster's OIDC issuer URL (rule R2: finalize removes only its trust statements): DescribeCluster's live,
+    /// <c>--oidc-issuer</c> offline (or instead of DescribeCluster's); null when unknown.
+    /// </summary>
+    public string? OidcIssuer { get; init; }
 }

@@ -9,6 +9,12 @@ public sealed record WorkloadInventory
 {
     public static WorkloadInventory Empty { get; } = new();
 
+    /// <summary>
+    /// The role annotation the scan searched objects for (kube2iam <c>--iam-role-key</c>, given to the scanner); null
+    /// when none was given: the scan used <c>iam.amazonaws.com/role</c> and the planner takes kube2iam's own flag.
+    /// </summary>
+    public string? IamRoleKey { get; init; }
+
     public ImmutableArray<NamespaceInfo> Namespaces { get; init; } = [];
 
     public ImmutableArray<ServiceAccountInfo> ServiceAccounts { get; init; } = [];

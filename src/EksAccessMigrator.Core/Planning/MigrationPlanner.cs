@@ -127,7 +127,7 @@ public static class MigrationPlanner
             ToolVersion = options.ToolVersion,
             CreatedAt = options.CreatedAt,
             Phase = options.Phase,
-            Options = PlanOptionsRecord.From(options),
+            Options = PlanOptionsRecord.From(options, inventory),
             Cluster = new PlanCluster(cluster.Name, cluster.Region, cluster.AccountId, cluster.Partition, cluster.AuthenticationMode) { Arn = cluster.LiveArn, KubeSystemUid = cluster.KubeSystemUid },
             Summary = PlanSummary.Of(sortedChanges, sortedNoOps, sortedFindings),
             Changes = sortedChanges,

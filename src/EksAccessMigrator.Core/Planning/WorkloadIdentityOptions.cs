@@ -2,7 +2,9 @@ namespace EksAccessMigrator.Core.Planning;
 
 /// <summary>
 /// Command-line facts about kube2iam, kiam and IRSA. Each one that is set overrides what the agents' own
-/// arguments say (rule K1); null means "as read from the inputs".
+/// arguments say (rule K1); null means "as read from the inputs". The role annotation and the OIDC issuer are not
+/// here: the scan is given them and records them in the inventory (<see cref="Inventory.WorkloadInventory.IamRoleKey"/>,
+/// <see cref="Inventory.ClusterContext.OidcIssuer"/>).
 /// </summary>
 public sealed record WorkloadIdentityOptions
 {
@@ -11,9 +13,6 @@ public sealed record WorkloadIdentityOptions
 
     /// <summary>kube2iam <c>--default-role</c>.</summary>
     public string? Kube2iamDefaultRole { get; init; }
-
-    /// <summary>kube2iam <c>--iam-role-key</c> (default <c>iam.amazonaws.com/role</c>).</summary>
-    public string? IamRoleKey { get; init; }
 
     /// <summary>kube2iam <c>--namespace-restrictions</c>.</summary>
     public bool? NamespaceRestrictions { get; init; }
@@ -26,7 +25,4 @@ public sealed record WorkloadIdentityOptions
 
     /// <summary>Rules R1-R4: also migrate IRSA ServiceAccounts.</summary>
     public bool IncludeIrsa { get; init; }
-
-    /// <summary>This cluster's OIDC issuer URL (rule R2: finalize removes only its trust statements).</summary>
-    public string? OidcIssuer { get; init; }
 }

@@ -17,28 +17,33 @@ public sealed record PlanOptionsRecord
 
     public required ImmutableArray<string> BreakGlassArns { get; init; }
 
-    public required WorkloadIdentityOptions Workloads { get; init; }
+    public required WorkloadOptionsRecord Workloads { get; init; }
 
-    public static PlanOptionsRecord From(PlannerOptions options)
+    /// <summary>The options of a plan made from <paramref name="inventory"/>, with the settings its scan recorded.</summary>
+    public static PlanOptionsRecord From(PlannerOptions options, ClusterInventory inventory)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(inventory);
         return new PlanOptionsRecord
         {
             TargetAuthenticationMode = options.TargetAuthenticationMode,
             RewriteSessionNameRaw = options.RewriteSessionNameRaw,
             BreakGlassArns = options.BreakGlassArns.IsDefault ? [] : options.BreakGlassArns,
-            Workloads = options.Workloads,
+            Workloads = WorkloadOptionsRecord.From(options.Workloads, inventory),
         };
     }
 
-    /// <summary>The planner options to derive the same plan again.</summary>
+    /// <summary>
+    /// The planner options to derive the same plan again; the scan is given <see cref="WorkloadOptionsRecord.IamRoleKey"/>
+    /// and <see cref="WorkloadOptionsRecord.OidcIssuer"/>.
+    /// </summary>
     public PlannerOptions ToPlannerOptions(PlanPhase phase, string toolVersion, DateTimeOffset createdAt) => new()
     {
         Phase = phase,
         TargetAuthenticationMode = TargetAuthenticationMode,
         RewriteSessionNameRaw = RewriteSessionNameRaw,
         BreakGlassArns = BreakGlassArns,
-        Workloads = Workloads,
+        Workloads = Workloads.ToPlannerOptions(),
         ToolVersion = toolVersion,
         CreatedAt = createdAt,
     };

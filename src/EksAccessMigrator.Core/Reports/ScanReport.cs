@@ -31,8 +31,8 @@ public sealed record ScanReport(
 
         // Only what the agent really hands out: not hostNetwork pods, not roles a namespace restriction refuses, not
         // pods whose ServiceAccount's IRSA role wins, and a pod owned by a workload counts for its owner (K2).
-        var inventory = new ClusterInventory(cluster ?? new ClusterContext("scan", "us-east-1", "000000000000", "aws", AuthenticationMode.ConfigMap), null, IamSnapshot.Empty, null, null) { Workloads = workloads };
-        var given = Planning.Workloads.RolesGivenToday.Of(inventory, new Planning.WorkloadIdentityOptions { IamRoleKey = roleKey });
+        var inventory = new ClusterInventory(cluster ?? new ClusterContext("scan", "us-east-1", "000000000000", "aws", AuthenticationMode.ConfigMap), null, IamSnapshot.Empty, null, null) { Workloads = workloads with { IamRoleKey = roleKey } };
+        var given = Planning.Workloads.RolesGivenToday.Of(inventory, new Planning.WorkloadIdentityOptions());
         var annotated = workloads.Workloads
             .Where(w => w.PodAnnotations.ContainsKey(key) && given.TryGetValue(w.Key, out var today) && (today.Role is not null || !today.Known))
             .Select(w => new ScannedWorkload(w.Key, given[w.Key].Known ? "pod annotation" : "pod annotation (not verifiable from the inputs)", w.EffectiveServiceAccount, w.PodAnnotations[key], w.Location.ToString()));

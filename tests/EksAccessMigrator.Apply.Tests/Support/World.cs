@@ -141,12 +141,13 @@ internal sealed class World : IAsyncDisposable
     /// <summary>Scans this world's cluster with the real live scanner and plans <paramref name="phase"/> with the real planner.</summary>
     public async Task<MigrationPlan> PlanAsync(PlanPhase phase, CancellationToken ct)
     {
-        var scan = await new LiveInventoryScanner(ScanSettings, new StaticCredentialSource(Moto.OperatorCredentials)).ScanAsync(ct);
-        return scan.Plan(new PlannerOptions
+        // --oidc-issuer: given to the scan, which records it in the inventory instead of DescribeCluster's.
+        var scan = await new LiveInventoryScanner(ScanSettings with { OidcIssuer = OidcIssuer }, new StaticCredentialSource(Moto.OperatorCredentials)).ScanAsync(ct);
+        return MigrationPlanner.Plan(scan.Inventory, new PlannerOptions
         {
             Phase = phase,
             TargetAuthenticationMode = phase == PlanPhase.Finalize ? Core.Inventory.AuthenticationMode.Api : null,
-            Workloads = new WorkloadIdentityOptions { IncludeIrsa = true, OidcIssuer = OidcIssuer, Kube2iamBaseRoleArn = $"arn:aws:iam::{Seed.Account}:role/" },
+            Workloads = new WorkloadIdentityOptions { IncludeIrsa = true, Kube2iamBaseRoleArn = $"arn:aws:iam::{Seed.Account}:role/" },
             ToolVersion = "test",
             CreatedAt = DateTimeOffset.UnixEpoch,
         });

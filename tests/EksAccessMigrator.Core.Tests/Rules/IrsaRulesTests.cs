@@ -73,7 +73,7 @@ public sealed class IrsaRulesTests
         var workloads = Cluster(Sa("obs", "exporter", Role)) with { TrustPolicies = [Trust(Role, document)] };
 
         var cutover = Plan(workloads, Irsa, PlanPhase.Cutover);
-        var finalize = Plan(workloads, Irsa with { OidcIssuer = Issuer }, PlanPhase.Finalize);
+        var finalize = Plan(workloads, Irsa, PlanPhase.Finalize, oidcIssuer: Issuer);
         var noIssuer = Plan(workloads, Irsa, PlanPhase.Finalize);
 
         var patch = Assert.Single(cutover.Changes<PatchServiceAccountChange>());
@@ -106,7 +106,7 @@ public sealed class IrsaRulesTests
             TrustPolicies = [Trust(Role, document)],
         };
 
-        var finalize = Plan(workloads, Irsa with { OidcIssuer = Issuer }, PlanPhase.Finalize);
+        var finalize = Plan(workloads, Irsa, PlanPhase.Finalize, oidcIssuer: Issuer);
 
         var change = Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>());
         Assert.Equal("Irsa", Assert.Single(change.StatementsRemoved).GetProperty("Sid").GetString());
@@ -133,7 +133,7 @@ public sealed class IrsaRulesTests
             TrustPolicies = [Trust(Role, document)],
         };
 
-        var finalize = Plan(workloads, Irsa with { OidcIssuer = Issuer }, PlanPhase.Finalize);
+        var finalize = Plan(workloads, Irsa, PlanPhase.Finalize, oidcIssuer: Issuer);
 
         Assert.Empty(finalize.Changes<UpdateAssumeRolePolicyChange>());
         Assert.Contains("obs/ServiceAccount/win", finalize.FindingFor(FindingCodes.TrustStillNeeded, Role).Message, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public sealed class IrsaRulesTests
             "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/oidc-eks.eu-west-1.api.aws/id/BBBB\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"}]}";
         var workloads = Cluster(Sa("obs", "exporter", Role)) with { TrustPolicies = [Trust(Role, document)] };
 
-        var finalize = Plan(workloads, Irsa with { OidcIssuer = issuer }, PlanPhase.Finalize);
+        var finalize = Plan(workloads, Irsa, PlanPhase.Finalize, oidcIssuer: issuer);
 
         var change = Assert.Single(finalize.Changes<UpdateAssumeRolePolicyChange>());
         Assert.EndsWith(statementHost, Assert.Single(change.StatementsRemoved).GetProperty("Principal").GetProperty("Federated").GetString(), StringComparison.Ordinal);

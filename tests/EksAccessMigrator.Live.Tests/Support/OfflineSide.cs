@@ -3,14 +3,17 @@ using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Manifests;
-using EksAccessMigrator.Manifests.Collectors;
 
 namespace EksAccessMigrator.Live.Tests.Support;
 
-/// <summary>The offline path over an export, as the CLI's <c>plan --from ... --iam-snapshot ...</c> builds it.</summary>
+/// <summary>
+/// The offline side of a live-equals-offline comparison: an export of the scenario's cluster and account, read by the
+/// real <see cref="OfflineInventoryScanner"/> as <c>plan --from ... --iam-snapshot ...</c> reads it.
+/// </summary>
 internal static class OfflineSide
 {
-    public static ClusterInventory Inventory(string directory, AuthenticationMode authenticationMode, string? callerArn, string? accessEntriesJson = null)
+    /// <param name="oidcIssuer">What <c>--oidc-issuer</c> gives offline (the live scan reads it from DescribeCluster).</param>
+    public static ClusterInventory Inventory(string directory, AuthenticationMode authenticationMode, string? callerArn, string? accessEntriesJson = null, string? oidcIssuer = null)
     {
         Directory.CreateDirectory(directory);
         var export = Path.Combine(directory, "aws-auth.yaml");
@@ -20,19 +23,31 @@ internal static class OfflineSide
         var usersFile = Path.Combine(directory, "users.json");
         File.WriteAllText(rolesFile, roles);
         File.WriteAllText(usersFile, users);
-        var collector = new AwsAuthCollector();
-        ManifestScanner.Scan([export], [collector], CancellationToken.None);
-        System.Collections.Immutable.ImmutableArray<ExistingAccessEntry>? existing = null;
+        string? entriesFile = null;
         if (accessEntriesJson is not null)
         {
-            var entriesFile = Path.Combine(directory, "access-entries.json");
+            entriesFile = Path.Combine(directory, "access-entries.json");
             File.WriteAllText(entriesFile, accessEntriesJson);
-            existing = AccessEntriesSnapshotReader.Read(entriesFile);
         }
 
-        var context = new ClusterContext(Scenario.ClusterName, Scenario.Region, Scenario.Account, Partitions.ForRegion(Scenario.Region), authenticationMode);
-        return new ClusterInventory(context, collector.AwsAuth, IamSnapshotReader.Read([rolesFile, usersFile]), existing, callerArn);
+        return Scan(new OfflineScanSettings
+        {
+            Cluster = Context(Scenario.ClusterName, Scenario.Region, Scenario.Account, authenticationMode),
+            From = [export],
+            IamSnapshots = [rolesFile, usersFile],
+            AccessEntries = entriesFile,
+            CallerArn = callerArn,
+            OidcIssuer = oidcIssuer,
+        });
     }
+
+    /// <summary>The cluster's facts as <c>--cluster</c>, <c>--region</c>, <c>--account</c> and <c>--authentication-mode</c> give them.</summary>
+    public static ClusterContext Context(string name, string region, string account, AuthenticationMode mode) =>
+        new(name, region, account, Partitions.ForRegion(region), mode);
+
+    /// <summary>The real offline scanner over <paramref name="settings"/>.</summary>
+    public static ClusterInventory Scan(OfflineScanSettings settings) =>
+        new OfflineInventoryScanner(settings).Scan(CancellationToken.None).Inventory;
 
     public static string PlanJsonOf(ClusterInventory inventory) =>
         PlanJson.Serialize(MigrationPlanner.Plan(inventory, new PlannerOptions { CreatedAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero) }));

@@ -1,25 +1,21 @@
-using EksAccessMigrator.Core.Arns;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Manifests;
-using EksAccessMigrator.Manifests.Collectors;
 
 namespace EksAccessMigrator.Live.Tests.Support;
 
-/// <summary>The offline path over an export of a workload cluster, as the CLI's OfflineInventory.Build reads it.</summary>
+/// <summary>The offline side over an export of a workload cluster: the real <see cref="OfflineInventoryScanner"/>, as <c>plan --from</c> reads it.</summary>
 internal static class OfflineWorkloads
 {
-    public static ClusterInventory Inventory(IReadOnlyList<string> exportFiles, string iamSnapshotFile, string clusterName, string? callerArn)
-    {
-        var awsAuth = new AwsAuthCollector();
-        var workloads = new WorkloadCollector();
-        ManifestScanner.Scan(exportFiles, [awsAuth, workloads], CancellationToken.None);
-        var trust = TrustPolicyReader.Read(iamSnapshotFile);
-        var context = new ClusterContext(clusterName, WorkloadMoto.Region, WorkloadMoto.Account, Partitions.ForRegion(WorkloadMoto.Region), AuthenticationMode.ConfigMap);
-        return new ClusterInventory(context, awsAuth.AwsAuth, IamSnapshotReader.Read([iamSnapshotFile]), null, callerArn)
+    /// <param name="oidcIssuer">What <c>--oidc-issuer</c> gives offline (the live scan reads it from DescribeCluster).</param>
+    public static ClusterInventory Inventory(IReadOnlyList<string> exportFiles, string iamSnapshotFile, string clusterName, string? callerArn, string? oidcIssuer = null) =>
+        OfflineSide.Scan(new OfflineScanSettings
         {
-            Workloads = workloads.ToInventory(trust.Policies),
-        };
-    }
+            Cluster = OfflineSide.Context(clusterName, WorkloadMoto.Region, WorkloadMoto.Account, AuthenticationMode.ConfigMap),
+            From = exportFiles,
+            IamSnapshots = [iamSnapshotFile],
+            CallerArn = callerArn,
+            OidcIssuer = oidcIssuer,
+        });
 
     /// <summary>What a workload record says, without where it was read (a file line offline, the cluster live).</summary>
     public static string Describe(WorkloadInfo w) =>

@@ -12,8 +12,9 @@ internal static class IdentityConfigurationReader
     private static readonly HashSet<string> KiamValues = ["role-base-arn", "assume-role-arn"];
     private static readonly HashSet<string> KiamBools = ["role-base-arn-autodetect", "disable-strict-namespace-regexp"];
 
-    public static IdentityConfiguration Read(ImmutableArray<IdentityAgentInfo> agents, WorkloadIdentityOptions options, ClusterContext cluster, FindingList findings)
+    public static IdentityConfiguration Read(WorkloadInventory workloads, WorkloadIdentityOptions options, ClusterContext cluster, FindingList findings)
     {
+        var agents = workloads.Agents;
         var kube2iam = agents.Where(a => a.Agent == IdentityAgentKinds.Kube2iam).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         var kiam = agents.Where(a => a.Agent is IdentityAgentKinds.KiamServer or IdentityAgentKinds.KiamAgent).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         var useKiam = kiam.Count > 0 ? kube2iam.Count == 0 : options.KiamRoleBaseArn is not null && options.Kube2iamBaseRoleArn is null;
@@ -22,10 +23,10 @@ internal static class IdentityConfigurationReader
             findings.Add(ProjectFindings.BothAgents([.. kube2iam.Select(a => a.Key)], [.. kiam.Select(a => a.Key)]));
         }
 
-        return useKiam ? Kiam(kiam, options, cluster) : Kube2iam(kube2iam, options, cluster);
+        return useKiam ? Kiam(kiam, options, workloads.IamRoleKey, cluster) : Kube2iam(kube2iam, options, workloads.IamRoleKey, cluster);
     }
 
-    private static IdentityConfiguration Kube2iam(List<IdentityAgentInfo> agents, WorkloadIdentityOptions options, ClusterContext cluster)
+    private static IdentityConfiguration Kube2iam(List<IdentityAgentInfo> agents, WorkloadIdentityOptions options, string? givenRoleKey, ClusterContext cluster)
     {
         var flags = new Dictionary<string, (string Value, string Source)>(StringComparer.Ordinal);
         foreach (var agent in agents)
@@ -71,8 +72,8 @@ internal static class IdentityConfigurationReader
         }
 
         var defaultIsNode = defaultRole is null && AgentArgs.IsTrue(Flag("auto-discover-default-role"));
-        var roleKey = options.IamRoleKey ?? Flag("iam-role-key") ?? IdentityConfiguration.DefaultRoleKey;
-        if (options.IamRoleKey is not null)
+        var roleKey = givenRoleKey ?? Flag("iam-role-key") ?? IdentityConfiguration.DefaultRoleKey;
+        if (givenRoleKey is not null)
         {
             sources.Add("option:--iam-role-key");
         }
@@ -117,7 +118,7 @@ internal static class IdentityConfigurationReader
         };
     }
 
-    private static IdentityConfiguration Kiam(List<IdentityAgentInfo> agents, WorkloadIdentityOptions options, ClusterContext cluster)
+    private static IdentityConfiguration Kiam(List<IdentityAgentInfo> agents, WorkloadIdentityOptions options, string? givenRoleKey, ClusterContext cluster)
     {
         var flags = new Dictionary<string, (string Value, string Source)>(StringComparer.Ordinal);
         foreach (var agent in agents)
@@ -169,7 +170,7 @@ internal static class IdentityConfigurationReader
             Mechanism = IdentityConfiguration.Kiam,
             BaseArn = baseArn,
             BaseArnProblem = problem,
-            RoleKey = options.IamRoleKey ?? IdentityConfiguration.DefaultRoleKey,
+            RoleKey = givenRoleKey ?? IdentityConfiguration.DefaultRoleKey,
             Restrictions = true,
             NamespaceKey = IdentityConfiguration.KiamPermittedKey,
             RestrictionFormat = "regexp",

@@ -15,7 +15,7 @@ internal static class RolesGivenToday
     {
         var scratch = new FindingList();
         var read = new List<string>();
-        var config = IdentityConfigurationReader.Read(inventory.Workloads.Agents, options, inventory.Cluster, scratch);
+        var config = IdentityConfigurationReader.Read(inventory.Workloads, options, inventory.Cluster, scratch);
         var planned = WorkloadOwnership.Planned(inventory.Workloads.Workloads, config.RoleKey, scratch, read);
         return new WorkloadAssessor(inventory, config, scratch, read).Assess(planned)
             .Where(a => a.AnnotationValue is not null)

@@ -24,7 +24,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
     public void Plan()
     {
         var workloads = inventory.Workloads;
-        var config = IdentityConfigurationReader.Read(workloads.Agents, options.Workloads, inventory.Cluster, findings);
+        var config = IdentityConfigurationReader.Read(workloads, options.Workloads, inventory.Cluster, findings);
         ReportConfiguration(config);
         ReportAnnotatedObjects(config);
 
@@ -52,7 +52,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
                 break;
             default:
                 Pending(accepted);
-                trust.PlanRemovals([.. accepted, .. satisfied], assessed, config, options.Workloads.OidcIssuer, Changes, NoOps);
+                trust.PlanRemovals([.. accepted, .. satisfied], assessed, config, inventory.Cluster.OidcIssuer, Changes, NoOps);
                 break;
         }
     }
