@@ -37,6 +37,28 @@ public sealed class LivePlanTests(MotoIam moto) : IDisposable
     }
 
     [Fact]
+    public async Task LiveAndOfflineScanners_GiveTheSameInventory_ForTheSameCluster()
+    {
+        await using var world = await LiveWorld.StartAsync(moto);
+
+        var live = await world.Scanner().ScanAsync(CancellationToken.None);
+        var offline = OfflineSide.Inventory(_directory, AuthenticationMode.ConfigMap, Scenario.MotoCallerArn, oidcIssuer: live.Cluster.OidcIssuer);
+
+        // Only a live scan knows who the cluster is (its ARN and kube-system uid) and where each record was read;
+        // every fact the planner reads is the same, the OIDC issuer included.
+        var inventory = live.Inventory;
+        Assert.Equal(offline.Cluster, inventory.Cluster with { LiveArn = null, KubeSystemUid = null });
+        Assert.NotNull(offline.Cluster.OidcIssuer);
+        Assert.Equal(offline.CallerArn, inventory.CallerArn);
+        Assert.Equal(offline.ExistingAccessEntries, inventory.ExistingAccessEntries);
+        Assert.Equal(offline.AwsAuth!.Data.Select(d => (d.Key, d.Text, d.IsString)), inventory.AwsAuth!.Data.Select(d => (d.Key, d.Text, d.IsString)));
+        Assert.Equal(offline.Iam.Principals.Select(p => p.ToString()).Order(StringComparer.Ordinal), inventory.Iam.Principals.Select(p => p.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(offline.Workloads.TrustPolicies.Select(t => (t.RoleArn, t.Document)).Order(), inventory.Workloads.TrustPolicies.Select(t => (t.RoleArn, t.Document)).Order());
+        Assert.NotEmpty(offline.Workloads.TrustPolicies);
+        Assert.Equal(offline.Workloads.IamRoleKey, inventory.Workloads.IamRoleKey);
+    }
+
+    [Fact]
     public async Task LiveInventory_KeepsClusterFactsAndReadsAwsAuthAsAStringOnlyLiveObject()
     {
         await using var world = await LiveWorld.StartAsync(moto);

@@ -126,6 +126,6 @@ internal static class Scenario
 
     /// <summary><c>aws iam list-roles</c> and <c>aws iam list-users</c> output for the account, as --iam-snapshot files take it.</summary>
     public static (string Roles, string Users) IamSnapshotJson() => (
-        JsonSerializer.Serialize(new { Roles = Roles.Select(r => new { r.Path, RoleName = r.Name, Arn = RoleArn(r.Name, r.Path) }) }),
+        JsonSerializer.Serialize(new { Roles = Roles.Select(r => new { r.Path, RoleName = r.Name, Arn = RoleArn(r.Name, r.Path), AssumeRolePolicyDocument = JsonSerializer.Deserialize<JsonElement>(TrustPolicy) }) }),
         JsonSerializer.Serialize(new { Users = Users.Select(u => new { u.Path, UserName = u.Name, Arn = UserArn(u.Name, u.Path) }) }));
 }
