@@ -3,12 +3,15 @@ using EksAccessMigrator.Core.Inventory;
 
 namespace EksAccessMigrator.Live;
 
-/// <summary>A Fargate profile (DescribeFargateProfile): pods its selectors match run on Fargate, where Pod Identity does not work (rules K9, R4).</summary>
+/// <summary>
+/// A Fargate profile as DescribeFargateProfile reports it (with its pod execution role and status, for the scan's
+/// callers); the planner's form is <see cref="FargateProfileInfo"/>, which owns the matching (rules K9, R4).
+/// </summary>
 public sealed record LiveFargateProfile(string Name, string? PodExecutionRoleArn, string? Status, ImmutableArray<FargateSelectorInfo> Selectors)
 {
     /// <summary>Whether a pod in <paramref name="podNamespace"/> with <paramref name="podLabels"/> matches any selector.</summary>
     public bool Matches(string podNamespace, IReadOnlyDictionary<string, string> podLabels) =>
-        Selectors.Any(s => s.Matches(podNamespace, podLabels));
+        ToInfo().Matches(podNamespace, podLabels);
 
     /// <summary>The planner's form of this profile.</summary>
     public FargateProfileInfo ToInfo() => new(Name, Selectors);
