@@ -32,6 +32,31 @@ public sealed class WorkloadIdentityRulesTests
     }
 
     [Fact]
+    public void K1_TheRoleKeyTheScanWasGiven_WinsOverKube2iamsFlag_AndThePlanRecordsItWithTheIssuer()
+    {
+        const string Issuer = "https://oidc.eks.eu-west-1.amazonaws.com/id/AAAA";
+        var workloads = new WorkloadInventory
+        {
+            Agents = [Kube2iam("--base-role-arn=" + Base, "--iam-role-key=example.com/role")],
+            Workloads = [W("apps", "web", null, "web", annotations: [("example.com/role", "web"), ("other.example/role", "api")])],
+        };
+
+        var fromFlag = Plan(workloads, oidcIssuer: Issuer);
+        var given = Plan(workloads with { IamRoleKey = "other.example/role" }, oidcIssuer: Issuer);
+
+        Assert.Equal(Base + "web", fromFlag.Association("apps", "web").RoleArn);
+        Assert.Equal(Base + "api", given.Association("apps", "web").RoleArn);
+        Assert.Contains("option:--iam-role-key", given.FindingFor(FindingCodes.IdentityAgentConfiguration, "kube2iam").Sources);
+        Assert.DoesNotContain("option:--iam-role-key", fromFlag.FindingFor(FindingCodes.IdentityAgentConfiguration, "kube2iam").Sources);
+
+        // The plan file records the scan's settings where it always did, so verify scans again with them.
+        Assert.Null(fromFlag.Options.Workloads.IamRoleKey);
+        Assert.Equal("other.example/role", given.Options.Workloads.IamRoleKey);
+        Assert.Equal(Issuer, given.Options.Workloads.OidcIssuer);
+        Assert.Null(Plan(workloads).Options.Workloads.OidcIssuer);
+    }
+
+    [Fact]
     public void K1_AutoDiscoveredBaseArnIsTheClustersAccountWithoutPath()
     {
         var plan = Plan(new WorkloadInventory { Agents = [Kube2iam("--auto-discover-base-arn")], Workloads = [W("apps", "web", "web", "web")] });
