@@ -48,6 +48,24 @@ public sealed class LiveCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task R2_LivePlanRecordsTheClustersOidcIssuer_UnlessTheCommandLineGivesOne_AndTheGivenRoleKey()
+    {
+        const string Issuer = "https://oidc.eks.eu-west-1.amazonaws.com/id/GIVEN";
+
+        var scanned = await CliRun.RunAsync(["plan", .. Live("--format", "json")]);
+        var given = await CliRun.RunAsync(["plan", .. Live("--format", "json", "--oidc-issuer", Issuer, "--iam-role-key", "example.com/role")]);
+
+        Assert.True(scanned.ExitCode == 0, scanned.Error);
+        Assert.True(given.ExitCode == 0, given.Error);
+        var fromCluster = PlanJson.Deserialize(scanned.Out, "scanned").Options.Workloads;
+        var fromFlags = PlanJson.Deserialize(given.Out, "given").Options.Workloads;
+        Assert.StartsWith("https://oidc.eks.eu-west-1.amazonaws.com/id/", fromCluster.OidcIssuer, StringComparison.Ordinal);
+        Assert.NotEqual(Issuer, fromCluster.OidcIssuer);
+        Assert.Null(fromCluster.IamRoleKey);
+        Assert.Equal((Issuer, "example.com/role"), (fromFlags.OidcIssuer, fromFlags.IamRoleKey));
+    }
+
+    [Fact]
     public async Task DebugLogsEveryAwsCallWithoutAnySecret()
     {
         var result = await CliRun.RunAsync(["plan", .. Live("--debug")]);
