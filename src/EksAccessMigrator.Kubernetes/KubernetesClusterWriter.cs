@@ -14,7 +14,7 @@ namespace EksAccessMigrator.Kubernetes;
 public sealed class KubernetesClusterWriter
 {
     /// <summary>The pod-template annotation <c>kubectl rollout restart</c> sets.</summary>
-    public const string RestartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
+    public const string RestartedAtAnnotation = RestartAnnotation.Name;
 
     private readonly KubernetesConnection _connection;
 
