@@ -141,10 +141,6 @@ public sealed class KubernetesClusterWriter
             ct);
     }
 
-    /// <summary>Removes one annotation from a ServiceAccount (absent annotations are fine).</summary>
-    public Task<WriteResult<V1ServiceAccount>> RemoveServiceAccountAnnotationAsync(string ns, string name, string annotation, string? expectedResourceVersion, CancellationToken ct) =>
-        SetServiceAccountAnnotationsAsync(ns, name, new Dictionary<string, string?> { [annotation] = null }, expectedResourceVersion, ct);
-
     /// <summary>Sets the pod template's <c>serviceAccountName</c>; null removes the field (the pods then run as <c>default</c>).</summary>
     public Task<WriteResult<V1ObjectMeta>> SetPodTemplateServiceAccountAsync(WorkloadRef workload, string? serviceAccountName, string? expectedResourceVersion, CancellationToken ct)
     {
