@@ -71,6 +71,7 @@ internal static class ModeChangeHandler
     {
         var time = ctx.Options.TimeProvider;
         var started = time.GetTimestamp();
+
         // Null: another update (ours, from an interrupted run, or someone else's) is in progress: wait for the mode.
         var updateId = await ctx.Clients.Cluster.UpdateAuthenticationModeAsync(ctx.ClusterName, change.AuthenticationMode.Wire(), ctx.RequestToken(address), ct).ConfigureAwait(false);
 

@@ -9,11 +9,11 @@ namespace EksAccessMigrator.Aws.Ports;
 /// <summary>The <see cref="IPodIdentity"/> port over <see cref="EksClient"/>: EKS's not-found and in-use errors become results.</summary>
 public sealed class EksPodIdentity(EksClient eks) : IPodIdentity
 {
-    public async IAsyncEnumerable<PodIdentityAssociation> ListAssociationsAsync(string clusterName, string? @namespace, string? serviceAccount, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PodIdentityAssociationRef> ListAssociationsAsync(string clusterName, string? @namespace, string? serviceAccount, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var summary in eks.ListPodIdentityAssociationsAsync(clusterName, @namespace, serviceAccount, cancellationToken).ConfigureAwait(false))
         {
-            yield return new PodIdentityAssociation(summary.AssociationId, summary.Namespace, summary.ServiceAccount, string.Empty, ImmutableDictionary<string, string>.Empty);
+            yield return new PodIdentityAssociationRef(summary.AssociationId, summary.Namespace, summary.ServiceAccount);
         }
     }
 

@@ -6,8 +6,8 @@ namespace EksAccessMigrator.Core.Ports;
 /// </summary>
 public interface IPodIdentity
 {
-    /// <summary>The associations (id, namespace, ServiceAccount; no role) filtered by namespace and ServiceAccount when given.</summary>
-    IAsyncEnumerable<PodIdentityAssociation> ListAssociationsAsync(string clusterName, string? @namespace, string? serviceAccount, CancellationToken cancellationToken);
+    /// <summary>The associations (id, namespace, ServiceAccount), filtered by namespace and ServiceAccount when given.</summary>
+    IAsyncEnumerable<PodIdentityAssociationRef> ListAssociationsAsync(string clusterName, string? @namespace, string? serviceAccount, CancellationToken cancellationToken);
 
     /// <summary>One association in full.</summary>
     Task<PodIdentityAssociation> DescribeAssociationAsync(string clusterName, string associationId, CancellationToken cancellationToken);

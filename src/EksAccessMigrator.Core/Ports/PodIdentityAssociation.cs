@@ -4,8 +4,8 @@ namespace EksAccessMigrator.Core.Ports;
 /// <param name="AssociationId">Its id.</param>
 /// <param name="Namespace">The ServiceAccount's namespace.</param>
 /// <param name="ServiceAccount">The ServiceAccount.</param>
-/// <param name="RoleArn">The role its pods get; empty in a listing, which does not carry it.</param>
-/// <param name="Tags">Its tags (empty for none or in a listing).</param>
+/// <param name="RoleArn">The role its pods get.</param>
+/// <param name="Tags">Its tags (empty for none).</param>
 public sealed record PodIdentityAssociation(
     string AssociationId,
     string Namespace,
