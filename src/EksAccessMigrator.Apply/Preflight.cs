@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Apply.Handlers;
 using EksAccessMigrator.Apply.Journal;
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply;
 
@@ -12,7 +12,7 @@ namespace EksAccessMigrator.Apply;
 /// </summary>
 internal static class Preflight
 {
-    public static async Task<Refusal?> CheckClusterAsync(ApplyClients clients, PlanCluster cluster, CancellationToken ct)
+    public static async Task<Refusal?> CheckClusterAsync(ClusterPorts clients, PlanCluster cluster, CancellationToken ct)
     {
         if (!string.Equals(clients.Region, cluster.Region, StringComparison.Ordinal))
         {
@@ -25,12 +25,7 @@ internal static class Preflight
             return Refusal.Of(RefusalReason.AccountMismatch, $"The plan is for account {cluster.AccountId}; the credentials are for account {caller.Account}.");
         }
 
-        Aws.Eks.EksCluster live;
-        try
-        {
-            live = await clients.Eks.DescribeClusterAsync(cluster.Name, ct).ConfigureAwait(false);
-        }
-        catch (AwsResourceNotFoundException)
+        if (await clients.Cluster.DescribeClusterAsync(cluster.Name, ct).ConfigureAwait(false) is not { } live)
         {
             return Refusal.Of(RefusalReason.ClusterMismatch, $"Cluster {cluster.Name} does not exist in {clients.Region}.");
         }

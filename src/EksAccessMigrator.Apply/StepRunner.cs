@@ -4,9 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EksAccessMigrator.Apply.Handlers;
 using EksAccessMigrator.Apply.Journal;
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Plans;
-using EksAccessMigrator.Kubernetes;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply;
 
@@ -29,7 +28,7 @@ internal sealed class StepRunner(StepContext context, JournalState journal, Jour
 
     /// <summary>True for the exceptions a step turns into a failure (service errors and I/O), not bugs or cancellation.</summary>
     public static bool IsStepFailure(Exception e) =>
-        e is AwsServiceException or AwsTransportException or KubernetesApiException or HttpRequestException or TimeoutException or JsonException or FormatException;
+        e is ServiceCallException or HttpRequestException or TimeoutException or JsonException or FormatException;
 
     public async Task<StepOutcome> RunAsync(int index, PlanChange change, CancellationToken ct)
     {

@@ -1,10 +1,12 @@
+using EksAccessMigrator.Core.Ports;
+
 namespace EksAccessMigrator.Kubernetes;
 
 /// <summary>
 /// A Kubernetes API call failed (after retries where they apply). Carries the API's Status reason and message;
 /// never credentials.
 /// </summary>
-public sealed class KubernetesApiException : Exception
+public sealed class KubernetesApiException : ServiceCallException
 {
     /// <summary>Initializes a new instance of the <see cref="KubernetesApiException"/> class.</summary>
     public KubernetesApiException()

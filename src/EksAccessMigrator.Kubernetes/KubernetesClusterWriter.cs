@@ -14,7 +14,7 @@ namespace EksAccessMigrator.Kubernetes;
 public sealed class KubernetesClusterWriter
 {
     /// <summary>The pod-template annotation <c>kubectl rollout restart</c> sets.</summary>
-    public const string RestartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
+    public const string RestartedAtAnnotation = RestartAnnotation.Name;
 
     private readonly KubernetesConnection _connection;
 
@@ -140,10 +140,6 @@ public sealed class KubernetesClusterWriter
             t => Client.CoreV1.PatchNamespacedServiceAccountAsync(patch, name, ns, cancellationToken: t),
             ct);
     }
-
-    /// <summary>Removes one annotation from a ServiceAccount (absent annotations are fine).</summary>
-    public Task<WriteResult<V1ServiceAccount>> RemoveServiceAccountAnnotationAsync(string ns, string name, string annotation, string? expectedResourceVersion, CancellationToken ct) =>
-        SetServiceAccountAnnotationsAsync(ns, name, new Dictionary<string, string?> { [annotation] = null }, expectedResourceVersion, ct);
 
     /// <summary>Sets the pod template's <c>serviceAccountName</c>; null removes the field (the pods then run as <c>default</c>).</summary>
     public Task<WriteResult<V1ObjectMeta>> SetPodTemplateServiceAccountAsync(WorkloadRef workload, string? serviceAccountName, string? expectedResourceVersion, CancellationToken ct)

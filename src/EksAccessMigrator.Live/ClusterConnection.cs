@@ -5,6 +5,7 @@ using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Logging;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Aws.Tokens;
+using EksAccessMigrator.Core.Ports;
 using EksAccessMigrator.Kubernetes;
 using EksAccessMigrator.Live.Errors;
 
@@ -23,6 +24,7 @@ public sealed class ClusterConnection : IDisposable
     private readonly IAwsCredentialSource _credentials;
     private KubernetesConnection? _kubernetes;
     private EksClusterFacts? _cluster;
+    private ClusterPorts? _ports;
 
     private ClusterConnection(LiveScanSettings settings, IAwsCredentialSource credentials, IAwsWireLog? wireLog)
     {
@@ -47,6 +49,12 @@ public sealed class ClusterConnection : IDisposable
 
     /// <summary>The API server connection.</summary>
     public KubernetesConnection Kubernetes => _kubernetes ?? throw new InvalidOperationException("The Kubernetes API server is not connected yet.");
+
+    /// <summary>
+    /// The Core ports over this connection's clients, for apply, rollback and verify (the connection stays their
+    /// owner). Only once the API server is connected (<see cref="OpenAsync"/>).
+    /// </summary>
+    public ClusterPorts Ports => _ports ??= AdapterPorts.Create(Eks, Iam, Sts, Kubernetes, Region);
 
     /// <summary>
     /// Opens a connection for apply, verify or rollback. With <paramref name="expected"/>, the caller's account

@@ -29,13 +29,13 @@ public sealed class ClusterConnectionTests(MotoServer moto)
         kubernetes.State.Add(Seed.ConfigMapJson());
 
         using var connection = await ClusterConnection.OpenAsync(Settings(eks, kubernetes), new StaticCredentialSource(World.Credentials), null, new ClusterExpectation(Seed.Account, Seed.Region, Arn), CancellationToken.None);
-        var clients = ApplyClients.Of(connection);
+        var clients = connection.Ports;
 
         Assert.Equal(Arn, connection.Cluster.Arn);
         Assert.Equal(Seed.Account, (await clients.CallerIdentity.GetCallerIdentityAsync(CancellationToken.None)).Account);
-        Assert.Equal(Seed.Cluster, (await clients.Eks.DescribeClusterAsync(Seed.Cluster, CancellationToken.None)).Name);
-        Assert.NotNull((await clients.Iam.GetRoleAsync("admin", CancellationToken.None)).Arn);
-        Assert.NotNull(await clients.Kubernetes.CreateReader().GetAwsAuthConfigMapAsync(CancellationToken.None));
+        Assert.Equal(Seed.Cluster, (await clients.Cluster.DescribeClusterAsync(Seed.Cluster, CancellationToken.None))?.Name);
+        Assert.NotNull((await clients.RoleTrust.GetRoleAsync("admin", CancellationToken.None)).Arn);
+        Assert.NotNull(await clients.Objects.GetConfigMapAsync("kube-system", "aws-auth", CancellationToken.None));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class ServiceAccountWriteTests
         var before = cluster.State.SnapshotJson();
         var writer = cluster.Connection.CreateWriter();
 
-        var removed = await writer.RemoveServiceAccountAnnotationAsync("team-a", "billing", RoleArnAnnotation, null, CancellationToken.None);
+        var removed = await RemoveAnnotationAsync(writer, "team-a", "billing", RoleArnAnnotation, null);
 
         Assert.Equal(WriteOutcome.Succeeded, removed.Outcome);
         var stored = cluster.State.Get<V1ServiceAccount>("team-a", "billing")!;
@@ -106,8 +106,7 @@ public sealed class ServiceAccountWriteTests
         var observed = cluster.State.Get<V1ServiceAccount>("team-a", "billing")!;
         cluster.State.Mutate(ResourceKinds.ServiceAccount, "team-a", "billing", o => o["automountServiceAccountToken"] = false);
 
-        var result = await cluster.Connection.CreateWriter().RemoveServiceAccountAnnotationAsync(
-            "team-a", "billing", RoleArnAnnotation, observed.Metadata.ResourceVersion, CancellationToken.None);
+        var result = await RemoveAnnotationAsync(cluster.Connection.CreateWriter(), "team-a", "billing", RoleArnAnnotation, observed.Metadata.ResourceVersion);
 
         Assert.Equal(WriteOutcome.Conflict, result.Outcome);
     }
@@ -129,4 +128,8 @@ public sealed class ServiceAccountWriteTests
         Assert.Equal(WriteOutcome.NotFound, again.Outcome);
         Assert.Equal(0, cluster.State.Count);
     }
+
+    /// <summary>Removes one annotation (absent is fine): the set-annotations patch with a null value, as the executor sends it.</summary>
+    private static Task<WriteResult<V1ServiceAccount>> RemoveAnnotationAsync(KubernetesClusterWriter writer, string ns, string name, string annotation, string? expectedResourceVersion) =>
+        writer.SetServiceAccountAnnotationsAsync(ns, name, new Dictionary<string, string?> { [annotation] = null }, expectedResourceVersion, CancellationToken.None);
 }

@@ -1,5 +1,5 @@
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Coordination;
 
@@ -11,32 +11,29 @@ namespace EksAccessMigrator.Apply.Coordination;
 /// </summary>
 internal static class ClusterIdentityCheck
 {
-    public static async Task<Refusal?> CheckAsync(ApplyClients clients, PlanCluster cluster, CancellationToken ct)
+    public static async Task<Refusal?> CheckAsync(ClusterPorts clients, PlanCluster cluster, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(cluster.Arn) || string.IsNullOrEmpty(cluster.KubeSystemUid))
         {
             return Refusal.Of(RefusalReason.IdentityUnknown, $"The plan does not record which cluster it was made for (its EKS cluster ARN and kube-system namespace uid), so the Kubernetes API server cannot be checked: plans made offline (--from) cannot be applied. Make the plan from the live cluster {cluster.Name}.");
         }
 
-        string? arn;
-        try
-        {
-            arn = (await clients.Eks.DescribeClusterAsync(cluster.Name, ct).ConfigureAwait(false)).Arn;
-        }
-        catch (AwsResourceNotFoundException)
+        if (await clients.Cluster.DescribeClusterAsync(cluster.Name, ct).ConfigureAwait(false) is not { } described)
         {
             return Refusal.Of(RefusalReason.ClusterMismatch, $"Cluster {cluster.Name} does not exist in {clients.Region}.");
         }
+
+        var arn = described.Arn;
 
         if (!string.Equals(arn, cluster.Arn, StringComparison.Ordinal))
         {
             return Refusal.Of(RefusalReason.ClusterMismatch, $"EKS reports cluster {arn ?? "(no ARN)"}, but the plan was made for {cluster.Arn} (a cluster deleted and re-created under the same name is another cluster); nothing was written.");
         }
 
-        var uid = await clients.Kubernetes.CreateReader().GetNamespaceUidAsync("kube-system", ct).ConfigureAwait(false);
+        var uid = await clients.Objects.GetNamespaceUidAsync("kube-system", ct).ConfigureAwait(false);
         if (!string.Equals(uid, cluster.KubeSystemUid, StringComparison.Ordinal))
         {
-            return Refusal.Of(RefusalReason.ClusterMismatch, $"The Kubernetes API server at {clients.Kubernetes.Endpoint} is not cluster {cluster.Arn}: its kube-system namespace has uid {uid ?? "(none)"}, the plan's cluster has {cluster.KubeSystemUid}. Check --kubeconfig, --context and --api-server; nothing was written.");
+            return Refusal.Of(RefusalReason.ClusterMismatch, $"The Kubernetes API server at {clients.Objects.Endpoint} is not cluster {cluster.Arn}: its kube-system namespace has uid {uid ?? "(none)"}, the plan's cluster has {cluster.KubeSystemUid}. Check --kubeconfig, --context and --api-server; nothing was written.");
         }
 
         return null;

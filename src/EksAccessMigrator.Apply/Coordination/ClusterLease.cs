@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using EksAccessMigrator.Kubernetes;
-using k8s.Models;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Coordination;
 
@@ -16,15 +15,15 @@ internal sealed class ClusterLease : IAsyncDisposable
 {
     private const int MaxAttempts = 5;
 
-    private readonly KubernetesLeaseClient _client;
+    private readonly IClusterLease _client;
     private readonly LeaseHolder _holder;
     private readonly ApplyOptions _options;
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stopRenewing = new();
-    private V1Lease _lease;
+    private LeaseObject _lease;
     private Task? _renewal;
 
-    private ClusterLease(KubernetesLeaseClient client, LeaseHolder holder, ApplyOptions options, V1Lease lease)
+    private ClusterLease(IClusterLease client, LeaseHolder holder, ApplyOptions options, LeaseObject lease)
     {
         _client = client;
         _holder = holder;
@@ -36,7 +35,7 @@ internal sealed class ClusterLease : IAsyncDisposable
     public CancellationToken Lost => _lost.Token;
 
     /// <summary>Takes the lease, or says who holds it (a refusal); <paramref name="notice"/> hears of a take-over.</summary>
-    public static async Task<(ClusterLease? Lease, Refusal? Refusal)> AcquireAsync(KubernetesLeaseClient client, LeaseHolder holder, ApplyOptions options, Action<string> notice, CancellationToken ct)
+    public static async Task<(ClusterLease? Lease, Refusal? Refusal)> AcquireAsync(IClusterLease client, LeaseHolder holder, ApplyOptions options, Action<string> notice, CancellationToken ct)
     {
         var time = options.TimeProvider;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -45,7 +44,7 @@ internal sealed class ClusterLease : IAsyncDisposable
             var live = await client.GetAsync(LeaseAnnotations.Namespace, LeaseAnnotations.Name, ct).ConfigureAwait(false);
             if (live is null)
             {
-                var created = await client.CreateAsync(Describe(new V1Lease { Metadata = new V1ObjectMeta { Name = LeaseAnnotations.Name, NamespaceProperty = LeaseAnnotations.Namespace } }, holder, options, now, transitions: 0), ct).ConfigureAwait(false);
+                var created = await client.CreateAsync(Describe(Empty, holder, options, now, transitions: 0), ct).ConfigureAwait(false);
                 if (created.Succeeded)
                 {
                     return (Start(client, holder, options, created.Value!), null);
@@ -54,7 +53,7 @@ internal sealed class ClusterLease : IAsyncDisposable
                 continue;
             }
 
-            var held = live.Spec?.HolderIdentity;
+            var held = live.HolderIdentity;
             var expires = Expiry(live);
             string? takeover = null;
             if (!string.IsNullOrEmpty(held) && !string.Equals(held, holder.Identity, StringComparison.Ordinal))
@@ -74,7 +73,7 @@ internal sealed class ClusterLease : IAsyncDisposable
                 }
             }
 
-            var replaced = await client.ReplaceAsync(Describe(live, holder, options, now, (live.Spec?.LeaseTransitions ?? 0) + (takeover is null ? 0 : 1)), ct).ConfigureAwait(false);
+            var replaced = await client.ReplaceAsync(Describe(live, holder, options, now, (live.LeaseTransitions ?? 0) + (takeover is null ? 0 : 1)), ct).ConfigureAwait(false);
             if (replaced.Succeeded)
             {
                 if (takeover is not null)
@@ -98,7 +97,7 @@ internal sealed class ClusterLease : IAsyncDisposable
             await _renewal.ConfigureAwait(false);
         }
 
-        if (!_lost.IsCancellationRequested && _lease.Metadata?.ResourceVersion is { } version)
+        if (!_lost.IsCancellationRequested && _lease.ResourceVersion is { } version)
         {
             try
             {
@@ -115,7 +114,7 @@ internal sealed class ClusterLease : IAsyncDisposable
         _lost.Dispose();
     }
 
-    private static ClusterLease Start(KubernetesLeaseClient client, LeaseHolder holder, ApplyOptions options, V1Lease lease)
+    private static ClusterLease Start(IClusterLease client, LeaseHolder holder, ApplyOptions options, LeaseObject lease)
     {
         var taken = new ClusterLease(client, holder, options, lease);
         taken._renewal = taken.RenewAsync();
@@ -132,7 +131,7 @@ internal sealed class ClusterLease : IAsyncDisposable
             {
                 await Task.Delay(_options.LeaseRenewInterval, time, _stopRenewing.Token).ConfigureAwait(false);
                 var now = time.GetUtcNow();
-                var result = await _client.ReplaceAsync(Describe(_lease, _holder, _options, now, _lease.Spec?.LeaseTransitions ?? 0, renewOnly: true), _stopRenewing.Token).ConfigureAwait(false);
+                var result = await _client.ReplaceAsync(Describe(_lease, _holder, _options, now, _lease.LeaseTransitions ?? 0, renewOnly: true), _stopRenewing.Token).ConfigureAwait(false);
                 if (result.Succeeded)
                 {
                     _lease = result.Value!;
@@ -158,10 +157,12 @@ internal sealed class ClusterLease : IAsyncDisposable
         }
     }
 
-    private static V1Lease Describe(V1Lease lease, LeaseHolder holder, ApplyOptions options, DateTimeOffset now, int transitions, bool renewOnly = false)
+    /// <summary>The lease before anyone held it: its name only.</summary>
+    private static LeaseObject Empty => new(LeaseAnnotations.Namespace, LeaseAnnotations.Name, null, new Dictionary<string, string>(), new Dictionary<string, string>(), null, null, null, null, null);
+
+    private static LeaseObject Describe(LeaseObject lease, LeaseHolder holder, ApplyOptions options, DateTimeOffset now, int transitions, bool renewOnly = false)
     {
-        var metadata = lease.Metadata ?? new V1ObjectMeta();
-        var annotations = new Dictionary<string, string>(metadata.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        var annotations = new Dictionary<string, string>(lease.Annotations, StringComparer.Ordinal)
         {
             [LeaseAnnotations.User] = holder.User,
             [LeaseAnnotations.Host] = holder.Host,
@@ -171,35 +172,30 @@ internal sealed class ClusterLease : IAsyncDisposable
         };
         return lease with
         {
-            Metadata = metadata with { Annotations = annotations },
-            Spec = new V1LeaseSpec
-            {
-                HolderIdentity = holder.Identity,
-                LeaseDurationSeconds = (int)Math.Ceiling(options.LeaseDuration.TotalSeconds),
-                AcquireTime = (renewOnly ? lease.Spec?.AcquireTime : null) ?? now.UtcDateTime,
-                RenewTime = now.UtcDateTime,
-                LeaseTransitions = transitions,
-            },
+            Annotations = annotations,
+            HolderIdentity = holder.Identity,
+            LeaseDurationSeconds = (int)Math.Ceiling(options.LeaseDuration.TotalSeconds),
+            AcquireTime = (renewOnly ? lease.AcquireTime : null) ?? now,
+            RenewTime = now,
+            LeaseTransitions = transitions,
         };
     }
 
-    private static DateTimeOffset? Expiry(V1Lease lease)
+    private static DateTimeOffset? Expiry(LeaseObject lease)
     {
-        var spec = lease.Spec;
-        if (spec?.LeaseDurationSeconds is not { } seconds || (spec.RenewTime ?? spec.AcquireTime) is not { } from)
+        if (lease.LeaseDurationSeconds is not { } seconds || (lease.RenewTime ?? lease.AcquireTime) is not { } from)
         {
             return null;
         }
 
-        return new DateTimeOffset(DateTime.SpecifyKind(from, DateTimeKind.Utc)).AddSeconds(seconds);
+        return from.AddSeconds(seconds);
     }
 
     /// <summary>The holder's pid when it ran on this host and that process no longer exists.</summary>
-    private static int? GoneLocalProcess(V1Lease lease)
+    private static int? GoneLocalProcess(LeaseObject lease)
     {
-        var annotations = lease.Metadata?.Annotations;
-        if (annotations is null
-            || !annotations.TryGetValue(LeaseAnnotations.Host, out var host) || !string.Equals(host, Environment.MachineName, StringComparison.Ordinal)
+        var annotations = lease.Annotations;
+        if (!annotations.TryGetValue(LeaseAnnotations.Host, out var host) || !string.Equals(host, Environment.MachineName, StringComparison.Ordinal)
             || !annotations.TryGetValue(LeaseAnnotations.ProcessId, out var text) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
         {
             return null;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using EksAccessMigrator.Apply.Journal;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Coordination;
 
@@ -62,9 +63,9 @@ internal sealed class RunGuard : IAsyncDisposable
     }
 
     /// <summary>Takes the cluster lease for <paramref name="holder"/>; a refusal names the holder and when the lease expires.</summary>
-    public async Task<Refusal?> TakeLeaseAsync(ApplyClients clients, LeaseHolder holder, ApplyOptions options, CancellationToken ct)
+    public async Task<Refusal?> TakeLeaseAsync(ClusterPorts clients, LeaseHolder holder, ApplyOptions options, CancellationToken ct)
     {
-        var (lease, refusal) = await ClusterLease.AcquireAsync(clients.Kubernetes.CreateLeaseClient(), holder, options, _notices.Enqueue, ct).ConfigureAwait(false);
+        var (lease, refusal) = await ClusterLease.AcquireAsync(clients.Lease, holder, options, _notices.Enqueue, ct).ConfigureAwait(false);
         _lease = lease;
         return refusal;
     }

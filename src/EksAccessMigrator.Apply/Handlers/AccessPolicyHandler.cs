@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -15,14 +14,14 @@ internal static class AccessPolicyHandler
         {
             return SameScope(existing, change.AccessScope)
                 ? StepPreparation.Done("the policy is already associated with this scope", Describe(existing))
-                : StepPreparation.Stale($"{change.PolicyArn} is associated with {change.PrincipalArn} at another scope ({Key(existing.AccessScope)}; the plan wants {change.AccessScope.Key}); re-plan");
+                : StepPreparation.Stale($"{change.PolicyArn} is associated with {change.PrincipalArn} at another scope ({Key(existing.Scope)}; the plan wants {change.AccessScope.Key}); re-plan");
         }
 
-        var scope = new EksAccessScope(change.AccessScope.Type.Wire(), change.AccessScope.Type == AccessScopeType.Namespace ? [.. change.AccessScope.Namespaces] : null);
+        var scope = new PolicyScope(change.AccessScope.Type.Wire(), change.AccessScope.Type == AccessScopeType.Namespace ? [.. change.AccessScope.Namespaces] : null);
         var call = new PlannedCall("AssociateAccessPolicy", $"{ctx.ClusterName}/{change.PrincipalArn}", Json.Body(new { policyArn = change.PolicyArn, accessScope = scope }));
         return StepPreparation.ToWrite("associate the access policy", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {
-            var associated = await ctx.Clients.Eks.AssociateAccessPolicyAsync(ctx.ClusterName, change.PrincipalArn, change.PolicyArn, scope, t).ConfigureAwait(false);
+            var associated = await ctx.Clients.AccessEntries.AssociatePolicyAsync(ctx.ClusterName, change.PrincipalArn, change.PolicyArn, scope, t).ConfigureAwait(false);
             return StepWrite.Ok("associated", Describe(associated));
         });
     }
@@ -42,38 +41,25 @@ internal static class AccessPolicyHandler
 
         if (!SameScope(existing, change.AccessScope))
         {
-            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the association's scope was changed since the migration ({Key(existing.AccessScope)}); left in place");
+            return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the association's scope was changed since the migration ({Key(existing.Scope)}); left in place");
         }
 
-        await ctx.Clients.Eks.DisassociateAccessPolicyAsync(ctx.ClusterName, change.PrincipalArn, change.PolicyArn, ct).ConfigureAwait(false);
+        await ctx.Clients.AccessEntries.DisassociatePolicyAsync(ctx.ClusterName, change.PrincipalArn, change.PolicyArn, ct).ConfigureAwait(false);
         return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "disassociated the policy");
     }
 
-    private static async Task<EksAssociatedAccessPolicy?> FindAsync(StepContext ctx, AssociateAccessPolicyChange change, CancellationToken ct)
+    private static async Task<AssociatedPolicy?> FindAsync(StepContext ctx, AssociateAccessPolicyChange change, CancellationToken ct)
     {
-        try
-        {
-            await foreach (var policy in ctx.Clients.Eks.ListAssociatedAccessPoliciesAsync(ctx.ClusterName, change.PrincipalArn, ct).ConfigureAwait(false))
-            {
-                if (string.Equals(policy.PolicyArn, change.PolicyArn, StringComparison.Ordinal))
-                {
-                    return policy;
-                }
-            }
-        }
-        catch (Exception e) when (e is AwsResourceNotFoundException or AwsInvalidRequestException)
-        {
-            // The entry does not exist yet, or access entries are not enabled yet (dry run before the mode change).
-        }
-
-        return null;
+        // Null when the entry does not exist yet, or access entries are not enabled yet (dry run before the mode change).
+        var policies = await ctx.Clients.AccessEntries.ListAssociatedPoliciesAsync(ctx.ClusterName, change.PrincipalArn, ct).ConfigureAwait(false);
+        return policies?.FirstOrDefault(p => string.Equals(p.PolicyArn, change.PolicyArn, StringComparison.Ordinal));
     }
 
-    private static bool SameScope(EksAssociatedAccessPolicy policy, AccessScope wanted) => string.Equals(Key(policy.AccessScope), wanted.Key, StringComparison.Ordinal);
+    private static bool SameScope(AssociatedPolicy policy, AccessScope wanted) => string.Equals(Key(policy.Scope), wanted.Key, StringComparison.Ordinal);
 
-    private static string Key(EksAccessScope? scope) => scope is null || scope.Type == AccessScopeType.Cluster.Wire()
+    private static string Key(PolicyScope? scope) => scope is null || scope.Type == AccessScopeType.Cluster.Wire()
         ? AccessScopeType.Cluster.Wire()
         : $"{scope.Type}:{string.Join(',', (scope.Namespaces ?? []).Order(StringComparer.Ordinal))}";
 
-    private static JsonObject Describe(EksAssociatedAccessPolicy policy) => new() { ["policyArn"] = policy.PolicyArn, ["scope"] = Key(policy.AccessScope) };
+    private static JsonObject Describe(AssociatedPolicy policy) => new() { ["policyArn"] = policy.PolicyArn, ["scope"] = Key(policy.Scope) };
 }

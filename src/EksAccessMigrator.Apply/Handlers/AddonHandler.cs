@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -16,20 +15,16 @@ internal static class AddonHandler
             return StepPreparation.Done($"the add-on is installed (status {existing.Status ?? "unknown"}){Ownership.Describe(existing.Tags)}", Describe(existing));
         }
 
-        var request = new CreateAddonRequest(ctx.ClusterName, change.AddonName) { ClientRequestToken = ctx.RequestToken(change.Address), Tags = OwnershipMarkers.Tags(ctx.PlanHash) };
         var call = new PlannedCall("CreateAddon", ctx.ClusterName, Json.Body(new { addonName = change.AddonName }));
         return StepPreparation.ToWrite("install the add-on", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {
-            try
+            if (await ctx.Clients.PodIdentity.CreateAddonAsync(ctx.ClusterName, change.AddonName, ctx.RequestToken(change.Address), OwnershipMarkers.Tags(ctx.PlanHash), t).ConfigureAwait(false) is { } created)
             {
-                var created = await ctx.Clients.Eks.CreateAddonAsync(request, t).ConfigureAwait(false);
                 return StepWrite.Ok("created", Describe(created));
             }
-            catch (AwsResourceInUseException)
-            {
-                var now = await FindAsync(ctx, change.AddonName, t).ConfigureAwait(false);
-                return now is null ? StepWrite.Fail("EKS reported the add-on in use but it is not there") : StepWrite.Ok("the add-on is installed", Describe(now));
-            }
+
+            var now = await FindAsync(ctx, change.AddonName, t).ConfigureAwait(false);
+            return now is null ? StepWrite.Fail("EKS reported the add-on in use but it is not there") : StepWrite.Ok("the add-on is installed", Describe(now));
         });
     }
 
@@ -57,11 +52,7 @@ internal static class AddonHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the add-on is installed, but " + Ownership.NotOurs);
         }
 
-        try
-        {
-            await ctx.Clients.Eks.DeleteAddonAsync(ctx.ClusterName, change.AddonName, ct).ConfigureAwait(false);
-        }
-        catch (AwsResourceNotFoundException)
+        if (!await ctx.Clients.PodIdentity.DeleteAddonAsync(ctx.ClusterName, change.AddonName, ct).ConfigureAwait(false))
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the add-on is not installed");
         }
@@ -69,17 +60,8 @@ internal static class AddonHandler
         return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the add-on the migration installed");
     }
 
-    private static async Task<EksAddon?> FindAsync(StepContext ctx, string name, CancellationToken ct)
-    {
-        try
-        {
-            return await ctx.Clients.Eks.DescribeAddonAsync(ctx.ClusterName, name, ct).ConfigureAwait(false);
-        }
-        catch (AwsResourceNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static Task<Addon?> FindAsync(StepContext ctx, string name, CancellationToken ct) =>
+        ctx.Clients.PodIdentity.DescribeAddonAsync(ctx.ClusterName, name, ct);
 
-    private static JsonObject Describe(EksAddon addon) => new() { ["addonName"] = addon.AddonName, ["addonVersion"] = addon.AddonVersion };
+    private static JsonObject Describe(Addon addon) => new() { ["addonName"] = addon.AddonName, ["addonVersion"] = addon.AddonVersion };
 }

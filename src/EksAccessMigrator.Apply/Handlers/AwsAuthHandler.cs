@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EksAccessMigrator.Core.Plans;
-using EksAccessMigrator.Kubernetes;
-using k8s.Models;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -16,7 +15,7 @@ internal static class AwsAuthHandler
 {
     public static async Task<StepPreparation> PrepareAsync(ReplaceConfigMapChange change, StepContext ctx, CancellationToken ct)
     {
-        var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
+        var live = await ctx.Objects.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (live is null)
         {
             return StepPreparation.Stale($"ConfigMap {change.Namespace}/{change.Name} does not exist; re-plan");
@@ -24,7 +23,7 @@ internal static class AwsAuthHandler
 
         if (Holds(live, change.Data))
         {
-            return StepPreparation.Done("the rows are already removed", new JsonObject { ["resourceVersion"] = live.Metadata?.ResourceVersion });
+            return StepPreparation.Done("the rows are already removed", new JsonObject { ["resourceVersion"] = live.ResourceVersion });
         }
 
         if (!Holds(live, change.PreviousData))
@@ -52,14 +51,14 @@ internal static class AwsAuthHandler
             }
 
             // Neither the rows as planned nor as this change leaves them: aws-auth changed under the write (stale).
-            var now = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, t).ConfigureAwait(false);
+            var now = await ctx.Objects.GetConfigMapAsync(change.Namespace, change.Name, t).ConfigureAwait(false);
             return now is null || (!Holds(now, change.PreviousData) && !Holds(now, change.Data)) ? StepWrite.Stale(failure) : StepWrite.Fail(failure);
         });
     }
 
     public static async Task<UndoOutcome> UndoAsync(ReplaceConfigMapChange change, StepContext ctx, CancellationToken ct)
     {
-        var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
+        var live = await ctx.Objects.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (live is null)
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ConfigMap was deleted since the migration");
@@ -92,7 +91,7 @@ internal static class AwsAuthHandler
         do
         {
             // Read again on every attempt: the conflict means someone else wrote aws-auth since our last read.
-            var live = await ctx.Reader.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
+            var live = await ctx.Objects.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
             if (live is null)
             {
                 return $"{change.Namespace}/{change.Name} disappeared";
@@ -108,13 +107,13 @@ internal static class AwsAuthHandler
                 return $"{change.Namespace}/{change.Name} was edited concurrently in the rows this change rewrites; stopped without overwriting it. Re-plan.";
             }
 
-            var data = new Dictionary<string, string>(live.Data ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            var data = new Dictionary<string, string>(live.Data, StringComparer.Ordinal);
             foreach (var (key, value) in to)
             {
                 data[key] = value;
             }
 
-            var result = await ctx.Writer.ReplaceConfigMapDataAsync(live, data, ct).ConfigureAwait(false);
+            var result = await ctx.Objects.ReplaceConfigMapDataAsync(live, data, ct).ConfigureAwait(false);
             if (result.Succeeded)
             {
                 return null;
@@ -130,13 +129,13 @@ internal static class AwsAuthHandler
         return $"{change.Namespace}/{change.Name} kept changing concurrently for {ctx.Options.AwsAuthConflictBudget.TotalSeconds:F0} s (every write met a newer edit); nothing was overwritten. Run apply again when the edits have stopped: the step resumes from the journal.";
     }
 
-    private static bool Holds(V1ConfigMap map, IReadOnlyDictionary<string, string> values) =>
-        values.All(p => map.Data is not null && map.Data.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
+    private static bool Holds(ConfigMapObject map, IReadOnlyDictionary<string, string> values) =>
+        values.All(p => map.Data.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
 
-    private static JsonObject Backup(V1ConfigMap map) => new()
+    private static JsonObject Backup(ConfigMapObject map) => new()
     {
-        ["resourceVersion"] = map.Metadata?.ResourceVersion,
-        ["data"] = Json.StringMap((map.Data ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)),
+        ["resourceVersion"] = map.ResourceVersion,
+        ["data"] = Json.StringMap(map.Data.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)),
     };
 
     /// <summary>The backup copy's name: derived from the content it keeps, so a resumed run finds its own copy.</summary>
@@ -148,7 +147,7 @@ internal static class AwsAuthHandler
     }
 
     /// <summary>Copies aws-auth to a ConfigMap beside it before the rows are removed (rule M3). Null on success.</summary>
-    private static async Task<string?> CreateBackupConfigMapAsync(StepContext ctx, ReplaceConfigMapChange change, V1ConfigMap live, CancellationToken ct)
+    private static async Task<string?> CreateBackupConfigMapAsync(StepContext ctx, ReplaceConfigMapChange change, ConfigMapObject live, CancellationToken ct)
     {
         if (!change.BackupFirst)
         {
@@ -156,9 +155,8 @@ internal static class AwsAuthHandler
         }
 
         var name = BackupName(change);
-        var data = live.Data ?? new Dictionary<string, string>();
         var labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "eks-access-migrator" };
-        var result = await ctx.Writer.CreateConfigMapAsync(change.Namespace, name, (IReadOnlyDictionary<string, string>)data, labels, ct).ConfigureAwait(false);
+        var result = await ctx.Objects.CreateConfigMapAsync(change.Namespace, name, live.Data, labels, ct).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return null;
@@ -166,7 +164,7 @@ internal static class AwsAuthHandler
 
         if (result.Outcome == WriteOutcome.AlreadyExists)
         {
-            var existing = await ctx.Reader.GetConfigMapAsync(change.Namespace, name, ct).ConfigureAwait(false);
+            var existing = await ctx.Objects.GetConfigMapAsync(change.Namespace, name, ct).ConfigureAwait(false);
             return existing is not null && Holds(existing, change.PreviousData)
                 ? null
                 : $"a ConfigMap {change.Namespace}/{name} exists with other content; the backup could not be written, so aws-auth was not changed";
@@ -179,10 +177,10 @@ internal static class AwsAuthHandler
     private static async Task DeleteBackupConfigMapAsync(StepContext ctx, ReplaceConfigMapChange change, CancellationToken ct)
     {
         var name = BackupName(change);
-        var backup = await ctx.Reader.GetConfigMapAsync(change.Namespace, name, ct).ConfigureAwait(false);
+        var backup = await ctx.Objects.GetConfigMapAsync(change.Namespace, name, ct).ConfigureAwait(false);
         if (backup is not null && Holds(backup, change.PreviousData))
         {
-            await ctx.Writer.DeleteConfigMapAsync(change.Namespace, name, backup.Metadata?.Uid, ct).ConfigureAwait(false);
+            await ctx.Objects.DeleteConfigMapAsync(change.Namespace, name, backup.Uid, ct).ConfigureAwait(false);
         }
     }
 

@@ -25,7 +25,7 @@ internal static class AwsAuthSourceCondition
             return null;
         }
 
-        var live = await ctx.Reader.GetAwsAuthConfigMapAsync(ct).ConfigureAwait(false);
+        var live = await ctx.Objects.GetConfigMapAsync("kube-system", "aws-auth", ct).ConfigureAwait(false);
         var now = AwsAuthRead.Of((live?.Data ?? new Dictionary<string, string>()).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
         var changed = AwsAuthRead.Changed(planned, now).Where(sections.Contains).ToList();
         return changed.Count == 0

@@ -1,4 +1,3 @@
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Arns;
 using EksAccessMigrator.Core.Plans;
 
@@ -19,7 +18,7 @@ internal static class ClusterAdmins
         var wanted = new List<(string Label, string Arn)> { ("the principal running apply", caller.Arn) };
         wanted.AddRange((ctx.Plan?.Options.BreakGlassArns ?? []).Select(a => ("break-glass principal", a)));
         var entries = new List<IamPrincipalArn>();
-        await foreach (var arn in ctx.Clients.Eks.ListAccessEntriesAsync(ctx.ClusterName, null, ct).ConfigureAwait(false))
+        await foreach (var arn in ctx.Clients.AccessEntries.ListAsync(ctx.ClusterName, ct).ConfigureAwait(false))
         {
             if (IamPrincipalArn.TryParse(arn, out var parsed, out _))
             {
@@ -43,27 +42,14 @@ internal static class ClusterAdmins
 
     private static async Task<bool> IsAdminAsync(StepContext ctx, string principalArn, CancellationToken ct)
     {
-        try
+        var entry = await ctx.Clients.AccessEntries.DescribeAsync(ctx.ClusterName, principalArn, ct).ConfigureAwait(false);
+        if (entry is null || !string.Equals(entry.Type ?? "STANDARD", "STANDARD", StringComparison.Ordinal))
         {
-            var entry = await ctx.Clients.Eks.DescribeAccessEntryAsync(ctx.ClusterName, principalArn, ct).ConfigureAwait(false);
-            if (!string.Equals(entry.Type ?? "STANDARD", "STANDARD", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            await foreach (var policy in ctx.Clients.Eks.ListAssociatedAccessPoliciesAsync(ctx.ClusterName, principalArn, ct).ConfigureAwait(false))
-            {
-                if (policy.PolicyArn.EndsWith("/" + ClusterAdminPolicy, StringComparison.Ordinal) && (policy.AccessScope is null || policy.AccessScope.Type == Core.Plans.AccessScopeType.Cluster.Wire()))
-                {
-                    return true;
-                }
-            }
-        }
-        catch (AwsResourceNotFoundException)
-        {
+            return false;
         }
 
-        return false;
+        var policies = await ctx.Clients.AccessEntries.ListAssociatedPoliciesAsync(ctx.ClusterName, principalArn, ct).ConfigureAwait(false) ?? [];
+        return policies.Any(policy => policy.PolicyArn.EndsWith("/" + ClusterAdminPolicy, StringComparison.Ordinal) && (policy.Scope is null || policy.Scope.Type == Core.Plans.AccessScopeType.Cluster.Wire()));
     }
 
     /// <summary>Roles compare by account and name, case-insensitively and path aside (as IAM and the planner do); users exactly.</summary>

@@ -16,9 +16,6 @@ internal static class Json
 
     public static bool Flag(JsonObject? obj, string name) => obj?[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    public static IReadOnlyList<string> StringList(JsonObject? obj, string name) =>
-        obj?[name] is JsonArray a ? [.. a.Select(n => n?.GetValue<string>() ?? string.Empty)] : [];
-
     public static JsonObject StringMap(IReadOnlyDictionary<string, string?> values)
     {
         var result = new JsonObject();

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Handlers;
@@ -10,6 +9,11 @@ internal static class ModeChangeHandler
     public static async Task<StepPreparation> PrepareAsync(UpdateClusterConfigChange change, StepContext ctx, CancellationToken ct)
     {
         var mode = await CurrentModeAsync(ctx, ct).ConfigureAwait(false);
+        if (mode is null)
+        {
+            return StepPreparation.Stale($"cluster {ctx.ClusterName} does not exist; re-plan");
+        }
+
         if (string.Equals(mode, change.AuthenticationMode.Wire(), StringComparison.Ordinal))
         {
             return StepPreparation.Done($"the authentication mode already is {mode}", new JsonObject { ["authenticationMode"] = mode });
@@ -28,14 +32,14 @@ internal static class ModeChangeHandler
         }
 
         var before = new JsonObject { ["authenticationMode"] = mode };
-        var awsAuth = await ctx.Reader.GetAwsAuthConfigMapAsync(ct).ConfigureAwait(false);
+        var awsAuth = await ctx.Objects.GetConfigMapAsync("kube-system", "aws-auth", ct).ConfigureAwait(false);
         if (awsAuth is not null)
         {
             // Rule M3: the aws-auth data as it was, for the record and for restoring by hand.
             before["awsAuth"] = new JsonObject
             {
-                ["resourceVersion"] = awsAuth.Metadata?.ResourceVersion,
-                ["data"] = Json.StringMap((awsAuth.Data ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)),
+                ["resourceVersion"] = awsAuth.ResourceVersion,
+                ["data"] = Json.StringMap(awsAuth.Data.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal)),
             };
         }
 
@@ -57,38 +61,31 @@ internal static class ModeChangeHandler
         UndoStatus.Irreversible,
         $"The authentication mode change ({Json.Text(before, "authenticationMode") ?? "?"} to {change.AuthenticationMode.Wire()}) cannot be undone: EKS only moves forward (CONFIG_MAP, API_AND_CONFIG_MAP, API). aws-auth keeps working in API_AND_CONFIG_MAP.");
 
-    private static async Task<string?> CurrentModeAsync(StepContext ctx, CancellationToken ct)
-    {
-        var cluster = await ctx.Clients.Eks.DescribeClusterAsync(ctx.ClusterName, ct).ConfigureAwait(false);
-        return cluster.AccessConfig?.AuthenticationMode ?? "CONFIG_MAP";
-    }
+    /// <summary>The cluster's authentication mode (CONFIG_MAP when EKS reports none); null when the cluster does not exist.</summary>
+    private static async Task<string?> CurrentModeAsync(StepContext ctx, CancellationToken ct) =>
+        await ctx.Clients.Cluster.DescribeClusterAsync(ctx.ClusterName, ct).ConfigureAwait(false) is { } cluster
+            ? cluster.AuthenticationMode ?? "CONFIG_MAP"
+            : null;
 
     private static async Task<StepWrite> WriteAsync(UpdateClusterConfigChange change, StepContext ctx, string address, CancellationToken ct)
     {
         var time = ctx.Options.TimeProvider;
         var started = time.GetTimestamp();
-        string? updateId = null;
-        try
-        {
-            var update = await ctx.Clients.Eks.UpdateClusterAuthenticationModeAsync(ctx.ClusterName, change.AuthenticationMode.Wire(), ctx.RequestToken(address), ct).ConfigureAwait(false);
-            updateId = update.Id;
-        }
-        catch (AwsResourceInUseException)
-        {
-            // Another update (ours, from an interrupted run, or someone else's) is in progress: wait for the mode.
-        }
+
+        // Null: another update (ours, from an interrupted run, or someone else's) is in progress: wait for the mode.
+        var updateId = await ctx.Clients.Cluster.UpdateAuthenticationModeAsync(ctx.ClusterName, change.AuthenticationMode.Wire(), ctx.RequestToken(address), ct).ConfigureAwait(false);
 
         while (true)
         {
             if (updateId is not null)
             {
-                var update = await ctx.Clients.Eks.DescribeUpdateAsync(ctx.ClusterName, updateId, ct).ConfigureAwait(false);
+                var update = await ctx.Clients.Cluster.DescribeUpdateAsync(ctx.ClusterName, updateId, ct).ConfigureAwait(false);
                 switch (update.Status)
                 {
                     case "Successful":
                         return StepWrite.Ok($"authentication mode is {change.AuthenticationMode.Wire()} (update {update.Id})", new JsonObject { ["authenticationMode"] = change.AuthenticationMode.Wire(), ["updateId"] = update.Id });
                     case "Failed" or "Cancelled":
-                        var errors = string.Join("; ", (update.Errors ?? []).Select(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
+                        var errors = string.Join("; ", update.Errors);
                         return StepWrite.Fail($"the mode update {update.Id} ended {update.Status}: {errors}");
                     default:
                         break;

@@ -16,7 +16,7 @@ internal static class Ownership
         tags is not null && tags.TryGetValue(OwnershipMarkers.PlanTag, out var plan) && string.Equals(plan, planHash, StringComparison.Ordinal);
 
     /// <summary>Whether a Kubernetes object's label and annotation say this plan created it.</summary>
-    public static bool MadeBy(IDictionary<string, string>? labels, IDictionary<string, string>? annotations, string planHash) =>
+    public static bool MadeBy(IReadOnlyDictionary<string, string>? labels, IReadOnlyDictionary<string, string>? annotations, string planHash) =>
         labels is not null && labels.TryGetValue(OwnershipMarkers.ManagedByLabel, out var by) && by == OwnershipMarkers.ManagedByValue
         && annotations is not null && annotations.TryGetValue(OwnershipMarkers.PlanAnnotation, out var plan) && string.Equals(plan, planHash, StringComparison.Ordinal);
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -18,22 +17,20 @@ internal static class PodIdentityHandler
                 : StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.ServiceAccount} got a Pod Identity association with another role ({existing.RoleArn}) since the plan was made; the plan expected none and wants {change.RoleArn}; re-plan");
         }
 
-        var request = new CreatePodIdentityAssociationRequest(ctx.ClusterName, change.Namespace, change.ServiceAccount, change.RoleArn) { ClientRequestToken = ctx.RequestToken(change.Address), Tags = OwnershipMarkers.Tags(ctx.PlanHash) };
+        var request = new NewPodIdentityAssociation(ctx.ClusterName, change.Namespace, change.ServiceAccount, change.RoleArn, ctx.RequestToken(change.Address), OwnershipMarkers.Tags(ctx.PlanHash));
         var call = new PlannedCall("CreatePodIdentityAssociation", ctx.ClusterName, Json.Body(new { @namespace = change.Namespace, serviceAccount = change.ServiceAccount, roleArn = change.RoleArn }));
         return StepPreparation.ToWrite("create the association", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {
-            try
+            if (await ctx.Clients.PodIdentity.CreateAssociationAsync(request, t).ConfigureAwait(false) is { } created)
             {
-                var created = await ctx.Clients.Eks.CreatePodIdentityAssociationAsync(request, t).ConfigureAwait(false);
                 return StepWrite.Ok("created", Describe(created));
             }
-            catch (AwsResourceInUseException)
-            {
-                var now = await FindAsync(ctx, change, t).ConfigureAwait(false);
-                return now is not null && string.Equals(now.RoleArn, change.RoleArn, StringComparison.Ordinal)
-                    ? StepWrite.Ok("an identical association exists", Describe(now))
-                    : StepWrite.Stale($"an association for {change.Namespace}/{change.ServiceAccount} appeared meanwhile with role {now?.RoleArn}");
-            }
+
+            // EKS reported the ServiceAccount's association in use: one appeared since the check.
+            var now = await FindAsync(ctx, change, t).ConfigureAwait(false);
+            return now is not null && string.Equals(now.RoleArn, change.RoleArn, StringComparison.Ordinal)
+                ? StepWrite.Ok("an identical association exists", Describe(now))
+                : StepWrite.Stale($"an association for {change.Namespace}/{change.ServiceAccount} appeared meanwhile with role {now?.RoleArn}");
         });
     }
 
@@ -60,22 +57,22 @@ internal static class PodIdentityHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the association exists, but " + Ownership.NotOurs);
         }
 
-        await ctx.Clients.Eks.DeletePodIdentityAssociationAsync(ctx.ClusterName, existing.AssociationId, ct).ConfigureAwait(false);
+        await ctx.Clients.PodIdentity.DeleteAssociationAsync(ctx.ClusterName, existing.AssociationId, ct).ConfigureAwait(false);
         return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the association");
     }
 
-    private static async Task<EksPodIdentityAssociation?> FindAsync(StepContext ctx, CreatePodIdentityAssociationChange change, CancellationToken ct)
+    private static async Task<PodIdentityAssociation?> FindAsync(StepContext ctx, CreatePodIdentityAssociationChange change, CancellationToken ct)
     {
-        await foreach (var summary in ctx.Clients.Eks.ListPodIdentityAssociationsAsync(ctx.ClusterName, change.Namespace, change.ServiceAccount, ct).ConfigureAwait(false))
+        await foreach (var summary in ctx.Clients.PodIdentity.ListAssociationsAsync(ctx.ClusterName, change.Namespace, change.ServiceAccount, ct).ConfigureAwait(false))
         {
             if (string.Equals(summary.Namespace, change.Namespace, StringComparison.Ordinal) && string.Equals(summary.ServiceAccount, change.ServiceAccount, StringComparison.Ordinal))
             {
-                return await ctx.Clients.Eks.DescribePodIdentityAssociationAsync(ctx.ClusterName, summary.AssociationId, ct).ConfigureAwait(false);
+                return await ctx.Clients.PodIdentity.DescribeAssociationAsync(ctx.ClusterName, summary.AssociationId, ct).ConfigureAwait(false);
             }
         }
 
         return null;
     }
 
-    private static JsonObject Describe(EksPodIdentityAssociation association) => new() { ["associationId"] = association.AssociationId, ["roleArn"] = association.RoleArn };
+    private static JsonObject Describe(PodIdentityAssociation association) => new() { ["associationId"] = association.AssociationId, ["roleArn"] = association.RoleArn };
 }

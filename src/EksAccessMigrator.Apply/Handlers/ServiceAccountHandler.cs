@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using EksAccessMigrator.Core.Plans;
-using EksAccessMigrator.Kubernetes;
-using k8s.Models;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -10,41 +9,36 @@ internal static class ServiceAccountHandler
 {
     public static async Task<StepPreparation> PrepareCreateAsync(CreateServiceAccountChange change, StepContext ctx, CancellationToken ct)
     {
-        var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
+        var existing = await ctx.Objects.GetServiceAccountAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (existing is not null)
         {
             if (Matches(existing, change))
             {
-                return StepPreparation.Done(Owned(existing, change) ? "the ServiceAccount exists, made by this tool for " + change.ForWorkload : "an identical ServiceAccount exists", new JsonObject { ["uid"] = existing.Metadata?.Uid });
+                return StepPreparation.Done(Owned(existing, change) ? "the ServiceAccount exists, made by this tool for " + change.ForWorkload : "an identical ServiceAccount exists", new JsonObject { ["uid"] = existing.Uid });
             }
 
-            return StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.Name} was created since the plan was made and differs (imagePullSecrets [{string.Join(", ", (existing.ImagePullSecrets ?? []).Select(p => p.Name))}], automountServiceAccountToken {Bool(existing.AutomountServiceAccountToken)}; the plan wants [{string.Join(", ", change.ImagePullSecrets)}], {Bool(change.AutomountServiceAccountToken)}); re-plan");
+            return StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.Name} was created since the plan was made and differs (imagePullSecrets [{string.Join(", ", existing.ImagePullSecrets)}], automountServiceAccountToken {Bool(existing.AutomountServiceAccountToken)}; the plan wants [{string.Join(", ", change.ImagePullSecrets)}], {Bool(change.AutomountServiceAccountToken)}); re-plan");
         }
 
-        var body = new V1ServiceAccount
-        {
-            Metadata = new V1ObjectMeta
-            {
-                Name = change.Name,
-                NamespaceProperty = change.Namespace,
-                Labels = new Dictionary<string, string> { [OwnershipMarkers.ManagedByLabel] = OwnershipMarkers.ManagedByValue },
-                Annotations = new Dictionary<string, string> { [OwnershipMarkers.PlanAnnotation] = ctx.PlanHash, [OwnershipMarkers.ForWorkloadAnnotation] = change.ForWorkload },
-            },
-            ImagePullSecrets = change.ImagePullSecrets.IsEmpty ? null : [.. change.ImagePullSecrets.Select(s => new V1LocalObjectReference { Name = s })],
-            AutomountServiceAccountToken = change.AutomountServiceAccountToken,
-        };
+        var body = new NewServiceAccount(
+            change.Namespace,
+            change.Name,
+            new Dictionary<string, string> { [OwnershipMarkers.ManagedByLabel] = OwnershipMarkers.ManagedByValue },
+            new Dictionary<string, string> { [OwnershipMarkers.PlanAnnotation] = ctx.PlanHash, [OwnershipMarkers.ForWorkloadAnnotation] = change.ForWorkload },
+            change.ImagePullSecrets,
+            change.AutomountServiceAccountToken);
         var call = new PlannedCall("CreateServiceAccount", $"{change.Namespace}/{change.Name}", Json.Body(new { name = change.Name, @namespace = change.Namespace, imagePullSecrets = change.ImagePullSecrets, automountServiceAccountToken = change.AutomountServiceAccountToken }));
         return StepPreparation.ToWrite("create the ServiceAccount", new JsonObject { ["existed"] = false }, call, async (_, t) =>
         {
-            var result = await ctx.Writer.CreateServiceAccountAsync(body, t).ConfigureAwait(false);
+            var result = await ctx.Objects.CreateServiceAccountAsync(body, t).ConfigureAwait(false);
             if (result.Succeeded)
             {
-                return StepWrite.Ok("created", new JsonObject { ["uid"] = result.Value?.Metadata?.Uid });
+                return StepWrite.Ok("created", new JsonObject { ["uid"] = result.Uid });
             }
 
-            var now = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, t).ConfigureAwait(false);
+            var now = await ctx.Objects.GetServiceAccountAsync(change.Namespace, change.Name, t).ConfigureAwait(false);
             return result.Outcome == WriteOutcome.AlreadyExists && now is not null && Matches(now, change)
-                ? StepWrite.Ok("an identical ServiceAccount exists", new JsonObject { ["uid"] = now.Metadata?.Uid })
+                ? StepWrite.Ok("an identical ServiceAccount exists", new JsonObject { ["uid"] = now.Uid })
                 : StepWrite.Fail($"creating ServiceAccount {change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}");
         });
     }
@@ -56,24 +50,24 @@ internal static class ServiceAccountHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.NothingToUndo, "the ServiceAccount existed before the migration");
         }
 
-        var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
+        var existing = await ctx.Objects.GetServiceAccountAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (existing is null)
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the ServiceAccount does not exist");
         }
 
         var uid = Json.Text(after, "uid");
-        if ((uid is not null && !string.Equals(uid, existing.Metadata?.Uid, StringComparison.Ordinal)) || !Matches(existing, change))
+        if ((uid is not null && !string.Equals(uid, existing.Uid, StringComparison.Ordinal)) || !Matches(existing, change))
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount was replaced or changed since the migration; left in place");
         }
 
-        if (!Ownership.MadeBy(existing.Metadata?.Labels, existing.Metadata?.Annotations, ctx.PlanHash))
+        if (!Ownership.MadeBy(existing.Labels, existing.Annotations, ctx.PlanHash))
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount exists, but " + Ownership.NotOurs);
         }
 
-        var result = await ctx.Writer.DeleteServiceAccountAsync(change.Namespace, change.Name, existing.Metadata?.Uid, ct).ConfigureAwait(false);
+        var result = await ctx.Objects.DeleteServiceAccountAsync(change.Namespace, change.Name, existing.Uid, ct).ConfigureAwait(false);
         return result.Succeeded || result.Outcome == WriteOutcome.NotFound
             ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "deleted the ServiceAccount")
             : new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the ServiceAccount could not be deleted: {result.Outcome}: {result.Message}");
@@ -81,13 +75,13 @@ internal static class ServiceAccountHandler
 
     public static async Task<StepPreparation> PreparePatchAsync(PatchServiceAccountChange change, StepContext ctx, CancellationToken ct)
     {
-        var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
+        var existing = await ctx.Objects.GetServiceAccountAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (existing is null)
         {
             return StepPreparation.Stale($"ServiceAccount {change.Namespace}/{change.Name} was deleted since the plan was made; re-plan");
         }
 
-        var annotations = existing.Metadata?.Annotations ?? new Dictionary<string, string>();
+        var annotations = existing.Annotations;
         var present = change.RemoveAnnotations.Keys.Where(annotations.ContainsKey).ToList();
         if (present.Count == 0)
         {
@@ -105,7 +99,7 @@ internal static class ServiceAccountHandler
         var call = new PlannedCall("PatchServiceAccount", $"{change.Namespace}/{change.Name}", Json.StringMap(removal).ToJsonString());
         return StepPreparation.ToWrite("remove the annotations", before, call, async (_, t) =>
         {
-            var result = await ctx.Writer.SetServiceAccountAnnotationsAsync(change.Namespace, change.Name, removal, existing.Metadata?.ResourceVersion, t).ConfigureAwait(false);
+            var result = await ctx.Objects.SetServiceAccountAnnotationsAsync(change.Namespace, change.Name, removal, existing.ResourceVersion, t).ConfigureAwait(false);
             return result.Succeeded
                 ? StepWrite.Ok("removed the annotations", [])
                 : StepWrite.Fail($"ServiceAccount {change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}; run apply again");
@@ -115,13 +109,13 @@ internal static class ServiceAccountHandler
     public static async Task<UndoOutcome> UndoPatchAsync(PatchServiceAccountChange change, JsonObject? before, StepContext ctx, CancellationToken ct)
     {
         var previous = Json.ReadStringMap(before, "annotations");
-        var existing = await KubernetesLookup.ServiceAccountAsync(ctx.Reader, change.Namespace, change.Name, ct).ConfigureAwait(false);
+        var existing = await ctx.Objects.GetServiceAccountAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
         if (existing is null)
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the ServiceAccount was deleted since the migration");
         }
 
-        var annotations = existing.Metadata?.Annotations ?? new Dictionary<string, string>();
+        var annotations = existing.Annotations;
         if (previous.All(p => annotations.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal)))
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the annotations are as before the migration");
@@ -132,21 +126,18 @@ internal static class ServiceAccountHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, "the annotations were set again since the migration; left as they are");
         }
 
-        var result = await ctx.Writer.SetServiceAccountAnnotationsAsync(change.Namespace, change.Name, previous, existing.Metadata?.ResourceVersion, ct).ConfigureAwait(false);
+        var result = await ctx.Objects.SetServiceAccountAnnotationsAsync(change.Namespace, change.Name, previous, existing.ResourceVersion, ct).ConfigureAwait(false);
         return result.Succeeded
             ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the annotations")
             : new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
     }
 
-    private static bool Owned(V1ServiceAccount account, CreateServiceAccountChange change) =>
-        OwnershipMarkers.IsDedicatedServiceAccountFor(
-            (IReadOnlyDictionary<string, string>?)account.Metadata?.Labels,
-            (IReadOnlyDictionary<string, string>?)account.Metadata?.Annotations,
-            change.ForWorkload);
+    private static bool Owned(ServiceAccountObject account, CreateServiceAccountChange change) =>
+        OwnershipMarkers.IsDedicatedServiceAccountFor(account.Labels, account.Annotations, change.ForWorkload);
 
     private static string Bool(bool? value) => value is null ? "unset" : value.Value ? "true" : "false";
 
-    private static bool Matches(V1ServiceAccount account, CreateServiceAccountChange change) =>
-        (account.ImagePullSecrets ?? []).Select(s => s.Name).Order(StringComparer.Ordinal).SequenceEqual(change.ImagePullSecrets.Order(StringComparer.Ordinal), StringComparer.Ordinal)
+    private static bool Matches(ServiceAccountObject account, CreateServiceAccountChange change) =>
+        account.ImagePullSecrets.Order(StringComparer.Ordinal).SequenceEqual(change.ImagePullSecrets.Order(StringComparer.Ordinal), StringComparer.Ordinal)
         && account.AutomountServiceAccountToken == change.AutomountServiceAccountToken;
 }

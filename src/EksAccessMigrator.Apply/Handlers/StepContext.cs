@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using EksAccessMigrator.Kubernetes;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -10,7 +10,7 @@ internal sealed class StepContext
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
-    public StepContext(ApplyClients clients, string clusterName, string planHash, ApplyOptions options, string? journalPath = null, Core.Plans.MigrationPlan? plan = null)
+    public StepContext(ClusterPorts clients, string clusterName, string planHash, ApplyOptions options, string? journalPath = null, Core.Plans.MigrationPlan? plan = null)
     {
         Plan = plan;
         JournalPath = journalPath;
@@ -18,11 +18,9 @@ internal sealed class StepContext
         ClusterName = clusterName;
         PlanHash = planHash;
         Options = options;
-        Reader = clients.Kubernetes.CreateReader();
-        Writer = clients.Kubernetes.CreateWriter();
     }
 
-    public ApplyClients Clients { get; }
+    public ClusterPorts Clients { get; }
 
     /// <summary>The plan being applied (null in rollback, which works from the journal).</summary>
     public Core.Plans.MigrationPlan? Plan { get; }
@@ -36,9 +34,8 @@ internal sealed class StepContext
     /// <summary>The journal being written (null in a dry run); backups are written beside it.</summary>
     public string? JournalPath { get; }
 
-    public KubernetesClusterReader Reader { get; }
-
-    public KubernetesClusterWriter Writer { get; }
+    /// <summary>The Kubernetes objects (a shorthand for <see cref="ClusterPorts.Objects"/>).</summary>
+    public IClusterObjects Objects => Clients.Objects;
 
     /// <summary>
     /// A client request token that is the same for the same plan and step, so a call repeated after a crash is

@@ -45,13 +45,13 @@ internal static class TrustPolicyHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"the trust policy of {change.RoleArn} was changed since the migration; left as it is");
         }
 
-        await ctx.Clients.Iam.UpdateAssumeRolePolicyAsync(TrustDocument.RoleName(change.RoleArn), previous, ct).ConfigureAwait(false);
+        await ctx.Clients.RoleTrust.UpdateAssumeRolePolicyAsync(TrustDocument.RoleName(change.RoleArn), previous, ct).ConfigureAwait(false);
         return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the previous trust policy");
     }
 
     private static async Task<string> ReadAsync(StepContext ctx, UpdateAssumeRolePolicyChange change, CancellationToken ct)
     {
-        var role = await ctx.Clients.Iam.GetRoleAsync(TrustDocument.RoleName(change.RoleArn), ct).ConfigureAwait(false);
+        var role = await ctx.Clients.RoleTrust.GetRoleAsync(TrustDocument.RoleName(change.RoleArn), ct).ConfigureAwait(false);
         return role.AssumeRolePolicyDocument ?? "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
     }
 
@@ -71,7 +71,7 @@ internal static class TrustPolicyHandler
             return StepWrite.Ok("the trust policy already has these statements", new JsonObject { ["document"] = live });
         }
 
-        await ctx.Clients.Iam.UpdateAssumeRolePolicyAsync(TrustDocument.RoleName(change.RoleArn), document!, ct).ConfigureAwait(false);
+        await ctx.Clients.RoleTrust.UpdateAssumeRolePolicyAsync(TrustDocument.RoleName(change.RoleArn), document!, ct).ConfigureAwait(false);
         return StepWrite.Ok("updated the trust policy", new JsonObject { ["document"] = document, ["documentBefore"] = live });
     }
 }

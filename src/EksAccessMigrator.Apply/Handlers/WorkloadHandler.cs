@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EksAccessMigrator.Core.Plans;
-using EksAccessMigrator.Kubernetes;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -11,8 +11,8 @@ internal static class WorkloadHandler
 
     public static async Task<StepPreparation> PreparePatchAsync(PatchWorkloadChange change, StepContext ctx, CancellationToken ct)
     {
-        var workload = KubernetesLookup.Workload(change.Kind.Wire(), change.Namespace, change.Name);
-        var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+        var workload = new WorkloadAddress(change.Kind, change.Namespace, change.Name);
+        var state = await ctx.Objects.GetWorkloadAsync(workload, ct).ConfigureAwait(false);
         if (state is null)
         {
             return StepPreparation.Stale($"{workload} was deleted since the plan was made; re-plan");
@@ -63,7 +63,7 @@ internal static class WorkloadHandler
 
             if (present.Count > 0)
             {
-                var result = await ctx.Writer.RemovePodTemplateAnnotationsAsync(workload, present, null, t).ConfigureAwait(false);
+                var result = await ctx.Objects.RemovePodTemplateAnnotationsAsync(workload, present, null, t).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
                     return StepWrite.Fail($"{workload}: {result.Outcome}: {result.Message}; run apply again");
@@ -76,8 +76,8 @@ internal static class WorkloadHandler
 
     public static async Task<UndoOutcome> UndoPatchAsync(PatchWorkloadChange change, JsonObject? before, StepContext ctx, CancellationToken ct)
     {
-        var workload = KubernetesLookup.Workload(change.Kind.Wire(), change.Namespace, change.Name);
-        var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+        var workload = new WorkloadAddress(change.Kind, change.Namespace, change.Name);
+        var state = await ctx.Objects.GetWorkloadAsync(workload, ct).ConfigureAwait(false);
         if (state is null)
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"{workload} was deleted since the migration");
@@ -103,7 +103,7 @@ internal static class WorkloadHandler
 
         if (!accountRestored)
         {
-            var result = await ctx.Writer.SetPodTemplateServiceAccountAsync(workload, previousAccount, state.ResourceVersion, ct).ConfigureAwait(false);
+            var result = await ctx.Objects.SetPodTemplateServiceAccountAsync(workload, previousAccount, state.ResourceVersion, ct).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
@@ -112,7 +112,7 @@ internal static class WorkloadHandler
 
         if (!annotationsRestored)
         {
-            var result = await ctx.Writer.SetPodTemplateAnnotationsAsync(workload, previousAnnotations, null, ct).ConfigureAwait(false);
+            var result = await ctx.Objects.SetPodTemplateAnnotationsAsync(workload, previousAnnotations, null, ct).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
@@ -124,51 +124,51 @@ internal static class WorkloadHandler
 
     public static async Task<StepPreparation> PrepareRestartAsync(RestartWorkloadChange change, StepContext ctx, CancellationToken ct)
     {
-        var workload = KubernetesLookup.Workload(change.Kind.Wire(), change.Namespace, change.Name);
-        var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+        var workload = new WorkloadAddress(change.Kind, change.Namespace, change.Name);
+        var state = await ctx.Objects.GetWorkloadAsync(workload, ct).ConfigureAwait(false);
         if (state is null)
         {
             return StepPreparation.Stale($"{workload} was deleted since the plan was made; re-plan");
         }
 
-        state.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out var restartedAt);
+        state.Annotations.TryGetValue(RestartAnnotation.Name, out var restartedAt);
         var before = new JsonObject { ["restartedAt"] = restartedAt };
-        var call = new PlannedCall("RestartWorkload", workload.ToString(), Json.Body(new { annotation = KubernetesClusterWriter.RestartedAtAnnotation }));
+        var call = new PlannedCall("RestartWorkload", workload.ToString(), Json.Body(new { annotation = RestartAnnotation.Name }));
         return StepPreparation.ToWrite("restart and wait for the rollout", before, call, async (intentBefore, t) =>
         {
             // Resumed after a crash: when the annotation moved since the intent, the restart was made; only wait.
-            var now = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, t).ConfigureAwait(false);
+            var now = await ctx.Objects.GetWorkloadAsync(workload, t).ConfigureAwait(false);
             string? current = null;
-            now?.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out current);
+            now?.Annotations.TryGetValue(RestartAnnotation.Name, out current);
             if (!string.Equals(current, Json.Text(intentBefore, "restartedAt"), StringComparison.Ordinal))
             {
                 return await WaitAsync(ctx, workload, current, t).ConfigureAwait(false);
             }
 
-            var result = await ctx.Writer.RestartAsync(workload, t).ConfigureAwait(false);
+            var result = await ctx.Objects.RestartAsync(workload, t).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 return StepWrite.Fail($"{workload}: {result.Outcome}: {result.Message}");
             }
 
-            var after = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, t).ConfigureAwait(false);
+            var after = await ctx.Objects.GetWorkloadAsync(workload, t).ConfigureAwait(false);
             string? set = null;
-            after?.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out set);
+            after?.Annotations.TryGetValue(RestartAnnotation.Name, out set);
             return await WaitAsync(ctx, workload, set, t).ConfigureAwait(false);
         });
     }
 
     public static async Task<UndoOutcome> UndoRestartAsync(RestartWorkloadChange change, JsonObject? before, JsonObject? after, StepContext ctx, CancellationToken ct)
     {
-        var workload = KubernetesLookup.Workload(change.Kind.Wire(), change.Namespace, change.Name);
-        var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+        var workload = new WorkloadAddress(change.Kind, change.Namespace, change.Name);
+        var state = await ctx.Objects.GetWorkloadAsync(workload, ct).ConfigureAwait(false);
         if (state is null)
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"{workload} was deleted since the migration");
         }
 
         var previous = Json.Text(before, "restartedAt");
-        state.Annotations.TryGetValue(KubernetesClusterWriter.RestartedAtAnnotation, out var current);
+        state.Annotations.TryGetValue(RestartAnnotation.Name, out var current);
         if (string.Equals(current, previous, StringComparison.Ordinal))
         {
             return new UndoOutcome(change.Address, change.Action, UndoStatus.AlreadyRestored, "the restart annotation is as before");
@@ -179,7 +179,7 @@ internal static class WorkloadHandler
             return new UndoOutcome(change.Address, change.Action, UndoStatus.ChangedSince, $"{workload} was restarted again since the migration; left as it is");
         }
 
-        var result = await ctx.Writer.SetPodTemplateAnnotationsAsync(workload, new Dictionary<string, string?> { [KubernetesClusterWriter.RestartedAtAnnotation] = previous }, state.ResourceVersion, ct).ConfigureAwait(false);
+        var result = await ctx.Objects.SetPodTemplateAnnotationsAsync(workload, new Dictionary<string, string?> { [RestartAnnotation.Name] = previous }, state.ResourceVersion, ct).ConfigureAwait(false);
         return result.Succeeded
             ? new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the pod template's restart annotation (this rolls the pods once more)")
             : new UndoOutcome(change.Address, change.Action, UndoStatus.Failed, $"{result.Outcome}: {result.Message}; run rollback again");
@@ -189,11 +189,11 @@ internal static class WorkloadHandler
     /// Sets serviceAccountName on condition of the resourceVersion read; after a concurrent edit it reads again and
     /// retries while the workload still runs as the expected ServiceAccount. Null on success, else the failed or stale write.
     /// </summary>
-    private static async Task<StepWrite?> SetAccountAsync(StepContext ctx, WorkloadRef workload, string target, string expected, string? resourceVersion, CancellationToken ct)
+    private static async Task<StepWrite?> SetAccountAsync(StepContext ctx, WorkloadAddress workload, string target, string expected, string? resourceVersion, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var result = await ctx.Writer.SetPodTemplateServiceAccountAsync(workload, target, resourceVersion, ct).ConfigureAwait(false);
+            var result = await ctx.Objects.SetPodTemplateServiceAccountAsync(workload, target, resourceVersion, ct).ConfigureAwait(false);
             if (result.Succeeded)
             {
                 return null;
@@ -204,7 +204,7 @@ internal static class WorkloadHandler
                 return StepWrite.Fail($"{workload}: {result.Outcome}: {result.Message}; run apply again");
             }
 
-            var state = await KubernetesLookup.WorkloadAsync(ctx.Reader, workload, ct).ConfigureAwait(false);
+            var state = await ctx.Objects.GetWorkloadAsync(workload, ct).ConfigureAwait(false);
             var current = state?.ServiceAccountName ?? DefaultServiceAccount;
             if (string.Equals(current, target, StringComparison.Ordinal))
             {
@@ -222,9 +222,9 @@ internal static class WorkloadHandler
         return StepWrite.Fail($"{workload} kept changing concurrently; run apply again");
     }
 
-    private static async Task<StepWrite> WaitAsync(StepContext ctx, WorkloadRef workload, string? restartedAt, CancellationToken ct)
+    private static async Task<StepWrite> WaitAsync(StepContext ctx, WorkloadAddress workload, string? restartedAt, CancellationToken ct)
     {
-        var rollout = await ctx.Writer.WaitForRolloutAsync(workload, ctx.Options.RolloutTimeout, ct).ConfigureAwait(false);
+        var rollout = await ctx.Objects.WaitForRolloutAsync(workload, ctx.Options.RolloutTimeout, ct).ConfigureAwait(false);
         var after = new JsonObject { ["restartedAt"] = restartedAt, ["rollout"] = rollout.Outcome.ToString() };
         return rollout.Outcome is RolloutOutcome.Complete or RolloutOutcome.Untracked
             ? StepWrite.Ok($"restarted; rollout {rollout.Outcome}: {rollout.Message}", after)

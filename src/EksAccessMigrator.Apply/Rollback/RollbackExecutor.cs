@@ -4,6 +4,7 @@ using EksAccessMigrator.Apply.Coordination;
 using EksAccessMigrator.Apply.Handlers;
 using EksAccessMigrator.Apply.Journal;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply;
 
@@ -13,11 +14,11 @@ namespace EksAccessMigrator.Apply;
 /// </summary>
 public sealed class RollbackExecutor
 {
-    private readonly ApplyClients _clients;
+    private readonly ClusterPorts _clients;
     private readonly ApplyOptions _options;
     private readonly IApplyProgress _progress;
 
-    public RollbackExecutor(ApplyClients clients, ApplyOptions options, IApplyProgress? progress = null)
+    public RollbackExecutor(ClusterPorts clients, ApplyOptions options, IApplyProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(options);

@@ -56,12 +56,6 @@ public sealed class EksClient : IDisposable
     public IAsyncEnumerable<EksAssociatedAccessPolicy> ListAssociatedAccessPoliciesAsync(string clusterName, string principalArn, CancellationToken cancellationToken) =>
         AwsPaginator.StreamAsync<EksAssociatedAccessPolicy>("ListAssociatedAccessPolicies", async (token, ct) => await ListAssociatedAccessPoliciesPageAsync(clusterName, principalArn, null, token, ct), cancellationToken);
 
-    public async Task<EksPage<EksAccessPolicy>> ListAccessPoliciesPageAsync(int? maxResults, string? nextToken, CancellationToken cancellationToken) =>
-        Page<EksAccessPolicy>(await SendAsync(EksRequests.ListAccessPolicies(maxResults, nextToken), cancellationToken), "accessPolicies");
-
-    public IAsyncEnumerable<EksAccessPolicy> ListAccessPoliciesAsync(CancellationToken cancellationToken) =>
-        AwsPaginator.StreamAsync<EksAccessPolicy>("ListAccessPolicies", async (token, ct) => await ListAccessPoliciesPageAsync(null, token, ct), cancellationToken);
-
     public async Task<EksPodIdentityAssociation> CreatePodIdentityAssociationAsync(CreatePodIdentityAssociationRequest request, CancellationToken cancellationToken) =>
         Read<EksPodIdentityAssociation>(await SendAsync(EksRequests.CreatePodIdentityAssociation(request, _newToken()), cancellationToken), "association");
 
@@ -73,9 +67,6 @@ public sealed class EksClient : IDisposable
 
     public IAsyncEnumerable<EksPodIdentityAssociationSummary> ListPodIdentityAssociationsAsync(string clusterName, string? @namespace, string? serviceAccount, CancellationToken cancellationToken) =>
         AwsPaginator.StreamAsync<EksPodIdentityAssociationSummary>("ListPodIdentityAssociations", async (token, ct) => await ListPodIdentityAssociationsPageAsync(clusterName, @namespace, serviceAccount, null, token, ct), cancellationToken);
-
-    public async Task<EksPodIdentityAssociation> UpdatePodIdentityAssociationAsync(UpdatePodIdentityAssociationRequest request, CancellationToken cancellationToken) =>
-        Read<EksPodIdentityAssociation>(await SendAsync(EksRequests.UpdatePodIdentityAssociation(request, _newToken()), cancellationToken), "association");
 
     public async Task<EksPodIdentityAssociation> DeletePodIdentityAssociationAsync(string clusterName, string associationId, CancellationToken cancellationToken) =>
         Read<EksPodIdentityAssociation>(await SendAsync(EksRequests.DeletePodIdentityAssociation(clusterName, associationId), cancellationToken), "association");

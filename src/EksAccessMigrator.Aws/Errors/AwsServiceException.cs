@@ -1,7 +1,9 @@
+using EksAccessMigrator.Core.Ports;
+
 namespace EksAccessMigrator.Aws.Errors;
 
 /// <summary>An AWS service answered with an error. Carries no credentials or request bodies.</summary>
-public class AwsServiceException : Exception
+public class AwsServiceException : ServiceCallException
 {
     public AwsServiceException()
         : this("AWS service error.")

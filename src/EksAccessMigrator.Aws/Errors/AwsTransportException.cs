@@ -1,7 +1,9 @@
+using EksAccessMigrator.Core.Ports;
+
 namespace EksAccessMigrator.Aws.Errors;
 
 /// <summary>No usable response arrived (connection failure or per-request timeout) after all permitted attempts.</summary>
-public sealed class AwsTransportException : Exception
+public sealed class AwsTransportException : ServiceCallException
 {
     public AwsTransportException()
     {

@@ -27,13 +27,6 @@ public sealed class IamClient : IDisposable
         return IamXml.Role(result.Child("Role") ?? throw new FormatException("GetRole response lacks <Role>."));
     }
 
-    /// <summary>GetUser; a null name returns the calling user.</summary>
-    public async Task<IamUser> GetUserAsync(string? userName, CancellationToken cancellationToken)
-    {
-        var result = await SendAsync(IamRequests.GetUser(userName), cancellationToken);
-        return IamXml.User(result.Child("User") ?? throw new FormatException("GetUser response lacks <User>."));
-    }
-
     public async Task<IamPage<IamRole>> ListRolesPageAsync(string? pathPrefix, string? marker, int? maxItems, CancellationToken cancellationToken)
     {
         var result = await SendAsync(IamRequests.ListRoles(pathPrefix, marker, maxItems), cancellationToken);
@@ -54,16 +47,6 @@ public sealed class IamClient : IDisposable
 
     public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
         SendWithoutResultAsync(IamRequests.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
-
-    public Task TagRoleAsync(string roleName, IReadOnlyList<KeyValuePair<string, string>> tags, CancellationToken cancellationToken) =>
-        SendWithoutResultAsync(IamRequests.TagRole(roleName, tags), cancellationToken);
-
-    /// <summary>ARNs of the account's OIDC providers (the call is not paginated).</summary>
-    public async Task<IReadOnlyList<string>> ListOpenIdConnectProvidersAsync(CancellationToken cancellationToken)
-    {
-        var result = await SendAsync(IamRequests.ListOpenIdConnectProviders(), cancellationToken);
-        return result.Child("OpenIDConnectProviderList").Members().Select(m => m.Required("Arn")).ToList();
-    }
 
     public void Dispose() => _pipeline.Dispose();
 

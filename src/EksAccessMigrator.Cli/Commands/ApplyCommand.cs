@@ -63,7 +63,7 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
 
         using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, plan.Changes.Length);
-        var executor = new PlanExecutor(ApplyClients.Of(connection), new ApplyOptions
+        var executor = new PlanExecutor(connection.Ports, new ApplyOptions
         {
             DryRun = dryRun,
             Parallel = parallel,

@@ -37,7 +37,7 @@ public sealed class RollbackCommand(CliOutput output, CliInput input)
 
         using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, 0);
-        var executor = new RollbackExecutor(ApplyClients.Of(connection), new ApplyOptions { ToolVersion = Cli.ToolVersion.Current, StopToken = signals.Stop }, progress);
+        var executor = new RollbackExecutor(connection.Ports, new ApplyOptions { ToolVersion = Cli.ToolVersion.Current, StopToken = signals.Stop }, progress);
         var result = await executor.RollbackAsync(journal, plan, CancellationToken.None).ConfigureAwait(false);
 
         var summaryWriter = json ? output.Error : output.Out;

@@ -7,6 +7,7 @@ using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 using EksAccessMigrator.FakeEks;
 using EksAccessMigrator.FakeKubernetes;
 using EksAccessMigrator.Kubernetes;
@@ -47,7 +48,7 @@ internal sealed class World : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(2),
             RolloutPollInterval = TimeSpan.FromMilliseconds(20),
         });
-        Clients = new ApplyClients(EksClient, IamClient, _sts, Connection, Seed.Region);
+        Clients = AdapterPorts.Create(EksClient, IamClient, _sts, Connection, Seed.Region);
     }
 
     public MotoServer Moto { get; }
@@ -64,7 +65,8 @@ internal sealed class World : IAsyncDisposable
 
     public KubernetesConnection Connection { get; }
 
-    public ApplyClients Clients { get; }
+    /// <summary>The real adapters over this world's servers, as the CLI wires them.</summary>
+    public ClusterPorts Clients { get; }
 
     public string JournalPath => Path.Combine(Directory, "journal.jsonl");
 

@@ -4,6 +4,7 @@ using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Aws.Signing;
+using EksAccessMigrator.Aws.Tests.Support;
 using EksAccessMigrator.FakeEks;
 
 namespace EksAccessMigrator.Aws.Tests.Eks;

@@ -1,4 +1,4 @@
-namespace EksAccessMigrator.Kubernetes;
+namespace EksAccessMigrator.Core.Ports;
 
 /// <summary>How a write ended, for the outcomes the apply step must handle rather than fail on.</summary>
 public enum WriteOutcome

@@ -1,4 +1,4 @@
-namespace EksAccessMigrator.Kubernetes;
+namespace EksAccessMigrator.Core.Ports;
 
 /// <summary>How waiting for a rollout ended.</summary>
 public enum RolloutOutcome

@@ -1,4 +1,4 @@
-namespace EksAccessMigrator.Kubernetes;
+namespace EksAccessMigrator.Core.Ports;
 
 /// <summary>The result of waiting for a rollout, with the last status seen in words (as kubectl rollout status prints).</summary>
 /// <param name="Outcome">How the wait ended.</param>

@@ -1,0 +1,14 @@
+namespace EksAccessMigrator.Core.Ports;
+
+/// <summary>Cluster-level EKS calls: which cluster it is, and the authentication-mode switch.</summary>
+public interface IClusterControl
+{
+    /// <summary>The cluster; null when no cluster of that name exists.</summary>
+    Task<ClusterDescription?> DescribeClusterAsync(string clusterName, CancellationToken cancellationToken);
+
+    /// <summary>Starts the switch to <paramref name="authenticationMode"/>: the update id, or null when another update is in progress (EKS ResourceInUseException).</summary>
+    Task<string?> UpdateAuthenticationModeAsync(string clusterName, string authenticationMode, string clientRequestToken, CancellationToken cancellationToken);
+
+    /// <summary>The update <paramref name="updateId"/>.</summary>
+    Task<ClusterUpdate> DescribeUpdateAsync(string clusterName, string updateId, CancellationToken cancellationToken);
+}

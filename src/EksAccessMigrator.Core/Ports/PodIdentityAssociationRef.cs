@@ -1,0 +1,7 @@
+namespace EksAccessMigrator.Core.Ports;
+
+/// <summary>A Pod Identity association as ListPodIdentityAssociations names it (no role: describe it for that).</summary>
+/// <param name="AssociationId">Its id.</param>
+/// <param name="Namespace">The ServiceAccount's namespace.</param>
+/// <param name="ServiceAccount">The ServiceAccount.</param>
+public sealed record PodIdentityAssociationRef(string AssociationId, string Namespace, string ServiceAccount);
