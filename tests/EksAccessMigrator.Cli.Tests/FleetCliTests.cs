@@ -1,0 +1,93 @@
+using System.Text.Json;
+using EksAccessMigrator.Cli.Tests.Support;
+using EksAccessMigrator.FakeKubernetes;
+using EksAccessMigrator.TestSupport;
+
+namespace EksAccessMigrator.Cli.Tests;
+
+/// <summary>
+/// fleet plan -> apply -> verify through the real CLI over real HTTP: one fake EKS holding the clusters, one fake
+/// Kubernetes per cluster, moto for IAM and STS with half the clusters in a second account reached by an assumed role.
+/// </summary>
+public sealed class FleetCliTests : IClassFixture<MotoServer>
+{
+    private readonly MotoServer _moto;
+
+    public FleetCliTests(MotoServer moto) => _moto = moto;
+
+    [Fact]
+    public async Task FiftyClusters_PlannedAndAppliedEightAtATime_OneFailingOnPurpose_ReportShows49AndTheFailureWithItsReason_VerifyAgrees()
+    {
+        await _moto.Process.ResetAsync();
+        await using var world = await FleetWorld.StartAsync(_moto, 50);
+        const int Broken = 17;
+        string[] run = ["--inventory", world.Inventory, "--out", world.Out, "--parallel", "8"];
+
+        var planned = await CliRun.RunAsync(["fleet", "plan", .. run]);
+
+        Assert.True(planned.ExitCode == 0, planned.Out + planned.Error);
+        var plannedRows = Rows(world);
+        Assert.Equal(50, plannedRows.Count);
+        Assert.All(plannedRows, r => Assert.Equal("planned", r.Status));
+        Assert.All(plannedRows, r => Assert.True(r.Changes > 0, r.Name));
+        Assert.Equal(25, plannedRows.Count(r => r.Account == FleetWorld.SecondAccount));
+        Assert.Equal(world.AccountOf(40), plannedRows.Single(r => r.Name == FleetWorld.Name(40)).Account);
+        Assert.True(File.Exists(Path.Combine(world.Out, FleetWorld.Name(40), "plan.json")));
+        Assert.Contains("50 planned", planned.Out, StringComparison.Ordinal);
+
+        // After review, someone edits the broken cluster's aws-auth: its plan is stale and apply refuses it.
+        world.Kubernetes[Broken].State.Mutate(ResourceKinds.ConfigMap, "kube-system", "aws-auth", map =>
+            map["data"]!["mapUsers"] = $"- userarn: arn:aws:iam::{world.AccountOf(Broken)}:user/alice\n  username: alice-renamed\n  groups: [dev]\n");
+
+        var applied = await CliRun.RunAsync(["fleet", "apply", .. run, "--yes"]);
+
+        Assert.Equal(1, applied.ExitCode);
+        var appliedRows = Rows(world);
+        var failed = Assert.Single(appliedRows, r => r.Status != "applied");
+        Assert.Equal(FleetWorld.Name(Broken), failed.Name);
+        Assert.Equal("failed", failed.Status);
+        Assert.Equal(3, failed.ExitCode);
+        Assert.Contains("refused, nothing was written", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("aws-auth mapUsers changed since the plan was made", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(49, appliedRows.Count(r => r.Status == "applied"));
+        Assert.Contains("49 applied, 1 failed", applied.Out, StringComparison.Ordinal);
+        for (var i = 0; i < world.Count; i++)
+        {
+            var expected = i == Broken ? "CONFIG_MAP" : "API_AND_CONFIG_MAP";
+            Assert.Equal(expected, world.Eks.State.AuthenticationModeOf(FleetWorld.Name(i)));
+        }
+
+        Assert.Contains($"arn:aws:iam::{FleetWorld.SecondAccount}:user/alice", world.Eks.State.AccessEntryPrincipals(FleetWorld.Name(40)));
+        Assert.Empty(world.Eks.State.AccessEntryPrincipals(FleetWorld.Name(Broken)));
+        Assert.True(File.Exists(Path.Combine(world.Out, FleetWorld.Name(40), "journal.jsonl")));
+        Assert.DoesNotContain(FleetWorld.SecretKey, await File.ReadAllTextAsync(Path.Combine(world.Out, FleetWorld.Name(40), "journal.jsonl")), StringComparison.Ordinal);
+        Assert.DoesNotContain(FleetWorld.SecretKey, applied.Out + applied.Error, StringComparison.Ordinal);
+
+        var verified = await CliRun.RunAsync(["fleet", "verify", .. run, "--format", "json"]);
+
+        Assert.Equal(1, verified.ExitCode);
+        var verifiedRows = Rows(world);
+        Assert.Equal(verifiedRows, RowsOf(verified.Out));
+        Assert.Equal(49, verifiedRows.Count(r => r.Status == "verified"));
+        var notVerified = Assert.Single(verifiedRows, r => r.Status != "verified");
+        Assert.Equal(FleetWorld.Name(Broken), notVerified.Name);
+        Assert.Equal("failed", notVerified.Status);
+        Assert.Contains("not ok", notVerified.Error, StringComparison.Ordinal);
+    }
+
+    private sealed record Row(string Name, string Status, string? Account, string? Error, int Changes, int ExitCode);
+
+    private static List<Row> Rows(FleetWorld world) => RowsOf(File.ReadAllText(Path.Combine(world.Out, "report.json")));
+
+    private static List<Row> RowsOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("clusters").EnumerateArray().Select(c => new Row(
+            c.GetProperty("name").GetString()!,
+            c.GetProperty("status").GetString()!,
+            c.GetProperty("account").GetString(),
+            c.GetProperty("error").GetString(),
+            c.GetProperty("changes").GetInt32(),
+            c.GetProperty("exitCode").GetInt32()))];
+    }
+}
