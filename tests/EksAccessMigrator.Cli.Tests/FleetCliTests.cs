@@ -75,6 +75,70 @@ public sealed class FleetCliTests : IClassFixture<MotoServer>
         Assert.Contains("not ok", notVerified.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Apply_WithoutYesAndWithoutATerminal_WritesNothing()
+    {
+        await _moto.Process.ResetAsync();
+        await using var world = await FleetWorld.StartAsync(_moto, 2);
+        string[] run = ["--inventory", world.Inventory, "--out", world.Out];
+        Assert.Equal(0, (await CliRun.RunAsync(["fleet", "plan", .. run])).ExitCode);
+        var before = world.Eks.State.SnapshotJson();
+
+        var applied = await CliRun.RunAsync(["fleet", "apply", .. run]);
+
+        Assert.Equal(1, applied.ExitCode);
+        Assert.Contains("pass --yes", applied.Error, StringComparison.Ordinal);
+        Assert.Equal(before, world.Eks.State.SnapshotJson());
+        Assert.False(File.Exists(Path.Combine(world.Out, FleetWorld.Name(0), "journal.jsonl")));
+    }
+
+    [Fact]
+    public async Task Apply_AppliesOnlyThePlansFleetPlanWrote_AnEditedOrMissingPlanIsRefused_TheOthersGoOn()
+    {
+        await _moto.Process.ResetAsync();
+        await using var world = await FleetWorld.StartAsync(_moto, 4);
+        string[] run = ["--inventory", world.Inventory, "--out", world.Out];
+        Assert.Equal(0, (await CliRun.RunAsync(["fleet", "plan", .. run])).ExitCode);
+        var edited = Path.Combine(world.Out, FleetWorld.Name(1), "plan.json");
+        await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(edited)).Replace("\"alice\"", "\"mallory\"", StringComparison.Ordinal));
+        File.Delete(Path.Combine(world.Out, FleetWorld.Name(2), "plan.json"));
+
+        var applied = await CliRun.RunAsync(["fleet", "apply", .. run, "--yes"]);
+
+        Assert.Equal(1, applied.ExitCode);
+        var rows = Rows(world);
+        Assert.Equal(["applied", "failed", "failed", "applied"], rows.Select(r => r.Status));
+        Assert.Contains("is not the plan fleet plan wrote", rows[1].Error, StringComparison.Ordinal);
+        Assert.Equal(3, rows[1].ExitCode);
+        Assert.Contains("no reviewed plan", rows[2].Error, StringComparison.Ordinal);
+        Assert.Equal("CONFIG_MAP", world.Eks.State.AuthenticationModeOf(FleetWorld.Name(1)));
+        Assert.Empty(world.Eks.State.AccessEntryPrincipals(FleetWorld.Name(1)));
+        Assert.Equal("CONFIG_MAP", world.Eks.State.AuthenticationModeOf(FleetWorld.Name(2)));
+        Assert.Equal("API_AND_CONFIG_MAP", world.Eks.State.AuthenticationModeOf(FleetWorld.Name(3)));
+    }
+
+    [Fact]
+    public async Task Shards_PlanEveryClusterExactlyOnce_AndOnlyExcludeLeaveTheOthersSkipped()
+    {
+        await _moto.Process.ResetAsync();
+        await using var world = await FleetWorld.StartAsync(_moto, 6);
+        var names = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var shard = await CliRun.RunAsync("fleet", "plan", "--inventory", world.Inventory, "--out", Path.Combine(world.Directory, $"shard-{i}"), "--shard", $"{i}/3", "--format", "json");
+            Assert.True(shard.ExitCode == 0, shard.Out + shard.Error);
+            names.AddRange(RowsOf(shard.Out).Select(r => r.Name));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(FleetWorld.Name), names.Order(StringComparer.Ordinal));
+
+        var only = await CliRun.RunAsync("fleet", "plan", "--inventory", world.Inventory, "--out", world.Out, "--only", "wave=1", "--exclude", FleetWorld.Name(2));
+
+        Assert.True(only.ExitCode == 0, only.Out + only.Error);
+        Assert.Equal(["planned", "skipped", "skipped", "skipped", "planned", "skipped"], Rows(world).Select(r => r.Status));
+        Assert.False(Directory.Exists(Path.Combine(world.Out, FleetWorld.Name(1))));
+    }
+
     private sealed record Row(string Name, string Status, string? Account, string? Error, int Changes, int ExitCode);
 
     private static List<Row> Rows(FleetWorld world) => RowsOf(File.ReadAllText(Path.Combine(world.Out, "report.json")));

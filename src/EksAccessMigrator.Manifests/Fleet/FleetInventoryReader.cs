@@ -47,8 +47,7 @@ public static class FleetInventoryReader
         }
         catch (YamlException ex)
         {
-            var inner = ex.InnerException is ArgumentException ? "a key is given twice" : ex.Message;
-            throw ManifestException.At(file, (int)ex.Start.Line, $"not valid YAML: {inner}. Fix the inventory and run again.");
+            throw ManifestException.At(file, (int)ex.Start.Line, $"not valid YAML: {ex.Message.TrimEnd('.')}. Fix the inventory and run again.");
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
