@@ -139,6 +139,30 @@ public sealed class FleetCliTests : IClassFixture<MotoServer>
         Assert.False(Directory.Exists(Path.Combine(world.Out, FleetWorld.Name(1))));
     }
 
+    [Fact]
+    public async Task AClusterWhosePlanHasBlockers_IsBlocked_ExitFour_AndFleetApplyLeavesIt()
+    {
+        await _moto.Process.ResetAsync();
+        await using var world = await FleetWorld.StartAsync(_moto, 2);
+        world.Kubernetes[1].State.Mutate(ResourceKinds.ConfigMap, "kube-system", "aws-auth", map =>
+            map["data"]!["mapUsers"] = $"- userarn: arn:aws:iam::{world.AccountOf(1)}:user/alice\n  username: system:alice\n  groups: [dev]\n");
+        string[] run = ["--inventory", world.Inventory, "--out", world.Out];
+
+        var planned = await CliRun.RunAsync(["fleet", "plan", .. run]);
+
+        Assert.True(planned.ExitCode == 4, planned.Out + planned.Error);
+        var rows = Rows(world);
+        Assert.Equal(["planned", "blocked"], rows.Select(r => r.Status));
+        Assert.Contains("blocker(s)", rows[1].Error, StringComparison.Ordinal);
+
+        var applied = await CliRun.RunAsync(["fleet", "apply", .. run, "--yes"]);
+
+        Assert.True(applied.ExitCode == 4, applied.Out + applied.Error);
+        Assert.Equal(["applied", "blocked"], Rows(world).Select(r => r.Status));
+        Assert.Equal("CONFIG_MAP", world.Eks.State.AuthenticationModeOf(FleetWorld.Name(1)));
+        Assert.False(File.Exists(Path.Combine(world.Out, FleetWorld.Name(1), "journal.jsonl")));
+    }
+
     private sealed record Row(string Name, string Status, string? Account, string? Error, int Changes, int ExitCode);
 
     private static List<Row> Rows(FleetWorld world) => RowsOf(File.ReadAllText(Path.Combine(world.Out, "report.json")));

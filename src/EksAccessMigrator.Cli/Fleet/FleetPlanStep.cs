@@ -17,7 +17,7 @@ internal sealed class FleetPlanStep(PlanOptions plan, WorkloadOptions workloads,
 {
     public async Task<FleetClusterResult> RunAsync(FleetCluster cluster, CancellationToken cancellationToken)
     {
-        var options = PlanCommand.Options(For(plan, cluster.Plan), clock) with { Workloads = For(workloads, cluster.Plan).ToPlannerOptions() };
+        var options = PlanCommand.Options(PlanOptionsFor(plan, cluster.Plan), clock) with { Workloads = WorkloadOptionsFor(workloads, cluster.Plan).ToPlannerOptions() };
         using var access = FleetClusterAccess.For(cluster, isDebug, debug);
         var (inventory, completed) = await PlanCommand.ScanLiveAsync(access.Cluster, access.Live, options, output, showProgress: false, access.Credentials, cancellationToken).ConfigureAwait(false);
         var result = MigrationPlanner.Plan(inventory, completed);
@@ -43,7 +43,7 @@ internal sealed class FleetPlanStep(PlanOptions plan, WorkloadOptions workloads,
     }
 
     /// <summary>The command line's plan options with the cluster's phase over them.</summary>
-    private static PlanOptions For(PlanOptions plan, FleetPlanSettings settings) => new()
+    internal static PlanOptions PlanOptionsFor(PlanOptions plan, FleetPlanSettings settings) => new()
     {
         Phase = settings.Phase ?? plan.Phase,
         TargetMode = plan.TargetMode,
@@ -54,7 +54,7 @@ internal sealed class FleetPlanStep(PlanOptions plan, WorkloadOptions workloads,
     };
 
     /// <summary>The command line's kube2iam, kiam and IRSA options with the cluster's over them.</summary>
-    private static WorkloadOptions For(WorkloadOptions workloads, FleetPlanSettings settings) => new()
+    internal static WorkloadOptions WorkloadOptionsFor(WorkloadOptions workloads, FleetPlanSettings settings) => new()
     {
         Kube2iamBaseRoleArn = settings.Kube2iamBaseRoleArn ?? workloads.Kube2iamBaseRoleArn,
         Kube2iamDefaultRole = settings.Kube2iamDefaultRole ?? workloads.Kube2iamDefaultRole,

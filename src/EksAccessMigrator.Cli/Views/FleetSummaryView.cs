@@ -23,8 +23,8 @@ public static class FleetSummaryView
             writer.WriteLine();
         }
 
-        var counts = Enum.GetValues<FleetStatus>().Select(s => (Status: s, Count: report.Count(s))).Where(x => x.Count > 0).Select(x => $"{x.Count} {x.Status.Wire()}");
-        writer.WriteLine($"{string.Join(", ", counts)}. Report: {Text.Safe(reportPath)}");
+        var counts = Enum.GetValues<FleetStatus>().Select(s => (Status: s, Count: report.Count(s))).Where(x => x.Count > 0).Select(x => $"{x.Count} {x.Status.Wire()}").ToList();
+        writer.WriteLine($"{(counts.Count == 0 ? "No cluster in this run" : string.Join(", ", counts))}. Report: {Text.Safe(reportPath)}");
     }
 
     public static void RenderJson(FleetReport report, TextWriter writer)
