@@ -70,7 +70,16 @@ public sealed class AssumeRoleCredentialSource : IAwsCredentialSource, IDisposab
                 return again;
             }
 
-            _current = await _sts.AssumeRoleAsync(RoleArn, RoleSessionName, DurationSeconds, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                _current = await _sts.AssumeRoleAsync(RoleArn, RoleSessionName, DurationSeconds, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is Errors.AwsServiceException or Errors.AwsTransportException)
+            {
+                // Said as what it is (the role could not be assumed), not as a failure of the call that needed the credentials.
+                throw new AwsConfigurationException($"the role {RoleArn} could not be assumed (sts:AssumeRole): {ex.Message.TrimEnd('.')}. Check that the role exists, that its trust policy allows the base credentials (the profile or the default chain) to assume it, and that STS is reachable.", ex);
+            }
+
             return _current.Credentials;
         }
         finally

@@ -52,6 +52,22 @@ public sealed class AssumeRoleMotoTests(MotoFixture moto)
         Assert.Equal(2, log.Entries.Count(e => e.Operation == "AssumeRole"));
     }
 
+    [Fact]
+    public async Task ARoleThatCannotBeAssumed_IsAConfigurationError_NamingTheRoleAndWhatToCheck()
+    {
+        const string Denied = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to perform: sts:AssumeRole</Message></Error><RequestId>r-1</RequestId></ErrorResponse>";
+        await using var server = new ScriptedServer(new ScriptedResponse(403, Denied));
+        var settings = new AwsClientSettings { Region = "eu-west-1", StsEndpointUrl = server.Endpoint };
+        using var source = new AssumeRoleCredentialSource(OtherAccountRole, "eks-access-migrator-shop", new StaticCredentialSource(MotoFixture.Credentials), settings, new AwsPipelineOptions { TimeProvider = new TestSupport.WaitSkippingClock() });
+
+        var error = await Assert.ThrowsAsync<AwsConfigurationException>(async () => await source.GetCredentialsAsync(CancellationToken.None));
+
+        Assert.Contains($"the role {OtherAccountRole} could not be assumed (sts:AssumeRole)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not authorized", error.Message, StringComparison.Ordinal);
+        Assert.Contains("trust policy", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(MotoFixture.Credentials.SecretAccessKey, error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("shop", "eks-access-migrator-shop")]
     [InlineData("a b/c", "eks-access-migrator-a-b-c")]
