@@ -163,6 +163,21 @@ public sealed class FleetCliTests : IClassFixture<MotoServer>
         Assert.False(File.Exists(Path.Combine(world.Out, FleetWorld.Name(1), "journal.jsonl")));
     }
 
+    [Fact]
+    public async Task Debug_ShowsTheAssumeRoleCall_AndNoSecret()
+    {
+        await _moto.Process.ResetAsync();
+        await using var world = await FleetWorld.StartAsync(_moto, 2);
+
+        var planned = await CliRun.RunAsync("fleet", "plan", "--inventory", world.Inventory, "--out", world.Out, "--debug");
+
+        Assert.True(planned.ExitCode == 0, planned.Out + planned.Error);
+        Assert.Contains("debug: AssumeRole attempt 1: POST", planned.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(FleetWorld.SecretKey, planned.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("<SecretAccessKey>", planned.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("<SessionToken>", planned.Error, StringComparison.Ordinal);
+    }
+
     private sealed record Row(string Name, string Status, string? Account, string? Error, int Changes, int ExitCode);
 
     private static List<Row> Rows(FleetWorld world) => RowsOf(File.ReadAllText(Path.Combine(world.Out, "report.json")));
