@@ -76,7 +76,7 @@ public sealed class FleetCliTests : IClassFixture<MotoServer>
     }
 
     [Fact]
-    public async Task Apply_WithoutYesAndWithoutATerminal_WritesNothing()
+    public async Task Apply_WithoutYesAndWithoutATerminal_OrAsADryRun_WritesNothing()
     {
         await _moto.Process.ResetAsync();
         await using var world = await FleetWorld.StartAsync(_moto, 2);
@@ -88,6 +88,13 @@ public sealed class FleetCliTests : IClassFixture<MotoServer>
 
         Assert.Equal(1, applied.ExitCode);
         Assert.Contains("pass --yes", applied.Error, StringComparison.Ordinal);
+        Assert.Equal(before, world.Eks.State.SnapshotJson());
+        Assert.False(File.Exists(Path.Combine(world.Out, FleetWorld.Name(0), "journal.jsonl")));
+
+        var dryRun = await CliRun.RunAsync(["fleet", "apply", .. run, "--dry-run"]);
+
+        Assert.True(dryRun.ExitCode == 0, dryRun.Out + dryRun.Error);
+        Assert.All(Rows(world), r => Assert.Equal("planned", r.Status));
         Assert.Equal(before, world.Eks.State.SnapshotJson());
         Assert.False(File.Exists(Path.Combine(world.Out, FleetWorld.Name(0), "journal.jsonl")));
     }

@@ -49,6 +49,7 @@ public sealed class FleetCommand(CliOutput output, CliInput input, TimeProvider 
     public async Task<int> Apply(
         FleetOptions fleet,
         [Option("yes", Description = "Do not ask for confirmation (for scripts).")] bool yes = false,
+        [Option("dry-run", Description = "Do every read and check of every cluster and count the calls that would be made (status planned); write nothing, not even journals.")] bool dryRun = false,
         [Option("changes-parallel", Description = "Most independent changes of one cluster in flight at once (1-32, default 4).", ValueName = "N")] int changesParallel = 4,
         [Option("restart-workloads", Description = "Perform RestartWorkload steps and wait for each rollout.")] bool restartWorkloads = false,
         [Option("rollout-timeout", Description = "Seconds to wait for each rollout (default 300).", ValueName = "SECONDS")] int rolloutTimeout = 300,
@@ -67,7 +68,7 @@ public sealed class FleetCommand(CliOutput output, CliInput input, TimeProvider 
         var setup = FleetSetup.Check(fleet, planning: false);
         var plans = setup.Selection.Selected.Count(c => File.Exists(setup.Folder.Plan(c.Name)));
         var question = $"Apply the reviewed plans of {plans} cluster(s) in {setup.Folder.Root} (shard {setup.Shard}, {setup.Selection.Selected.Length} selected, up to {setup.Parallel} at once)?";
-        if (!Confirmation.Confirm(input, output, yes, question))
+        if (!dryRun && !Confirmation.Confirm(input, output, yes, question))
         {
             output.Error.WriteLine("Not applied; nothing was written.");
             return ExitCodes.Error;
@@ -77,6 +78,7 @@ public sealed class FleetCommand(CliOutput output, CliInput input, TimeProvider 
         var debug = fleet.Debug ? new WireLogView(output.Error) : null;
         var options = new ApplyOptions
         {
+            DryRun = dryRun,
             Parallel = changesParallel,
             RestartWorkloads = restartWorkloads,
             RolloutTimeout = TimeSpan.FromSeconds(rolloutTimeout),

@@ -45,6 +45,12 @@ internal sealed class FleetApplyStep(FleetFolder folder, ApplyOptions options, W
             return row with { Status = FleetStatus.Failed, Error = $"refused, nothing was written: {refusal.Message}{stale}", ExitCode = ExitCodes.Refused };
         }
 
+        if (result.DryRun)
+        {
+            // Nothing written: the plan is still only planned; Done counts the calls apply would make.
+            return row with { Status = FleetStatus.Planned, Done = result.PlannedCalls.Length, ExitCode = ApplyCommand.ExitCode(result, signalled) };
+        }
+
         var code = ApplyCommand.ExitCode(result, signalled);
         var journal = File.Exists(folder.Journal(cluster.Name)) ? FleetFolder.Relative(cluster.Name, FleetFolder.JournalFileName) : null;
         row = row with { Done = result.Done, Journal = journal, ExitCode = code };

@@ -23,7 +23,7 @@ public sealed record FleetClusterResult
     /// <summary>The plan's blocker findings.</summary>
     public int Blockers { get; init; }
 
-    /// <summary><c>fleet apply</c>: steps done in this run; <c>fleet verify</c>: subjects ok.</summary>
+    /// <summary><c>fleet apply</c>: steps done in this run (<c>--dry-run</c>: calls it would make); <c>fleet verify</c>: subjects ok.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Done { get; init; }
 

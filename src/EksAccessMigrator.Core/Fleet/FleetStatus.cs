@@ -7,7 +7,7 @@ namespace EksAccessMigrator.Core.Fleet;
 [JsonConverter(typeof(WireEnumConverter<FleetStatus>))]
 public enum FleetStatus
 {
-    /// <summary><c>fleet plan</c>: the plan file was written and has no blockers.</summary>
+    /// <summary><c>fleet plan</c>: the plan file was written and has no blockers; <c>fleet apply --dry-run</c>: every check passed, nothing written.</summary>
     [JsonStringEnumMemberName("planned")]
     Planned,
 
