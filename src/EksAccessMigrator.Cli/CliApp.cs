@@ -14,7 +14,10 @@ public static class CliApp
     public static IReadOnlyList<Type> CommandTypes { get; } =
         [typeof(ScanCommand), typeof(PlanCommand), typeof(ShowCommand), typeof(ApplyCommand), typeof(VerifyCommand), typeof(RollbackCommand), typeof(ExportCommand)];
 
-    public static CommandCatalogue Catalogue { get; } = CommandCatalogue.Of(CommandTypes);
+    /// <summary>The groups of sub-commands: <c>fleet plan|apply|verify</c>.</summary>
+    public static IReadOnlyDictionary<string, Type> CommandGroups { get; } = new Dictionary<string, Type> { [FleetCommand.Group] = typeof(FleetCommand) };
+
+    public static CommandCatalogue Catalogue { get; } = CommandCatalogue.Of(CommandTypes, CommandGroups);
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null, bool errorIsTerminal = false, TextReader? stdin = null, bool inputIsTerminal = false, int? outputWidth = null)
     {
@@ -44,6 +47,11 @@ public static class CliApp
             foreach (var type in CommandTypes)
             {
                 app.AddCommands(type);
+            }
+
+            foreach (var (name, type) in CommandGroups)
+            {
+                app.AddSubCommand(name, group => group.AddCommands(type));
             }
             await app.RunAsync().ConfigureAwait(false);
 

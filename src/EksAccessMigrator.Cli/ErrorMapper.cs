@@ -11,6 +11,15 @@ public static class ErrorMapper
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(stderr);
+        var (code, message) = Describe(exception);
+        stderr.WriteLine($"error: {OneLine(message)}");
+        return code;
+    }
+
+    /// <summary>The exit code and the one-line message of <paramref name="exception"/> (also one fleet cluster's error).</summary>
+    public static (int Code, string Message) Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
         var (code, message) = exception switch
         {
             UsageException or ManifestException or PlanFormatException => (ExitCodes.Error, exception.Message),
@@ -27,8 +36,7 @@ public static class ErrorMapper
             OperationCanceledException => (ExitCodes.Cancelled, "cancelled; nothing more was written."),
             _ => (ExitCodes.InternalError, $"internal error ({exception.GetType().Name}): {exception.Message} This is a bug in eks-access-migrator; please report it with the command you ran."),
         };
-        stderr.WriteLine($"error: {OneLine(message)}");
-        return code;
+        return (code, OneLine(message));
     }
 
     /// <summary>An error line never grows with what the user gave: long values are cut, so the line stays readable.</summary>

@@ -15,7 +15,7 @@ public static class ExitCodes
     /// </summary>
     public const int Refused = 3;
 
-    /// <summary><c>plan</c>/<c>show --exit-code-on-blockers</c>: the plan has blockers.</summary>
+    /// <summary><c>plan</c>/<c>show --exit-code-on-blockers</c>: the plan has blockers; <c>fleet</c>: no cluster failed, but one is blocked.</summary>
     public const int Blockers = 4;
 
     /// <summary>A bug in the tool: an exception nobody expected.</summary>

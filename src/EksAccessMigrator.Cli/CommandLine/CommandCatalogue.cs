@@ -16,11 +16,21 @@ public sealed class CommandCatalogue
 
     public CommandInfo? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);
 
-    public static CommandCatalogue Of(IEnumerable<Type> commandTypes)
+    /// <summary>The groups of sub-commands (<c>fleet</c>): the first word of a command named with two.</summary>
+    public IEnumerable<string> Groups => Commands.Where(c => c.Name.Contains(' ', StringComparison.Ordinal)).Select(c => c.Name.Split(' ')[0]).Distinct(StringComparer.Ordinal);
+
+    public static CommandCatalogue Of(IEnumerable<Type> commandTypes) => Of(commandTypes, new Dictionary<string, Type>());
+
+    /// <summary>
+    /// The commands of <paramref name="commandTypes"/>, then the sub-commands of each group (<c>fleet</c>:
+    /// <c>fleet plan</c>, <c>fleet apply</c>, ...), named with the group's name first.
+    /// </summary>
+    public static CommandCatalogue Of(IEnumerable<Type> commandTypes, IReadOnlyDictionary<string, Type> groups)
     {
         ArgumentNullException.ThrowIfNull(commandTypes);
+        ArgumentNullException.ThrowIfNull(groups);
         var commands = new List<CommandInfo>();
-        foreach (var type in commandTypes)
+        foreach (var (type, prefix) in commandTypes.Select(t => (t, string.Empty)).Concat(groups.Select(g => (g.Value, g.Key + " "))))
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             {
@@ -36,7 +46,7 @@ public sealed class CommandCatalogue
                     Read(parameter, options, arguments);
                 }
 
-                commands.Add(new CommandInfo(command.Name ?? method.Name.ToLowerInvariant(), command.Description ?? string.Empty, options, arguments));
+                commands.Add(new CommandInfo(prefix + (command.Name ?? method.Name.ToLowerInvariant()), command.Description ?? string.Empty, options, arguments));
             }
         }
 

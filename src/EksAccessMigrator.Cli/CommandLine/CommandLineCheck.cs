@@ -24,7 +24,7 @@ public static class CommandLineCheck
 
         if (args[0] == "help")
         {
-            return CommandLineRequest.Help(args.Count > 1 ? Command(args[1], catalogue) : null, false);
+            return CommandLineRequest.Help(args.Count > 1 && catalogue.Groups.Contains(args[1]) ? Command(args[1], args.Count > 2 ? args[2] : null, catalogue) : args.Count > 1 ? Command(args[1], catalogue) : null, false);
         }
 
         if (args[0] == "--version")
@@ -37,10 +37,11 @@ public static class CommandLineCheck
             throw new UsageException($"'{Shorten(args[0])}' is not an option of {ToolName} itself; put options after the command (see '{ToolName} --help').");
         }
 
-        var command = Command(args[0], catalogue);
-        var rewritten = new List<string> { args[0] };
+        var grouped = catalogue.Groups.Contains(args[0]);
+        var command = grouped ? Command(args[0], args.Count > 1 ? args[1] : null, catalogue) : Command(args[0], catalogue);
+        var rewritten = grouped ? new List<string> { args[0], args[1] } : new List<string> { args[0] };
         var positional = new List<string>();
-        for (var i = 1; i < args.Count; i++)
+        for (var i = rewritten.Count; i < args.Count; i++)
         {
             var token = args[i];
             if (token == "--")
@@ -130,6 +131,20 @@ public static class CommandLineCheck
 
         var closest = Closest(name, catalogue.Commands.Select(c => c.Name));
         throw new UsageException($"'{Shorten(name)}' is not a command{(closest is null ? string.Empty : $"; did you mean '{closest}'?")} See '{ToolName} --help' for the commands.");
+    }
+
+    /// <summary>A sub-command of a group (<c>fleet plan</c>); a missing or unknown one names the group's sub-commands.</summary>
+    private static CommandInfo Command(string group, string? name, CommandCatalogue catalogue)
+    {
+        var names = catalogue.Commands.Where(c => c.Name.StartsWith(group + " ", StringComparison.Ordinal)).Select(c => c.Name[(group.Length + 1)..]).ToList();
+        if (name is not null && !name.StartsWith('-') && catalogue.Find($"{group} {name}") is { } command)
+        {
+            return command;
+        }
+
+        var closest = name is null || name.StartsWith('-') ? null : Closest(name, names);
+        var given = name is null || name.StartsWith('-') ? "needs a sub-command" : $"has no sub-command '{Shorten(name)}'{(closest is null ? string.Empty : $"; did you mean '{group} {closest}'?")}";
+        throw new UsageException($"{group} {given}: {string.Join(", ", names)}. See '{ToolName} {group} {names[0]} --help'.");
     }
 
     private static (CommandOption Option, string? InlineValue) OptionOf(string token, CommandInfo command)

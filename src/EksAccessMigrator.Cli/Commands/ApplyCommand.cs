@@ -46,13 +46,8 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
         }
 
         var plan = saved.Plan;
-        var cluster = new ClusterOptions { Cluster = plan.Cluster.Name, Region = plan.Cluster.Region };
-        var settings = LiveInventory.Settings(cluster, live, plan.Options.Workloads.IamRoleKey);
         var debug = live.Debug ? new WireLogView(output.Error) : null;
-
-        // The plan's account, region and cluster are checked first, before the API server is reached; the executor
-        // checks the cluster ARN and kube-system uid again before the first write.
-        using var connection = await LiveInventory.ConnectAsync(settings, debug, new ClusterExpectation(plan.Cluster.AccountId, plan.Cluster.Region, plan.Cluster.Arn), cancellationToken).ConfigureAwait(false);
+        using var connection = await ConnectAsync(plan, live, debug, null, cancellationToken).ConfigureAwait(false);
 
         var question = $"Apply {plan.Changes.Length} change(s) of {planFile} ({plan.Summary.Irreversible} irreversible) to cluster {plan.Cluster.Name} ({plan.Cluster.Region}, account {plan.Cluster.AccountId})?";
         if (!dryRun && !Confirmation.Confirm(input, output, yes, question))
@@ -63,7 +58,7 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
 
         using var signals = new SignalStop(output.Error);
         var progress = new ApplyProgressView(json ? output.Out : output.Error, json, plan.Changes.Length);
-        var executor = new PlanExecutor(connection.Ports, new ApplyOptions
+        var executor = Executor(connection, new ApplyOptions
         {
             DryRun = dryRun,
             Parallel = parallel,
@@ -87,8 +82,29 @@ public sealed class ApplyCommand(CliOutput output, CliInput input)
         }
 
         ApplySummaryView.Applied(result, summaryWriter);
-        return result.Interrupted && signals.Signalled ? ExitCodes.Cancelled
+        return ExitCode(result, signals.Signalled);
+    }
+
+    /// <summary>
+    /// Opens the connection to the plan's cluster (also each cluster of <c>fleet apply</c>). The plan's account,
+    /// region and cluster are checked first, before the API server is reached; the executor checks the cluster ARN and
+    /// kube-system uid again before the first write.
+    /// </summary>
+    /// <param name="credentials">AWS credentials (a fleet cluster's assumed role); null for the SDK's chain or --profile.</param>
+    internal static Task<ClusterConnection> ConnectAsync(Core.Plans.MigrationPlan plan, LiveOptions live, WireLogView? debug, Aws.Credentials.IAwsCredentialSource? credentials, CancellationToken cancellationToken)
+    {
+        var cluster = new ClusterOptions { Cluster = plan.Cluster.Name, Region = plan.Cluster.Region };
+        var settings = LiveInventory.Settings(cluster, live, plan.Options.Workloads.IamRoleKey);
+        return LiveInventory.ConnectAsync(settings, debug, new ClusterExpectation(plan.Cluster.AccountId, plan.Cluster.Region, plan.Cluster.Arn), credentials, cancellationToken);
+    }
+
+    /// <summary>The executor over <paramref name="connection"/> (also each cluster of <c>fleet apply</c>).</summary>
+    internal static PlanExecutor Executor(ClusterConnection connection, ApplyOptions options, IApplyProgress progress) =>
+        new(connection.Ports, options, progress);
+
+    /// <summary>The exit code of an apply that ran (not refused).</summary>
+    internal static int ExitCode(ApplyResult result, bool signalled) =>
+        result.Interrupted && signalled ? ExitCodes.Cancelled
             : result.Stale > 0 ? ExitCodes.Refused
             : result.Succeeded ? ExitCodes.Success : ExitCodes.Error;
-    }
 }

@@ -38,7 +38,11 @@ public static class LiveInventory
         return LiveScanSettings.Load(cluster.Cluster, region, live.Profile, live.Kubeconfig, live.Context) with { ApiServerOverride = apiServer, IamRoleKey = iamRoleKey };
     }
 
-    public static async Task<LiveScanResult> ScanAsync(LiveScanSettings settings, ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken)
+    public static Task<LiveScanResult> ScanAsync(LiveScanSettings settings, ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, CancellationToken cancellationToken) =>
+        ScanAsync(settings, cluster, live, output, showProgress, null, cancellationToken);
+
+    /// <param name="credentials">The AWS credentials (a fleet cluster's assumed role); null for the SDK's chain or <c>--profile</c>.</param>
+    public static async Task<LiveScanResult> ScanAsync(LiveScanSettings settings, ClusterOptions cluster, LiveOptions live, CliOutput output, bool showProgress, Aws.Credentials.IAwsCredentialSource? credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(cluster);
@@ -47,7 +51,8 @@ public static class LiveInventory
         var progress = showProgress && output.ErrorIsTerminal ? new ScanProgressView(output.Error) : null;
         var wireLog = live.Debug ? new WireLogView(output.Error) : null;
         settings = Debugged(settings, wireLog);
-        var result = await LiveInventoryScanner.WithSdkCredentials(settings, wireLog, progress).ScanAsync(cancellationToken).ConfigureAwait(false);
+        var scanner = credentials is null ? LiveInventoryScanner.WithSdkCredentials(settings, wireLog, progress) : new LiveInventoryScanner(settings, credentials, wireLog, progress);
+        var result = await scanner.ScanAsync(cancellationToken).ConfigureAwait(false);
 
         if (cluster.Account is not null && cluster.Account != result.Cluster.AccountId)
         {
@@ -62,10 +67,14 @@ public static class LiveInventory
     /// profile), checking <paramref name="expected"/> first; with <c>--debug</c> every AWS attempt and Kubernetes
     /// request goes to <paramref name="wireLog"/>.
     /// </summary>
-    public static Task<ClusterConnection> ConnectAsync(LiveScanSettings settings, WireLogView? wireLog, ClusterExpectation expected, CancellationToken cancellationToken)
+    public static Task<ClusterConnection> ConnectAsync(LiveScanSettings settings, WireLogView? wireLog, ClusterExpectation expected, CancellationToken cancellationToken) =>
+        ConnectAsync(settings, wireLog, expected, null, cancellationToken);
+
+    /// <param name="credentials">The AWS credentials (a fleet cluster's assumed role); null for the SDK's chain or the profile.</param>
+    public static Task<ClusterConnection> ConnectAsync(LiveScanSettings settings, WireLogView? wireLog, ClusterExpectation expected, Aws.Credentials.IAwsCredentialSource? credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return ClusterConnection.OpenAsync(Debugged(settings, wireLog), new Aws.Credentials.SdkCredentialSource(settings.Aws.Profile), wireLog, expected, cancellationToken);
+        return ClusterConnection.OpenAsync(Debugged(settings, wireLog), credentials ?? new Aws.Credentials.SdkCredentialSource(settings.Aws.Profile), wireLog, expected, cancellationToken);
     }
 
     /// <summary>With <c>--debug</c>, the Kubernetes requests go to the debug log too (method, URL, status only).</summary>

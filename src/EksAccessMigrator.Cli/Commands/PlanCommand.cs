@@ -28,7 +28,7 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(workloads);
         var parsedFormat = OutputFormats.Parse(format);
-        var options = Options(plan) with { Workloads = workloads.ToPlannerOptions() };
+        var options = Options(plan, clock) with { Workloads = workloads.ToPlannerOptions() };
         var cancellationToken = appContext?.CancellationToken ?? CancellationToken.None;
         ClusterInventory inventory;
         if (InputMode.IsOffline(input, cluster, live))
@@ -44,8 +44,7 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
                 throw new UsageException("--caller-arn is for offline plans; a live plan asks STS who is running it.");
             }
 
-            var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, workloads.GivenIamRoleKey, workloads.GivenOidcIssuer).ConfigureAwait(false);
-            inventory = scan.Inventory;
+            inventory = await ScanLiveAsync(cluster, live, workloads, output, showProgress: parsedFormat != OutputFormat.Json, null, cancellationToken).ConfigureAwait(false);
         }
 
         var result = MigrationPlanner.Plan(inventory, options);
@@ -65,7 +64,21 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
             ?? (detailedExitcode && !result.Changes.IsEmpty ? ExitCodes.ChangesPresent : ExitCodes.Success);
     }
 
-    private PlannerOptions Options(PlanOptions plan)
+    /// <summary>
+    /// The live half of <c>plan</c> (also each cluster of <c>fleet plan</c>): the scan, with <c>--iam-role-key</c> and
+    /// <c>--oidc-issuer</c> as scan settings (the inventory records them).
+    /// </summary>
+    /// <param name="credentials">AWS credentials (a fleet cluster's assumed role); null for the SDK's chain or --profile.</param>
+    internal static async Task<ClusterInventory> ScanLiveAsync(ClusterOptions cluster, LiveOptions live, WorkloadOptions workloads, CliOutput output, bool showProgress, Aws.Credentials.IAwsCredentialSource? credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workloads);
+        var settings = LiveInventory.Settings(cluster, live, workloads.GivenIamRoleKey) with { OidcIssuer = workloads.GivenOidcIssuer };
+        var scan = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress, credentials, cancellationToken).ConfigureAwait(false);
+        return scan.Inventory;
+    }
+
+    /// <summary>The planner options of <c>plan</c>'s command line (also each cluster of <c>fleet plan</c>).</summary>
+    internal static PlannerOptions Options(PlanOptions plan, TimeProvider clock)
     {
         if (!WireNames.TryParse<PlanPhase>(plan.Phase.Trim().ToLowerInvariant(), out var phase))
         {

@@ -33,22 +33,7 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
             }
         }
 
-        // A saved plan's scan settings are scanned with again (its OIDC issuer, as the plan recorded it, wins over
-        // DescribeCluster's); without a plan, the command line's.
-        var roleKey = saved?.Options.Workloads.IamRoleKey ?? workloads.GivenIamRoleKey;
-        var issuer = saved is not null ? saved.Options.Workloads.OidcIssuer : workloads.GivenOidcIssuer;
-        var scan = await LiveInventory.ScanAsync(cluster.ToClusterOptions(), live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, roleKey, issuer).ConfigureAwait(false);
-        if (saved is not null && saved.Cluster.AccountId != scan.Cluster.AccountId)
-        {
-            throw new UsageException($"the plan is for account {saved.Cluster.AccountId}, but the cluster is in account {scan.Cluster.AccountId}; check the profile you are using.");
-        }
-
-        var now = clock.GetUtcNow();
-        var options = saved is not null
-            ? saved.Options.ToPlannerOptions(saved.Phase, Cli.ToolVersion.Current, now)
-            : new PlannerOptions { Workloads = workloads.ToPlannerOptions(), ToolVersion = Cli.ToolVersion.Current, CreatedAt = now };
-        var current = MigrationPlanner.Plan(scan.Inventory, options);
-        var report = saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
+        var report = await ReportAsync(saved, cluster.ToClusterOptions(), workloads, live, output, showProgress: parsedFormat != OutputFormat.Json, clock, null, cancellationToken).ConfigureAwait(false);
 
         if (parsedFormat == OutputFormat.Json)
         {
@@ -60,5 +45,31 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
         }
 
         return report.AllOk ? ExitCodes.Success : ExitCodes.ChangesPresent;
+    }
+
+    /// <summary>
+    /// Scans the cluster and compares it with the plan (or the migrate phase without one); also each cluster of
+    /// <c>fleet verify</c>.
+    /// </summary>
+    /// <param name="credentials">AWS credentials (a fleet cluster's assumed role); null for the SDK's chain or --profile.</param>
+    internal static async Task<VerificationReport> ReportAsync(MigrationPlan? saved, ClusterOptions cluster, WorkloadOptions workloads, LiveOptions live, CliOutput output, bool showProgress, TimeProvider clock, Aws.Credentials.IAwsCredentialSource? credentials, CancellationToken cancellationToken)
+    {
+        // A saved plan's scan settings are scanned with again (its OIDC issuer, as the plan recorded it, wins over
+        // DescribeCluster's); without a plan, the command line's.
+        var roleKey = saved?.Options.Workloads.IamRoleKey ?? workloads.GivenIamRoleKey;
+        var issuer = saved is not null ? saved.Options.Workloads.OidcIssuer : workloads.GivenOidcIssuer;
+        var settings = LiveInventory.Settings(cluster, live, roleKey) with { OidcIssuer = issuer };
+        var scan = await LiveInventory.ScanAsync(settings, cluster, live, output, showProgress, credentials, cancellationToken).ConfigureAwait(false);
+        if (saved is not null && saved.Cluster.AccountId != scan.Cluster.AccountId)
+        {
+            throw new UsageException($"the plan is for account {saved.Cluster.AccountId}, but the cluster is in account {scan.Cluster.AccountId}; check the profile you are using.");
+        }
+
+        var now = clock.GetUtcNow();
+        var options = saved is not null
+            ? saved.Options.ToPlannerOptions(saved.Phase, Cli.ToolVersion.Current, now)
+            : new PlannerOptions { Workloads = workloads.ToPlannerOptions(), ToolVersion = Cli.ToolVersion.Current, CreatedAt = now };
+        var current = MigrationPlanner.Plan(scan.Inventory, options);
+        return saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
     }
 }
