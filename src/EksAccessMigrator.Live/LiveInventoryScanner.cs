@@ -106,7 +106,7 @@ public sealed class LiveInventoryScanner
 
             var roleList = await roles.ConfigureAwait(false);
             var read = await workloadTask.ConfigureAwait(false);
-            var inventory = new ClusterInventory(
+            var scanned = new ClusterInventory(
                 cluster.ToContext() with { KubeSystemUid = kubeSystemUid },
                 await awsAuth.ConfigureAwait(false),
                 IamPrincipalLister.Snapshot(roleList, await users.ConfigureAwait(false)),
@@ -115,6 +115,8 @@ public sealed class LiveInventoryScanner
             {
                 Workloads = read.Inventory(roleList),
             };
+            var nodeRoles = await steps.RunAsync(ScanStep.NodeRolePolicies, ct => NodeRolePolicyReader.ReadAsync(iam, scanned, read.Nodegroups, roleList, recorder, ct), p => p.Roles.Length, cancellationToken).ConfigureAwait(false);
+            var inventory = scanned with { NodeRoles = nodeRoles };
             return new LiveScanResult(inventory, cluster, await caller.ConfigureAwait(false), roleList, await users.ConfigureAwait(false), recorder.Snapshot())
             {
                 Addons = read.Addons,

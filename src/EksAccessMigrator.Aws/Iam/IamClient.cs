@@ -58,6 +58,41 @@ public sealed class IamClient : IDisposable
     public Task TagRoleAsync(string roleName, IReadOnlyList<KeyValuePair<string, string>> tags, CancellationToken cancellationToken) =>
         SendWithoutResultAsync(IamRequests.TagRole(roleName, tags), cancellationToken);
 
+    /// <summary>One page of a role's attached managed policies (name and ARN).</summary>
+    public async Task<IamPage<IamAttachedPolicy>> ListAttachedRolePoliciesPageAsync(string roleName, string? marker, int? maxItems, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.ListAttachedRolePolicies(roleName, marker, maxItems), cancellationToken);
+        return Page(result, "AttachedPolicies", m => new IamAttachedPolicy(m.Required("PolicyName"), m.Required("PolicyArn")));
+    }
+
+    /// <summary>One page of the names of a role's inline policies.</summary>
+    public async Task<IamPage<string>> ListRolePoliciesPageAsync(string roleName, string? marker, int? maxItems, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.ListRolePolicies(roleName, marker, maxItems), cancellationToken);
+        return Page(result, "PolicyNames", m => m.Value);
+    }
+
+    /// <summary>A role's inline policy document, URL-decoded JSON.</summary>
+    public async Task<string> GetRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.GetRolePolicy(roleName, policyName), cancellationToken);
+        return Uri.UnescapeDataString(result.Required("PolicyDocument"));
+    }
+
+    /// <summary>The default version id of a managed policy.</summary>
+    public async Task<string> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.GetPolicy(policyArn), cancellationToken);
+        return result.Child("Policy").Required("DefaultVersionId");
+    }
+
+    /// <summary>A managed policy version's document, URL-decoded JSON.</summary>
+    public async Task<string> GetPolicyVersionDocumentAsync(string policyArn, string versionId, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.GetPolicyVersion(policyArn, versionId), cancellationToken);
+        return Uri.UnescapeDataString(result.Child("PolicyVersion").Required("Document"));
+    }
+
     /// <summary>ARNs of the account's OIDC providers (the call is not paginated).</summary>
     public async Task<IReadOnlyList<string>> ListOpenIdConnectProvidersAsync(CancellationToken cancellationToken)
     {

@@ -61,6 +61,7 @@ public static class OfflineInventory
         var inventory = new ClusterInventory(context, scanned.AwsAuth, iam, existing, callerArn)
         {
             Workloads = scanned.Workloads.ToInventory([.. trust.SelectMany(t => t.Result.Policies)]),
+            NodeRoles = RolePermissionsReader.Read(scanned.IamSnapshots),
         };
         return (inventory, scanned);
     }
