@@ -27,7 +27,7 @@ public static class NodeRoles
         {
             found.AddRange(AwsAuthParser.Parse(awsAuth).Mappings
                 .Where(m => m.IsRoleSection && m.Arn is not null && m.Groups.Contains(Nodes, StringComparer.Ordinal))
-                .Select(m => (m.Arn!, "aws-auth " + m.Source, false)));
+                .Select(m => (m.Arn!, m.Source, false)));
         }
 
         found.AddRange((inventory.ExistingAccessEntries ?? [])

@@ -39,7 +39,7 @@ public sealed class NodeRolePostureTests
         Assert.All(extra, f => Assert.Equal(NodeRole, f.Subject));
         Assert.Contains(extra, f => f.Message.StartsWith("The managed policy arn:aws:iam::aws:policy/AmazonS3FullAccess on node role", StringComparison.Ordinal));
         Assert.Contains(extra, f => f.Message.StartsWith("The inline policy logs on node role", StringComparison.Ordinal));
-        Assert.All(extra, f => Assert.Contains("used by aws-auth aws-auth/mapRoles[0], nodegroup/general", f.Message, StringComparison.Ordinal));
+        Assert.All(extra, f => Assert.Contains("used by aws-auth/mapRoles[0], nodegroup/general", f.Message, StringComparison.Ordinal));
         Assert.DoesNotContain(extra, f => f.Message.Contains("AmazonEKSWorkerNodePolicy on", StringComparison.Ordinal));
         var posture = Assert.Single(plan.NodeRoles!.Value);
         Assert.Contains("arn:aws:iam::aws:policy/AmazonS3FullAccess (extra, N1)", posture.Today);
