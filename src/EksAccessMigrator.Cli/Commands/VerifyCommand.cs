@@ -46,6 +46,7 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
             : new PlannerOptions { Workloads = workloads.ToPlannerOptions(), ToolVersion = Cli.ToolVersion.Current, CreatedAt = now };
         var current = scan.Plan(options);
         var report = saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
+        report = await VerifyProof.AddAsync(report, scan, cluster, live, output, roleKey, cancellationToken).ConfigureAwait(false);
 
         if (parsedFormat == OutputFormat.Json)
         {

@@ -103,6 +103,8 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
         {
             PodLabels = Strings(Map(templateMetadata, "labels")),
             HostPorts = PodTemplates.HostPorts(spec, Bool(spec?["hostNetwork"]) == true),
+            ContainerEnv = manifest.Kind == "Pod" ? PodTemplates.CredentialEnv(spec) : [],
+            PodPhase = manifest.Kind == "Pod" ? Text(Map(manifest.Root, "status")?["phase"]) : null,
         });
     }
 

@@ -18,7 +18,10 @@ internal static class OfflineSide
         var (roles, users) = Scenario.IamSnapshotJson();
         var rolesFile = Path.Combine(directory, "roles.json");
         var usersFile = Path.Combine(directory, "users.json");
-        File.WriteAllText(rolesFile, roles);
+        // As get-account-authorization-details prints them, so the node roles' (empty) permissions are known as live.
+        File.WriteAllText(rolesFile, System.Text.Json.Nodes.JsonNode.Parse(roles) is System.Text.Json.Nodes.JsonObject list && list.Remove("Roles", out var items)
+            ? new System.Text.Json.Nodes.JsonObject { ["RoleDetailList"] = items }.ToJsonString()
+            : roles);
         File.WriteAllText(usersFile, users);
         var collector = new AwsAuthCollector();
         ManifestScanner.Scan([export], [collector], CancellationToken.None);
@@ -31,7 +34,7 @@ internal static class OfflineSide
         }
 
         var context = new ClusterContext(Scenario.ClusterName, Scenario.Region, Scenario.Account, Partitions.ForRegion(Scenario.Region), authenticationMode);
-        return new ClusterInventory(context, collector.AwsAuth, IamSnapshotReader.Read([rolesFile, usersFile]), existing, callerArn);
+        return new ClusterInventory(context, collector.AwsAuth, IamSnapshotReader.Read([rolesFile, usersFile]), existing, callerArn) { NodeRoles = RolePermissionsReader.Read([rolesFile]) };
     }
 
     public static string PlanJsonOf(ClusterInventory inventory) =>

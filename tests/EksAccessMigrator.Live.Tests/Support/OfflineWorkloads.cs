@@ -18,6 +18,7 @@ internal static class OfflineWorkloads
         return new ClusterInventory(context, awsAuth.AwsAuth, IamSnapshotReader.Read([iamSnapshotFile]), null, callerArn)
         {
             Workloads = workloads.ToInventory(trust.Policies),
+            NodeRoles = RolePermissionsReader.Read([iamSnapshotFile]),
         };
     }
 
