@@ -76,6 +76,9 @@ internal static class NodeRolePosture
                     {
                         line = $"{arn}: sts:AssumeRole on {string.Join(", ", resources)} (N2)";
                         findings.Add(PostureFindings.AssumeAnyManaged(role.RoleArn, use.KiamServer, arn, resources, migratedRoles, [.. sources, "policy:" + arn]));
+                        today.Add(line);
+                        after.Add(line + AfterTrustRemoval);
+                        continue;
                     }
                 }
 
@@ -97,11 +100,19 @@ internal static class NodeRolePosture
                 var rest = policy.Without(statements);
                 findings.Add(PostureFindings.AssumeAnyInline(role.RoleArn, use.KiamServer, inline.Name, resources, migratedRoles, rest is null, [.. sources, "inline-policy:" + inline.Name]));
                 today.Add($"inline {inline.Name}: sts:AssumeRole on {string.Join(", ", resources)} (N2)");
-                after.Add($"inline {inline.Name}: sts:AssumeRole on {string.Join(", ", resources)} (N2)");
+                after.Add($"inline {inline.Name}: sts:AssumeRole on {string.Join(", ", resources)} (N2){AfterTrustRemoval}");
             }
 
             return new PlanNodeRole(role.RoleArn, use.UsedBy, [.. today], [.. after]);
         }
+
+        /// <summary>
+        /// Finalize removes the agents' trust statements from the migrated roles once no workload stays on an agent
+        /// (rule K6), so the permission no longer reaches them; the migrator changes no node-role policy itself.
+        /// </summary>
+        private string AfterTrustRemoval => migratedRoles.Count > 0 && stillOnAgents.Count == 0
+            ? "; the migrated roles no longer trust the node, every other role that does stays reachable"
+            : "; workloads stay on kube2iam or kiam, so the roles they use keep trusting the node";
 
         private Finding Extra(string roleArn, string policy, NodeRoleUse use, string detach, IEnumerable<string> sources)
         {

@@ -84,6 +84,19 @@ public sealed class NodeRolePostureTests
         Assert.Contains("1 role(s) kube2iam or kiam hand out (arn:aws:iam::111122223333:role/web)", only.Message, StringComparison.Ordinal);
         Assert.Contains("delete the inline policy, which grants nothing else", only.Message, StringComparison.Ordinal);
         Assert.Contains("remove that statement from the inline policy, keeping its other statements", Assert.Single(findings, f => f.Message.Contains("inline policy mixed", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
+        var posture = Assert.Single(plan.NodeRoles!.Value);
+        Assert.Contains("inline kube2iam: sts:AssumeRole on * (N2)", posture.Today);
+        Assert.Contains("inline kube2iam: sts:AssumeRole on * (N2); the migrated roles no longer trust the node, every other role that does stays reachable", posture.AfterFinalize);
+    }
+
+    [Fact]
+    public void N2_WithAWorkloadLeftOnTheAgent_AfterFinalizeSaysItsRolesKeepTrustingTheNode()
+    {
+        var workloads = Kube2iamCluster([W("apps", "web", "web", "web"), W("apps", "remote", "arn:aws:iam::999988887777:role/remote", "remote")]);
+
+        var plan = PlanWith(Posture(Role(NodeRole, [], ("kube2iam", AssumeAny))), workloads, PlanPhase.Finalize);
+
+        Assert.Contains("inline kube2iam: sts:AssumeRole on * (N2); workloads stay on kube2iam or kiam, so the roles they use keep trusting the node", Assert.Single(plan.NodeRoles!.Value).AfterFinalize);
     }
 
     [Fact]
