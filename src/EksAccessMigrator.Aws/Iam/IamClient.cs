@@ -79,6 +79,14 @@ public sealed class IamClient : IDisposable
         return Uri.UnescapeDataString(result.Required("PolicyDocument"));
     }
 
+    /// <summary>Writes a role's inline policy (creates or replaces it).</summary>
+    public Task PutRolePolicyAsync(string roleName, string policyName, string policyDocument, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(IamRequests.PutRolePolicy(roleName, policyName, policyDocument), cancellationToken);
+
+    /// <summary>Deletes a role's inline policy; a policy that does not exist is IAM's NoSuchEntity.</summary>
+    public Task DeleteRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(IamRequests.DeleteRolePolicy(roleName, policyName), cancellationToken);
+
     /// <summary>The default version id of a managed policy.</summary>
     public async Task<string> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken)
     {

@@ -33,6 +33,12 @@ public static class IamRequests
     public static AwsWireRequest GetRolePolicy(string roleName, string policyName) =>
         Build("GetRolePolicy", ("RoleName", roleName), ("PolicyName", policyName));
 
+    public static AwsWireRequest PutRolePolicy(string roleName, string policyName, string policyDocument) =>
+        Build("PutRolePolicy", ("RoleName", roleName), ("PolicyName", policyName), ("PolicyDocument", policyDocument));
+
+    public static AwsWireRequest DeleteRolePolicy(string roleName, string policyName) =>
+        Build("DeleteRolePolicy", ("RoleName", roleName), ("PolicyName", policyName));
+
     public static AwsWireRequest GetPolicy(string policyArn) => Build("GetPolicy", ("PolicyArn", policyArn));
 
     public static AwsWireRequest GetPolicyVersion(string policyArn, string versionId) =>

@@ -134,7 +134,7 @@ public static class PlanMarkdownView
 
     /// <summary>Rules N1-N3: per node role, what every pod on its nodes can do today and after finalize.</summary>
     private static MarkdownSection Posture(System.Collections.Immutable.ImmutableArray<PlanNodeRole> roles) => new(
-        $"### Posture: node roles ({roles.Length})\n\nWhat every pod on these roles' nodes can do through instance metadata, today and after finalize (rules N1-N3; the findings say what to do). The migrator changes no node-role policy: tighten the role by hand after cutover (playbook: 'Tightening the node role after cutover').\n\n| Node role | Used by | Every pod today | After finalize |\n|---|---|---|---|\n",
+        $"### Posture: node roles ({roles.Length})\n\nWhat every pod on these roles' nodes can do through instance metadata, today and after finalize (rules N1-N3; the findings say what to do). Finalize removes only an inline assume-anything permission; the rest is tightened by hand (playbook: 'Tightening the node role after cutover').\n\n| Node role | Used by | Every pod today | After finalize |\n|---|---|---|---|\n",
         [.. roles.Select(r => $"| {Text.Code(r.RoleArn)} | {Text.Markdown(string.Join(", ", r.UsedBy))} | {Lines(r.Today)} | {Lines(r.AfterFinalize)} |\n")],
         "\n",
         MarkdownSection.Kind.Posture);

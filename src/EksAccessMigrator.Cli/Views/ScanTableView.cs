@@ -26,7 +26,7 @@ public static class ScanTableView
 
         writer.WriteLine();
         writer.WriteLine($"POSTURE: NODE ROLES ({roles.Length}): what every pod on their nodes can do through instance metadata");
-        writer.WriteLine("  (the migrator changes no node-role policy; see the playbook 'Tightening the node role after cutover')");
+        writer.WriteLine("  (finalize removes only an inline assume-anything permission; the rest: playbook 'Tightening the node role after cutover')");
         foreach (var role in roles)
         {
             writer.WriteLine($"  {Text.Safe(role.RoleArn)} (used by {Text.Safe(role.UsedBy.IsEmpty ? "nodes" : string.Join(", ", role.UsedBy))})");

@@ -62,6 +62,13 @@ public static class PostureFindings
             $"{Holder(kiamServer)} {roleArn} allows sts:AssumeRole on {string.Join(", ", resources)} in its inline policy {policyName}, wider than the {Roles(migratedRoles)}: any compromised pod on those nodes can assume every role that trusts it. kube2iam or kiam needs the permission until cutover; once no workload uses them, {(onlyStatement ? $"delete the inline policy, which grants nothing else ('aws iam get-role-policy --role-name {RoleName(roleArn)} --policy-name {policyName}' to keep it, then 'aws iam delete-role-policy')" : "remove that statement from the inline policy, keeping its other statements ('aws iam put-role-policy' with the edited document, after saving the current one with 'aws iam get-role-policy')")}; to roll back, put the saved document again. Until then, narrow the resource to the migrated roles.",
             sources);
 
+    /// <summary>Rule N2 at finalize, no workload left on the agents: this plan removes the permission.</summary>
+    public static Finding AssumeAnyRemoved(string roleArn, bool kiamServer, string policyName, IReadOnlyList<string> resources, IReadOnlyList<string> migratedRoles, bool onlyStatement, IEnumerable<string> sources) =>
+        AssumeAny.Create(
+            roleArn,
+            $"{Holder(kiamServer)} {roleArn} allows sts:AssumeRole on {string.Join(", ", resources)} in its inline policy {policyName}, wider than the {Roles(migratedRoles)}: any compromised pod on those nodes can assume every role that trusts it. No workload is left on kube2iam or kiam, so this plan {(onlyStatement ? "deletes the inline policy (DeleteRolePolicy), which grants nothing else" : "writes the inline policy again without that statement (PutRolePolicy), keeping its other statements")}; the previous document is in the journal, and rollback puts it back. Remove kube2iam or kiam from the cluster too: without the permission they hand out nothing.",
+            sources);
+
     /// <summary>Rule N2, the statement in a managed policy: what to detach.</summary>
     public static Finding AssumeAnyManaged(string roleArn, bool kiamServer, string policyArn, IReadOnlyList<string> resources, IReadOnlyList<string> migratedRoles, IEnumerable<string> sources) =>
         AssumeAny.Create(

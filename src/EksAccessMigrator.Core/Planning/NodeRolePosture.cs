@@ -23,7 +23,8 @@ internal static class NodeRolePosture
 
     /// <param name="migratedRoles">Roles the agents hand out that move to Pod Identity.</param>
     /// <param name="stillOnAgents">Workloads that keep getting a role from kube2iam/kiam.</param>
-    public static ImmutableArray<PlanNodeRole>? Plan(ClusterInventory inventory, PlannerOptions options, IReadOnlyList<string> migratedRoles, IReadOnlyList<string> stillOnAgents, FindingList findings)
+    /// <param name="changes">Finalize: where N2's removals (DeleteRolePolicy, PutRolePolicy) go.</param>
+    public static ImmutableArray<PlanNodeRole>? Plan(ClusterInventory inventory, PlannerOptions options, IReadOnlyList<string> migratedRoles, IReadOnlyList<string> stillOnAgents, FindingList findings, List<PlanChange> changes)
     {
         if (inventory.NodeRoles is not { } iam)
         {
@@ -32,7 +33,7 @@ internal static class NodeRolePosture
 
         var byKey = iam.Roles.Where(r => NodeRoles.Key(r.RoleArn) is not null).GroupBy(r => NodeRoles.Key(r.RoleArn)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var managed = iam.ManagedPolicies.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Document, StringComparer.Ordinal);
-        var context = new Context(inventory, options, migratedRoles, stillOnAgents, findings);
+        var context = new Context(inventory, options, migratedRoles, stillOnAgents, findings, changes);
         var result = new List<PlanNodeRole>();
         foreach (var use in NodeRoles.Find(inventory, options.Workloads, []))
         {
@@ -45,7 +46,7 @@ internal static class NodeRolePosture
         return [.. result.OrderBy(r => r.RoleArn, StringComparer.Ordinal)];
     }
 
-    private sealed class Context(ClusterInventory inventory, PlannerOptions options, IReadOnlyList<string> migratedRoles, IReadOnlyList<string> stillOnAgents, FindingList findings)
+    private sealed class Context(ClusterInventory inventory, PlannerOptions options, IReadOnlyList<string> migratedRoles, IReadOnlyList<string> stillOnAgents, FindingList findings, List<PlanChange> changes)
     {
         private readonly HashSet<string> _migrated = new(migratedRoles, StringComparer.Ordinal);
         private readonly List<string> _knownRoles = [.. inventory.Iam.Principals.Where(p => p.Kind == IamPrincipalKind.Role).Select(p => p.ToString())];
@@ -98,9 +99,35 @@ internal static class NodeRolePosture
                 }
 
                 var rest = policy.Without(statements);
-                findings.Add(PostureFindings.AssumeAnyInline(role.RoleArn, use.KiamServer, inline.Name, resources, migratedRoles, rest is null, [.. sources, "inline-policy:" + inline.Name]));
+                string[] policySources = [.. sources, "inline-policy:" + inline.Name];
                 today.Add($"inline {inline.Name}: sts:AssumeRole on {string.Join(", ", resources)} (N2)");
-                after.Add($"inline {inline.Name}: sts:AssumeRole on {string.Join(", ", resources)} (N2){AfterTrustRemoval}");
+                if (!Removes)
+                {
+                    findings.Add(PostureFindings.AssumeAnyInline(role.RoleArn, use.KiamServer, inline.Name, resources, migratedRoles, rest is null, policySources));
+                    after.Add($"inline {inline.Name}: sts:AssumeRole on {string.Join(", ", resources)} (N2){AfterTrustRemoval}");
+                    continue;
+                }
+
+                // Finalize, no workload left on the agents: the permission goes (rule N2), reversibly.
+                findings.Add(PostureFindings.AssumeAnyRemoved(role.RoleArn, use.KiamServer, inline.Name, resources, migratedRoles, rest is null, policySources));
+                var before = Element(inline.Document);
+                changes.Add(rest is null
+                    ? new DeleteRolePolicyChange { Address = Addresses.RolePolicy(role.RoleArn, inline.Name), RoleArn = role.RoleArn, PolicyName = inline.Name, DocumentBefore = before, Reversible = true, Sources = [.. policySources] }
+                    : new PutRolePolicyChange
+                    {
+                        Address = Addresses.RolePolicy(role.RoleArn, inline.Name),
+                        RoleArn = role.RoleArn,
+                        PolicyName = inline.Name,
+                        StatementsRemoved = [.. statements.Select(st => Element(st.ToJsonString()))],
+                        DocumentBefore = before,
+                        DocumentAfter = Element(rest),
+                        Reversible = true,
+                        Sources = [.. policySources],
+                    });
+                if (rest is not null)
+                {
+                    after.Add($"inline {inline.Name} without its sts:AssumeRole statement (N2, removed by this plan)");
+                }
             }
 
             return new PlanNodeRole(role.RoleArn, use.UsedBy, [.. today], [.. after]);
@@ -108,11 +135,25 @@ internal static class NodeRolePosture
 
         /// <summary>
         /// Finalize removes the agents' trust statements from the migrated roles once no workload stays on an agent
-        /// (rule K6), so the permission no longer reaches them; the migrator changes no node-role policy itself.
+        /// (rule K6), so a permission that stays (a managed policy, or no removal planned) no longer reaches them.
         /// </summary>
         private string AfterTrustRemoval => migratedRoles.Count > 0 && stillOnAgents.Count == 0
             ? "; the migrated roles no longer trust the node, every other role that does stays reachable"
             : "; workloads stay on kube2iam or kiam, so the roles they use keep trusting the node";
+
+        /// <summary>
+        /// Rule N2's removal: finalize, kube2iam or kiam known to be in use (its agent in the inputs, or roles it handed
+        /// out moved to Pod Identity), and no workload left on it. Without that evidence the permission may serve
+        /// something else on the nodes, and only the finding speaks.
+        /// </summary>
+        private bool Removes => options.Phase == PlanPhase.Finalize && stillOnAgents.Count == 0
+            && (migratedRoles.Count > 0 || inventory.Workloads.Agents.Any(a => a.Agent is IdentityAgentKinds.Kube2iam or IdentityAgentKinds.KiamServer or IdentityAgentKinds.KiamAgent));
+
+        private static System.Text.Json.JsonElement Element(string json)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
 
         private Finding Extra(string roleArn, string policy, NodeRoleUse use, string detach, IEnumerable<string> sources)
         {

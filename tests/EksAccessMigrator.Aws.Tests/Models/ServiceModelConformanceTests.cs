@@ -66,6 +66,8 @@ public sealed class ServiceModelConformanceTests
         ["ListAttachedRolePolicies"] = () => IamRequests.ListAttachedRolePolicies("my-role", "m", 100),
         ["ListRolePolicies"] = () => IamRequests.ListRolePolicies("my-role", "m", 100),
         ["GetRolePolicy"] = () => IamRequests.GetRolePolicy("my-role", "p"),
+        ["PutRolePolicy"] = () => IamRequests.PutRolePolicy("my-role", "p", "{}"),
+        ["DeleteRolePolicy"] = () => IamRequests.DeleteRolePolicy("my-role", "p"),
         ["GetPolicy"] = () => IamRequests.GetPolicy("arn:aws:iam::111122223333:policy/p"),
         ["GetPolicyVersion"] = () => IamRequests.GetPolicyVersion("arn:aws:iam::111122223333:policy/p", "v1"),
     };

@@ -71,8 +71,7 @@ public sealed class NodeRolePostureTests
     [Theory]
     [InlineData(PlanPhase.Migrate)]
     [InlineData(PlanPhase.Cutover)]
-    [InlineData(PlanPhase.Finalize)]
-    public void N2_AssumeAnythingOnTheNodeRole_IsAWarningInEveryPhase_SayingWhetherThePolicyGrantsMore(PlanPhase phase)
+    public void N2_AssumeAnythingOnTheNodeRole_IsAWarningBeforeFinalize_SayingWhetherThePolicyGrantsMore(PlanPhase phase)
     {
         var plan = PlanWith(Posture(Role(NodeRole, [], ("kube2iam", AssumeAny), ("mixed", AssumeAndLogs))), phase: phase);
 
@@ -97,6 +96,34 @@ public sealed class NodeRolePostureTests
         var plan = PlanWith(Posture(Role(NodeRole, [], ("kube2iam", AssumeAny))), workloads, PlanPhase.Finalize);
 
         Assert.Contains("inline kube2iam: sts:AssumeRole on * (N2); workloads stay on kube2iam or kiam, so the roles they use keep trusting the node", Assert.Single(plan.NodeRoles!.Value).AfterFinalize);
+    }
+
+    [Fact]
+    public void N2_AtFinalize_WithNoWorkloadLeftOnTheAgent_TheInlinePolicyIsDeletedOrRewritten_Reversibly()
+    {
+        var plan = PlanWith(Posture(Role(NodeRole, [], ("kube2iam", AssumeAny), ("mixed", AssumeAndLogs))), phase: PlanPhase.Finalize);
+
+        var delete = Assert.Single(plan.Changes.OfType<DeleteRolePolicyChange>());
+        Assert.Equal(("role-policy/" + NodeRole + "/kube2iam", "kube2iam", true), (delete.Address, delete.PolicyName, delete.Reversible));
+        Assert.Equal(AssumeAny, delete.DocumentBefore.GetRawText());
+        var put = Assert.Single(plan.Changes.OfType<PutRolePolicyChange>());
+        Assert.Equal("mixed", put.PolicyName);
+        Assert.Equal("""{"Version":"2012-10-17","Statement":[{"Sid":"Logs","Effect":"Allow","Action":"logs:PutLogEvents","Resource":"*"}]}""", put.DocumentAfter.GetRawText());
+        Assert.Single(put.StatementsRemoved);
+        Assert.All(plan.Findings.Where(f => f.Code == FindingCodes.NodeRoleAssumeAny), f => Assert.Contains("No workload is left on kube2iam or kiam, so this plan", f.Message, StringComparison.Ordinal));
+        var posture = Assert.Single(plan.NodeRoles!.Value);
+        Assert.DoesNotContain(posture.AfterFinalize, l => l.StartsWith("inline kube2iam", StringComparison.Ordinal));
+        Assert.Contains("inline mixed without its sts:AssumeRole statement (N2, removed by this plan)", posture.AfterFinalize);
+    }
+
+    [Fact]
+    public void N2_AtFinalize_WithAWorkloadLeftOnTheAgent_NothingIsRemoved()
+    {
+        var workloads = Kube2iamCluster([W("apps", "web", "web", "web"), W("apps", "remote", "arn:aws:iam::999988887777:role/remote", "remote")]);
+
+        var plan = PlanWith(Posture(Role(NodeRole, [], ("kube2iam", AssumeAny))), workloads, PlanPhase.Finalize);
+
+        Assert.DoesNotContain(plan.Changes, c => c is DeleteRolePolicyChange or PutRolePolicyChange);
     }
 
     [Fact]
