@@ -9,7 +9,8 @@ namespace EksAccessMigrator.Core.Planning;
 /// <summary>
 /// The roles every pod inherits from its node (rules N1-N3), found in one way for the live scan (which reads their
 /// policies) and the planner: aws-auth rows mapping <c>system:nodes</c>, existing EC2 access entries, the managed node
-/// groups' roles, and the kiam server's <c>--assume-role-arn</c>. Roles are told apart by account and name
+/// groups' roles, Karpenter EC2NodeClasses in the inputs (<c>spec.role</c>), and the kiam server's
+/// <c>--assume-role-arn</c>. Roles are told apart by account and name
 /// (case-insensitively, as IAM does), since aws-auth rows carry no path.
 /// </summary>
 public static class NodeRoles
@@ -34,6 +35,11 @@ public static class NodeRoles
             .Where(e => e.Type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows)
             .Select(e => (e.PrincipalArn, "access entry", false)));
         found.AddRange(nodegroupRoles.Select(n => (n.Key, n.Value, false)));
+        var cluster = inventory.Cluster;
+        found.AddRange(inventory.Workloads.NodeClassRoles.Select(c => (
+            c.Role.StartsWith("arn:", StringComparison.Ordinal) ? c.Role : $"arn:{cluster.Partition}:iam::{cluster.AccountId}:role/{c.Role}",
+            "EC2NodeClass/" + c.NodeClass,
+            false)));
         found.AddRange((inventory.NodeRoles?.Roles ?? []).SelectMany(r => r.UsedBy.Select(u => (r.RoleArn, u, false))));
         if (!inventory.Workloads.Agents.IsEmpty
             && Workloads.IdentityConfigurationReader.Read(inventory.Workloads.Agents, options, inventory.Cluster, new FindingList()).KiamAssumeRoleArn is { } kiam)

@@ -60,6 +60,19 @@ public sealed class NodeRolePostureTests
     }
 
     [Fact]
+    public void N1_AKarpenterNodeClassRole_IsANodeRoleToo_NamedByItsNodeClass()
+    {
+        const string Karpenter = "arn:aws:iam::111122223333:role/KarpenterNodeRole-prod";
+        var workloads = Kube2iamCluster([W("apps", "web", "web", "web")]) with { NodeClassRoles = [new NodeClassRole("default", "KarpenterNodeRole-prod", new SourceLocation("karpenter.yaml", 1))] };
+
+        var plan = PlanWith(Posture(Role(NodeRole, []), Role(Karpenter, ["arn:aws:iam::aws:policy/AmazonS3FullAccess"])), workloads);
+
+        var finding = plan.FindingFor(FindingCodes.NodeRoleExtraPolicy, Karpenter);
+        Assert.Contains("(used by EC2NodeClass/default, nodegroup/general)", finding.Message, StringComparison.Ordinal);
+        Assert.Equal([Karpenter, NodeRole], plan.NodeRoles!.Value.Select(r => r.RoleArn));
+    }
+
+    [Fact]
     public void N1_WithoutIamDataAboutTheNodeRole_NothingIsSaid()
     {
         var plan = MigrationPlanner.Plan(GivenWorkloads.Inventory(Kube2iamCluster([W("apps", "web", "web", "web")]), null, NodeRow), new PlannerOptions());
