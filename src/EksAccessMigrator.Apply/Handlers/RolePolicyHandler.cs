@@ -30,7 +30,7 @@ internal static class RolePolicyHandler
             return StepPreparation.Stale($"{change.RoleArn}: the inline policy {change.PolicyName} changed since the plan was made");
         }
 
-        var call = new PlannedCall("PutRolePolicy", change.RoleArn, change.DocumentAfter.GetRawText());
+        var call = new PlannedCall("PutRolePolicy", change.RoleArn, new JsonObject { ["PolicyName"] = change.PolicyName, ["PolicyDocument"] = JsonNode.Parse(change.DocumentAfter.GetRawText()) }.ToJsonString());
         return StepPreparation.ToWrite("write the inline policy without the statement", new JsonObject { ["document"] = live }, call, (_, t) => PutAsync(change, ctx, t));
     }
 
@@ -47,7 +47,7 @@ internal static class RolePolicyHandler
             return StepPreparation.Stale($"{change.RoleArn}: the inline policy {change.PolicyName} changed since the plan was made");
         }
 
-        var call = new PlannedCall("DeleteRolePolicy", change.RoleArn, change.PolicyName);
+        var call = new PlannedCall("DeleteRolePolicy", change.RoleArn, new JsonObject { ["PolicyName"] = change.PolicyName }.ToJsonString());
         return StepPreparation.ToWrite("delete the inline policy", new JsonObject { ["document"] = live }, call, (_, t) => DeleteAsync(change, ctx, t));
     }
 
