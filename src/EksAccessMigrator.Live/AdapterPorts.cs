@@ -20,6 +20,7 @@ public static class AdapterPorts
             new EksAccessEntries(eks),
             new EksPodIdentity(eks),
             new IamRoleTrust(iam),
+            new IamRolePolicies(iam),
             new EksClusterControl(eks),
             callerIdentity,
             new KubernetesClusterObjects(kubernetes),

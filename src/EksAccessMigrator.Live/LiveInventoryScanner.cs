@@ -107,7 +107,7 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
 
             var roleList = await roles.ConfigureAwait(false);
             var read = await workloadTask.ConfigureAwait(false);
-            var inventory = new ClusterInventory(
+            var scanned = new ClusterInventory(
                 cluster.ToContext() with { KubeSystemUid = kubeSystemUid, OidcIssuer = _settings.OidcIssuer ?? cluster.OidcIssuer },
                 await awsAuth.ConfigureAwait(false),
                 IamPrincipalLister.Snapshot(roleList, await users.ConfigureAwait(false)),
@@ -116,6 +116,8 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
             {
                 Workloads = read.Inventory(roleList, _settings.IamRoleKey),
             };
+            var nodeRoles = await steps.RunAsync(ScanStep.NodeRolePolicies, ct => NodeRolePolicyReader.ReadAsync(iam, scanned, read.Nodegroups, roleList, recorder, ct), p => p.Roles.Length, cancellationToken).ConfigureAwait(false);
+            var inventory = scanned with { NodeRoles = nodeRoles };
             return new LiveScanResult(inventory, cluster, await caller.ConfigureAwait(false), roleList, await users.ConfigureAwait(false), recorder.Snapshot())
             {
                 Addons = read.Addons,

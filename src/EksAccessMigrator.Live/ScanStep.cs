@@ -59,4 +59,7 @@ public enum ScanStep
 
     /// <summary>EKS Fargate profiles, each described for its selectors (rules K9, R4).</summary>
     FargateProfiles,
+
+    /// <summary>IAM policies of the node roles found (rules N1-N3): attached, inline, customer-managed documents.</summary>
+    NodeRolePolicies,
 }

@@ -47,6 +47,7 @@ public sealed class OfflineInventoryScanner : IInventoryScanner<OfflineScanResul
         var inventory = new ClusterInventory(_settings.Cluster with { OidcIssuer = _settings.OidcIssuer }, scanned.AwsAuth, iam, existing, _settings.CallerArn)
         {
             Workloads = scanned.Workloads.ToInventory([.. trust.SelectMany(t => t.Result.Policies)]) with { IamRoleKey = _settings.IamRoleKey },
+            NodeRoles = RolePermissionsReader.Read(scanned.IamSnapshots),
         };
         return new OfflineScanResult(inventory, scanned.Files, scanned.Objects, scanned.Skipped);
     }

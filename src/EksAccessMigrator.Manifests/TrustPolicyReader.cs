@@ -83,11 +83,9 @@ public static class TrustPolicyReader
         var text = doc.ValueKind switch
         {
             JsonValueKind.Object => doc.GetRawText(),
-            JsonValueKind.String => Decode(doc.GetString()!),
+            JsonValueKind.String => PolicyText.Decode(doc.GetString()!),
             _ => throw new ManifestException($"{file}: {where}.AssumeRolePolicyDocument is neither a JSON object nor a string."),
         };
         return (new RoleTrustPolicy(arn.ToString(), text, $"{Path.GetFileName(file)}:{where}"), arn);
     }
-
-    private static string Decode(string text) => text.TrimStart().StartsWith('%') ? Uri.UnescapeDataString(text) : text;
 }

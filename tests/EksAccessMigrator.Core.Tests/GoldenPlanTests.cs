@@ -58,6 +58,14 @@ public sealed class GoldenPlanTests
         with
         {
             Workloads = Workloads() with { PodIdentityAgentInstalled = true },
+
+            // Rule N2: the node role's kube2iam permission, alone in one inline policy and beside another statement in a second.
+            NodeRoles = new NodeRolePolicies(
+                [new NodeRolePermissions(NodeRole, [], [
+                    new RolePolicyDocument("kube2iam", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"""),
+                    new RolePolicyDocument("node-extras", """{"Version":"2012-10-17","Statement":[{"Sid":"Logs","Effect":"Allow","Action":"logs:PutLogEvents","Resource":"*"},{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}""")],
+                    "iam.json:RoleDetailList[0]")],
+                []),
         };
 
     private static PlannerOptions Options(PlanPhase phase) => new()
@@ -119,7 +127,7 @@ public sealed class GoldenPlanTests
         var held = AllPhases.SelectMany(p => PlanJson.Deserialize(File.ReadAllText(Path.Combine(Repo.Golden, FileOf(p))), "golden").Changes)
             .Select(c => c.GetType().Name).ToImmutableSortedSet(StringComparer.Ordinal);
 
-        Assert.Equal(11, kinds.Count);
+        Assert.Equal(13, kinds.Count);
         Assert.Equal(kinds, held);
     }
 

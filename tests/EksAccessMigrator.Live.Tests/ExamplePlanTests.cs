@@ -9,8 +9,9 @@ namespace EksAccessMigrator.Live.Tests;
 /// Live plan == offline plan for the shipped kube2iam and kiam examples: their objects are loaded into the fake API
 /// server, their roles into moto, and both sides are planned with the same options. The offline side reads the
 /// export as the CLI does, plus the two things an export of the same cluster and account holds that the examples
-/// leave out: the Pod Identity agent's DaemonSet (its add-on is installed) and list-roles output of the account
-/// (live, ListRoles covers the whole account, so the offline side gets the same listing, not single get-role files).
+/// leave out: the Pod Identity agent's DaemonSet (its add-on is installed) and get-account-authorization-details output
+/// of the account (live, ListRoles covers the whole account and the node roles' policies are read, so the offline side
+/// gets the same listing with the roles' permissions, not single get-role files).
 /// </summary>
 [Collection(WorkloadGroup.Name)]
 public sealed class ExamplePlanTests(WorkloadMoto moto) : IDisposable
@@ -28,6 +29,7 @@ public sealed class ExamplePlanTests(WorkloadMoto moto) : IDisposable
         Assert.Contains(plan.Changes.OfType<CreatePodIdentityAssociationChange>(), c => c.Namespace == "batch" && c.ServiceAccount == "runner");
         Assert.Contains(plan.Findings, f => f.Code == "role-not-permitted");
         Assert.Contains(plan.Findings, f => f.Code == "cross-account-role");
+        Assert.Equal(["arn:aws:iam::111122223333:role/shop-nodes"], plan.NodeRoles!.Value.Select(r => r.RoleArn));
     }
 
     [Fact]
@@ -64,9 +66,9 @@ public sealed class ExamplePlanTests(WorkloadMoto moto) : IDisposable
 
         Directory.CreateDirectory(_directory);
         var agentFile = Path.Combine(_directory, "pod-identity-agent.json");
-        var rolesFile = Path.Combine(_directory, "list-roles.json");
+        var rolesFile = Path.Combine(_directory, "authorization-details.json");
         File.WriteAllText(agentFile, PodIdentityAgent.DaemonSetJson);
-        File.WriteAllText(rolesFile, SeedRole.ListRolesJson(roles));
+        File.WriteAllText(rolesFile, SeedRole.AuthorizationDetailsJson(roles));
         var offline = OfflineWorkloads.Inventory([export, agentFile], rolesFile, clusterName, live.Caller.Arn, oidcIssuer: live.Cluster.OidcIssuer);
 
         // The records the collectors kept are the same, whatever order the lists came in.

@@ -32,6 +32,8 @@ internal static class ChangeHandlers
         PatchServiceAccountChange c => ServiceAccountHandler.PreparePatchAsync(c, ctx, ct),
         RestartWorkloadChange c => WorkloadHandler.PrepareRestartAsync(c, ctx, ct),
         ReplaceConfigMapChange c => AwsAuthHandler.PrepareAsync(c, ctx, ct),
+        PutRolePolicyChange c => RolePolicyHandler.PrepareAsync(c, ctx, ct),
+        DeleteRolePolicyChange c => RolePolicyHandler.PrepareAsync(c, ctx, ct),
         _ => throw new UnreachableException($"No handler for change kind {change.GetType().Name}."),
     };
 
@@ -48,6 +50,8 @@ internal static class ChangeHandlers
         PatchServiceAccountChange c => ServiceAccountHandler.UndoPatchAsync(c, before, ctx, ct),
         RestartWorkloadChange c => WorkloadHandler.UndoRestartAsync(c, before, after, ctx, ct),
         ReplaceConfigMapChange c => AwsAuthHandler.UndoAsync(c, ctx, ct),
+        PutRolePolicyChange c => RolePolicyHandler.UndoAsync(c, before, ctx, ct),
+        DeleteRolePolicyChange c => RolePolicyHandler.UndoAsync(c, before, ctx, ct),
         _ => throw new UnreachableException($"No handler for change kind {change.GetType().Name}."),
     };
 }

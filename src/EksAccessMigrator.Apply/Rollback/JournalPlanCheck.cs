@@ -56,8 +56,16 @@ internal static class JournalPlanCheck
         ReplaceConfigMapChange c => c.PreviousData.All(p => Json.ReadStringMap(before, "data").TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal))
             ? null
             : $"the {c.Namespace}/{c.Name} data in the journal is not what the plan recorded before the change",
+        PutRolePolicyChange c => RolePolicyProblem(c.DocumentBefore, before, c.PolicyName),
+        DeleteRolePolicyChange c => RolePolicyProblem(c.DocumentBefore, before, c.PolicyName),
         _ => null,
     };
+
+    /// <summary>Rule N2's inline policy to put back must be the document the plan recorded before the change.</summary>
+    private static string? RolePolicyProblem(System.Text.Json.JsonElement planned, JsonObject? before, string policyName) =>
+        Json.Text(before, "document") is not { } journal || Json.SameDocument(journal, planned.GetRawText())
+            ? null
+            : $"the inline policy {policyName} in the journal is not what the plan recorded before the change";
 
     /// <summary>
     /// The trust document to restore must be the plan's document before; when the plan did not record it, the

@@ -48,6 +48,49 @@ public sealed class IamClient : IDisposable
     public Task UpdateAssumeRolePolicyAsync(string roleName, string policyDocument, CancellationToken cancellationToken) =>
         SendWithoutResultAsync(IamRequests.UpdateAssumeRolePolicy(roleName, policyDocument), cancellationToken);
 
+    /// <summary>One page of a role's attached managed policies (name and ARN).</summary>
+    public async Task<IamPage<IamAttachedPolicy>> ListAttachedRolePoliciesPageAsync(string roleName, string? marker, int? maxItems, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.ListAttachedRolePolicies(roleName, marker, maxItems), cancellationToken);
+        return Page(result, "AttachedPolicies", m => new IamAttachedPolicy(m.Required("PolicyName"), m.Required("PolicyArn")));
+    }
+
+    /// <summary>One page of the names of a role's inline policies.</summary>
+    public async Task<IamPage<string>> ListRolePoliciesPageAsync(string roleName, string? marker, int? maxItems, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.ListRolePolicies(roleName, marker, maxItems), cancellationToken);
+        return Page(result, "PolicyNames", m => m.Value);
+    }
+
+    /// <summary>A role's inline policy document, URL-decoded JSON.</summary>
+    public async Task<string> GetRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.GetRolePolicy(roleName, policyName), cancellationToken);
+        return Uri.UnescapeDataString(result.Required("PolicyDocument"));
+    }
+
+    /// <summary>Writes a role's inline policy (creates or replaces it).</summary>
+    public Task PutRolePolicyAsync(string roleName, string policyName, string policyDocument, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(IamRequests.PutRolePolicy(roleName, policyName, policyDocument), cancellationToken);
+
+    /// <summary>Deletes a role's inline policy; a policy that does not exist is IAM's NoSuchEntity.</summary>
+    public Task DeleteRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken) =>
+        SendWithoutResultAsync(IamRequests.DeleteRolePolicy(roleName, policyName), cancellationToken);
+
+    /// <summary>The default version id of a managed policy.</summary>
+    public async Task<string> GetPolicyDefaultVersionAsync(string policyArn, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.GetPolicy(policyArn), cancellationToken);
+        return result.Child("Policy").Required("DefaultVersionId");
+    }
+
+    /// <summary>A managed policy version's document, URL-decoded JSON.</summary>
+    public async Task<string> GetPolicyVersionDocumentAsync(string policyArn, string versionId, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(IamRequests.GetPolicyVersion(policyArn, versionId), cancellationToken);
+        return Uri.UnescapeDataString(result.Child("PolicyVersion").Required("Document"));
+    }
+
     public void Dispose() => _pipeline.Dispose();
 
     private async Task<System.Xml.Linq.XElement> SendAsync(AwsWireRequest request, CancellationToken cancellationToken)

@@ -24,6 +24,26 @@ public static class IamRequests
     public static AwsWireRequest UpdateAssumeRolePolicy(string roleName, string policyDocument) =>
         Build("UpdateAssumeRolePolicy", ("RoleName", roleName), ("PolicyDocument", policyDocument));
 
+    public static AwsWireRequest ListAttachedRolePolicies(string roleName, string? marker, int? maxItems) =>
+        Build("ListAttachedRolePolicies", ("RoleName", roleName), ("Marker", marker), ("MaxItems", maxItems?.ToString(CultureInfo.InvariantCulture)));
+
+    public static AwsWireRequest ListRolePolicies(string roleName, string? marker, int? maxItems) =>
+        Build("ListRolePolicies", ("RoleName", roleName), ("Marker", marker), ("MaxItems", maxItems?.ToString(CultureInfo.InvariantCulture)));
+
+    public static AwsWireRequest GetRolePolicy(string roleName, string policyName) =>
+        Build("GetRolePolicy", ("RoleName", roleName), ("PolicyName", policyName));
+
+    public static AwsWireRequest PutRolePolicy(string roleName, string policyName, string policyDocument) =>
+        Build("PutRolePolicy", ("RoleName", roleName), ("PolicyName", policyName), ("PolicyDocument", policyDocument));
+
+    public static AwsWireRequest DeleteRolePolicy(string roleName, string policyName) =>
+        Build("DeleteRolePolicy", ("RoleName", roleName), ("PolicyName", policyName));
+
+    public static AwsWireRequest GetPolicy(string policyArn) => Build("GetPolicy", ("PolicyArn", policyArn));
+
+    public static AwsWireRequest GetPolicyVersion(string policyArn, string versionId) =>
+        Build("GetPolicyVersion", ("PolicyArn", policyArn), ("VersionId", versionId));
+
     public static AwsWireRequest ListOpenIdConnectProviders() => Build("ListOpenIDConnectProviders");
 
     public static AwsWireRequest TagRole(string roleName, IReadOnlyList<KeyValuePair<string, string>> tags)

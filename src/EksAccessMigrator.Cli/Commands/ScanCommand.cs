@@ -25,11 +25,14 @@ public sealed class ScanCommand(CliOutput output)
             var scanned = OfflineInventory.ReadManifests(input, iamRoleKey, cancellationToken);
             InputWarningsView.Render(scanned.Skipped, output.Error);
             report = ScanReport.From($"{scanned.Objects} object(s) from {scanned.Files} file(s)", scanned.AwsAuth, scanned.Workloads.ToInventory([]), iamRoleKey);
+            report = report with { NodeRoles = ScanPosture.Offline(scanned, iamRoleKey) };
         }
         else
         {
             var scan = await LiveInventory.ScanAsync(cluster, live, output, showProgress: parsedFormat != OutputFormat.Json, cancellationToken, iamRoleKey).ConfigureAwait(false);
-            report = ScanReport.From($"the live cluster {scan.Cluster.Name} ({scan.Cluster.Region}, account {scan.Cluster.AccountId}, mode {scan.Cluster.AuthenticationMode.Wire()})", scan.Inventory.AwsAuth, scan.Inventory.Workloads, iamRoleKey, scan.Inventory.Cluster);
+            report = ScanReport.From($"the live cluster {scan.Cluster.Name} ({scan.Cluster.Region}, account {scan.Cluster.AccountId}, mode {scan.Cluster.AuthenticationMode.Wire()})", scan.Inventory.AwsAuth, scan.Inventory.Workloads, iamRoleKey, scan.Inventory.Cluster)
+                with
+            { NodeRoles = ScanReport.PostureOf(scan.Inventory, iamRoleKey) };
         }
 
         if (parsedFormat == OutputFormat.Json)

@@ -70,6 +70,7 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
             ? saved.Options.ToPlannerOptions(saved.Phase, Cli.ToolVersion.Current, now)
             : new PlannerOptions { Workloads = workloads.ToPlannerOptions(), ToolVersion = Cli.ToolVersion.Current, CreatedAt = now };
         var current = MigrationPlanner.Plan(scan.Inventory, options);
-        return saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
+        var report = saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
+        return await VerifyProof.AddAsync(report, scan, settings, live, output, roleKey, credentials, cancellationToken).ConfigureAwait(false);
     }
 }

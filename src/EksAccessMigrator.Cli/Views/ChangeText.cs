@@ -18,6 +18,8 @@ public static class ChangeText
         PatchServiceAccountChange c => $"{c.Namespace}/ServiceAccount/{c.Name}",
         RestartWorkloadChange c => $"{c.Namespace}/{c.Kind.Wire()}/{c.Name}",
         ReplaceConfigMapChange c => $"{c.Namespace}/ConfigMap/{c.Name}",
+        PutRolePolicyChange c => $"{c.RoleArn} inline policy {c.PolicyName}",
+        DeleteRolePolicyChange c => $"{c.RoleArn} inline policy {c.PolicyName}",
         _ => throw new InvalidOperationException($"No view for change kind {change.GetType().Name}."),
     };
 
@@ -36,6 +38,8 @@ public static class ChangeText
             + (c.Disruptive ? "; DISRUPTIVE: rolls the pods" : c.Kind == WorkloadKind.CronJob ? "; applies to the next runs" : string.Empty),
         PatchServiceAccountChange c => $"remove annotation(s) {string.Join(", ", c.RemoveAnnotations.Select(a => $"{a.Key}: {a.Value}"))}",
         RestartWorkloadChange c => c.AfterAnnotationRemovals ? "DISRUPTIVE: rolling restart (after the IRSA annotation is removed; with --restart-workloads)" : "DISRUPTIVE: rolling restart (with --restart-workloads)",
+        PutRolePolicyChange c => $"remove {c.StatementsRemoved.Length} assume-anything statement(s), keep the others (reversible: the previous document is journaled)",
+        DeleteRolePolicyChange => "delete it: it grants nothing but sts:AssumeRole wider than the migrated roles (reversible: the previous document is journaled)",
         ReplaceConfigMapChange c => $"{(c.BackupFirst ? "back up, then " : string.Empty)}remove {c.RemovedEntries.Length} migrated row(s): {string.Join(", ", c.RemovedEntries.Select(e => $"{e.Source} ({e.Arn ?? $"sso {e.SsoPermissionSetName}"})"))}",
         _ => throw new InvalidOperationException($"No view for change kind {change.GetType().Name}."),
     };

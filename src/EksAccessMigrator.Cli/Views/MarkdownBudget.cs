@@ -22,15 +22,18 @@ public sealed class MarkdownBudget(int? limit)
 
     public int NoOpsLeftOut { get; private set; }
 
-    public bool Cut => ChangesLeftOut + FindingsLeftOut + NoOpsLeftOut > 0;
+    public int PostureLeftOut { get; private set; }
+
+    public bool Cut => ChangesLeftOut + FindingsLeftOut + NoOpsLeftOut + PostureLeftOut > 0;
 
     /// <summary>Appends a block that must be there (the summary, the blockers), whatever its size.</summary>
     public void Always(string block) => _text.Append(block);
 
     public bool Fits(int length) => limit is not { } max || _text.Length + length <= max - Reserve;
 
-    public void LeftOut(int changes = 0, int findings = 0, int noOps = 0)
+    public void LeftOut(int changes = 0, int findings = 0, int noOps = 0, int posture = 0)
     {
+        PostureLeftOut += posture;
         ChangesLeftOut += changes;
         FindingsLeftOut += findings;
         NoOpsLeftOut += noOps;

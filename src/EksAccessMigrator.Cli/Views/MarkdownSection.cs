@@ -9,6 +9,7 @@ public sealed record MarkdownSection(string Opening, IReadOnlyList<string> Rows,
         Changes,
         Findings,
         NoOps,
+        Posture,
     }
 
     /// <summary>The longest "N more not shown" line.</summary>

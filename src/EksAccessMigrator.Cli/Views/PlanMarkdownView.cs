@@ -77,6 +77,11 @@ public static class PlanMarkdownView
 
         doc.Always(head.ToString());
         var sections = plan.Changes.GroupBy(ch => ch.Action).Select(g => ChangeGroup(g.Key, [.. g])).ToList();
+        if (plan.NodeRoles is { } roles)
+        {
+            sections.Add(Posture(roles));
+        }
+
         sections.Add(Folded("Warnings", [.. plan.Findings.Where(f => f.Severity == Severity.Warning)], open: true));
         sections.Add(Folded("Info", [.. plan.Findings.Where(f => f.Severity == Severity.Info)], open: false));
         sections.Add(new MarkdownSection(
@@ -119,8 +124,23 @@ public static class PlanMarkdownView
             parts.Add($"{doc.NoOpsLeftOut} already-done item(s)");
         }
 
+        if (doc.PostureLeftOut > 0)
+        {
+            parts.Add($"{doc.PostureLeftOut} node role(s) of the posture");
+        }
+
         return $"{string.Join(", ", parts)} {(parts.Count == 1 && parts[0].StartsWith("1 ", StringComparison.Ordinal) ? "is" : "are")}";
     }
+
+    /// <summary>Rules N1-N3: per node role, what every pod on its nodes can do today and after finalize.</summary>
+    private static MarkdownSection Posture(System.Collections.Immutable.ImmutableArray<PlanNodeRole> roles) => new(
+        $"### Posture: node roles ({roles.Length})\n\nWhat every pod on these roles' nodes can do through instance metadata, today and after finalize (rules N1-N3; the findings say what to do). Finalize removes only an inline assume-anything permission; the rest is tightened by hand (playbook: 'Tightening the node role after cutover').\n\n| Node role | Used by | Every pod today | After finalize |\n|---|---|---|---|\n",
+        [.. roles.Select(r => $"| {Text.Code(r.RoleArn)} | {Text.Markdown(string.Join(", ", r.UsedBy))} | {Lines(r.Today)} | {Lines(r.AfterFinalize)} |\n")],
+        "\n",
+        MarkdownSection.Kind.Posture);
+
+    private static string Lines(System.Collections.Immutable.ImmutableArray<string> lines) =>
+        lines.IsEmpty ? "nothing" : string.Join("<br>", lines.Select(Text.Markdown));
 
     private static bool IsDisruptive(PlanChange change) => change is PatchWorkloadChange { Disruptive: true } or RestartWorkloadChange { Disruptive: true };
 
@@ -166,7 +186,8 @@ public static class PlanMarkdownView
             doc.LeftOut(
                 changes: section.Of == MarkdownSection.Kind.Changes ? left : 0,
                 findings: section.Of == MarkdownSection.Kind.Findings ? left : 0,
-                noOps: section.Of == MarkdownSection.Kind.NoOps ? left : 0);
+                noOps: section.Of == MarkdownSection.Kind.NoOps ? left : 0,
+                posture: section.Of == MarkdownSection.Kind.Posture ? left : 0);
             doc.Always(MarkdownSection.MoreLine(left));
         }
 

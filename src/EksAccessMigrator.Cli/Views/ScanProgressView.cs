@@ -54,6 +54,7 @@ public sealed class ScanProgressView : IScanProgress
         ScanStep.PodIdentityAssociations => "Pod Identity associations",
         ScanStep.Nodegroups => "node groups",
         ScanStep.FargateProfiles => "Fargate profiles",
+        ScanStep.NodeRolePolicies => "node-role policies",
         _ => step.ToString(),
     };
 }

@@ -13,6 +13,35 @@ public static class ScanTableView
         writer.WriteLine($"Read {Text.Safe(report.Origin)}.");
         WriteAwsAuth(report, writer, width);
         WriteWorkloads(report, writer, width);
+        WritePosture(report, writer);
+    }
+
+    /// <summary>Rules N1-N3: what every pod on each node role's nodes can do, today and after finalize.</summary>
+    private static void WritePosture(ScanReport report, TextWriter writer)
+    {
+        if (report.NodeRoles is not { } roles)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"POSTURE: NODE ROLES ({roles.Length}): what every pod on their nodes can do through instance metadata");
+        writer.WriteLine("  (finalize removes only an inline assume-anything permission; the rest: playbook 'Tightening the node role after cutover')");
+        foreach (var role in roles)
+        {
+            writer.WriteLine($"  {Text.Safe(role.RoleArn)} (used by {Text.Safe(role.UsedBy.IsEmpty ? "nodes" : string.Join(", ", role.UsedBy))})");
+            Lines(writer, "today", role.Today);
+            Lines(writer, "after finalize", role.AfterFinalize);
+        }
+    }
+
+    private static void Lines(TextWriter writer, string title, System.Collections.Immutable.ImmutableArray<string> lines)
+    {
+        writer.WriteLine($"    {title}:{(lines.IsEmpty ? " nothing" : string.Empty)}");
+        foreach (var line in lines)
+        {
+            writer.WriteLine($"      - {Text.Safe(line)}");
+        }
     }
 
     private static void WriteAwsAuth(ScanReport report, TextWriter writer, int? width)

@@ -74,6 +74,9 @@ public static class FindingCodes
     public const string AgentPortConflict = "agent-port-conflict";
     public const string ImdsReachableFromPods = "imds-reachable-from-pods";
     public const string AccessPolicySuggested = "access-policy-suggested";
+    public const string NodeRoleExtraPolicy = "node-role-extra-policy";
+    public const string NodeRoleAssumeAny = "node-role-assume-any";
+    public const string CniPolicyOnNodeRole = "cni-policy-on-node-role";
 
     // IRSA to Pod Identity (R1-R4)
     public const string AddonServiceAccount = "addon-service-account";

@@ -19,4 +19,7 @@ public sealed record ClusterInventory(
 {
     /// <summary>Workload identity: kube2iam, kiam and IRSA (rules K1-K14, R1-R4); empty when none was read.</summary>
     public WorkloadInventory Workloads { get; init; } = WorkloadInventory.Empty;
+
+    /// <summary>The node roles' permissions (rules N1-N3); null when no IAM data about them was read.</summary>
+    public NodeRolePolicies? NodeRoles { get; init; }
 }

@@ -28,6 +28,12 @@ public sealed record WorkloadInfo(
     /// <summary>Ports its pods hold on their node: host ports, and with hostNetwork container ports (rule K15).</summary>
     public ImmutableArray<int> HostPorts { get; init; } = [];
 
+    /// <summary>A Pod's containers and whether each has Pod Identity's environment (rule K16); empty for pod templates.</summary>
+    public ImmutableArray<ContainerCredentialEnv> ContainerEnv { get; init; } = [];
+
+    /// <summary>A Pod's <c>status.phase</c> (<c>Running</c>, <c>Pending</c>, ...); null for pod templates or when not exported.</summary>
+    public string? PodPhase { get; init; }
+
     /// <summary>The ServiceAccount its pods run as (rule K5).</summary>
     public string EffectiveServiceAccount => string.IsNullOrEmpty(ServiceAccountName) ? "default" : ServiceAccountName;
 

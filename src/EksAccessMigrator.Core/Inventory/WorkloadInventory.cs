@@ -40,6 +40,9 @@ public sealed record WorkloadInventory
     /// <summary>RBAC bindings (rule S1); null when the inputs hold none, so nothing is known about RBAC.</summary>
     public ImmutableArray<RbacBinding>? RbacBindings { get; init; }
 
+    /// <summary>Karpenter EC2NodeClasses with their node role (rules N1-N3), where the inputs show them.</summary>
+    public ImmutableArray<NodeClassRole> NodeClassRoles { get; init; } = [];
+
     /// <summary>The cluster's Fargate profiles (rules K9, R4); null when unknown (offline).</summary>
     public ImmutableArray<FargateProfileInfo>? FargateProfiles { get; init; }
 }

@@ -7,6 +7,9 @@ public static class Addresses
 {
     public const string AuthenticationMode = "cluster/authentication-mode";
 
+    /// <summary>A role's inline policy (rule N2): <c>role-policy/ROLE-ARN/POLICY-NAME</c>.</summary>
+    public static string RolePolicy(string roleArn, string policyName) => $"role-policy/{roleArn}/{policyName}";
+
     public static string AccessEntry(string principalArn) => $"access-entry/{principalArn}";
 
     public static string AccessPolicy(string principalArn, string policyArn, AccessScope scope) =>

@@ -90,6 +90,7 @@ public static class MigrationPlanner
 
         var workloads = new Workloads.WorkloadIdentityPlanner(inventory, options, findings);
         workloads.Plan();
+        var nodeRoles = NodeRolePosture.Plan(inventory, options, workloads.AgentRolesMigrated, workloads.StillOnAgents, findings, changes);
         var ec2Nodes = desired.Any(d => d.Type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows);
         var agents = inventory.Workloads.Agents.Any(a => a.Agent is IdentityAgentKinds.Kube2iam or IdentityAgentKinds.KiamAgent or IdentityAgentKinds.KiamServer);
         if (ec2Nodes || agents)
@@ -133,6 +134,7 @@ public static class MigrationPlanner
             Changes = sortedChanges,
             NoOps = sortedNoOps,
             Findings = sortedFindings,
+            NodeRoles = nodeRoles,
             AwsAuthRead = inventory.AwsAuth is null ? null : Plans.AwsAuthRead.Of(inventory.AwsAuth.Data.Select(d => KeyValuePair.Create(d.Key, d.IsString ? d.Text : null))),
         };
 

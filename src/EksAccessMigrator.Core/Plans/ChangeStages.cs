@@ -19,5 +19,6 @@ public static class ChangeStages
     public const int AnnotationRemovals = 910;
     public const int RestartsAfterAnnotationRemovals = 920;
     public const int AwsAuthCleanup = 950;
+    public const int NodeRolePolicies = 960;
     public const int SwitchToApi = 1000;
 }

@@ -36,6 +36,9 @@ public sealed record MigrationPlan
     /// </summary>
     public ImmutableSortedDictionary<string, string>? AwsAuthRead { get; init; }
 
+    /// <summary>The node roles' posture (rules N1-N3), by role ARN; null when no IAM data about their policies was read.</summary>
+    public ImmutableArray<PlanNodeRole>? NodeRoles { get; init; }
+
     [JsonIgnore]
     public bool HasBlockers => Findings.Any(f => f.Severity == Severity.Blocker);
 }

@@ -19,6 +19,8 @@ namespace EksAccessMigrator.Core.Plans;
 [JsonDerivedType(typeof(PatchServiceAccountChange), PatchServiceAccountChange.ActionName)]
 [JsonDerivedType(typeof(RestartWorkloadChange), RestartWorkloadChange.ActionName)]
 [JsonDerivedType(typeof(ReplaceConfigMapChange), ReplaceConfigMapChange.ActionName)]
+[JsonDerivedType(typeof(PutRolePolicyChange), PutRolePolicyChange.ActionName)]
+[JsonDerivedType(typeof(DeleteRolePolicyChange), DeleteRolePolicyChange.ActionName)]
 public abstract record PlanChange
 {
     private protected PlanChange()

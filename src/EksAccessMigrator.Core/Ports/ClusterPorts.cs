@@ -8,6 +8,7 @@ namespace EksAccessMigrator.Core.Ports;
 /// <param name="AccessEntries">EKS access entries and their policies.</param>
 /// <param name="PodIdentity">EKS Pod Identity associations and the agent add-on.</param>
 /// <param name="RoleTrust">IAM trust policies.</param>
+/// <param name="RolePolicies">IAM inline role policies.</param>
 /// <param name="Cluster">Cluster-level EKS calls (DescribeCluster, the authentication-mode switch).</param>
 /// <param name="CallerIdentity">Whose credentials run this.</param>
 /// <param name="Objects">The Kubernetes objects.</param>
@@ -17,6 +18,7 @@ public sealed record ClusterPorts(
     IAccessEntries AccessEntries,
     IPodIdentity PodIdentity,
     IRoleTrust RoleTrust,
+    IRolePolicies RolePolicies,
     IClusterControl Cluster,
     ICallerIdentity CallerIdentity,
     IClusterObjects Objects,

@@ -17,6 +17,20 @@ public sealed record ScanReport(
     ImmutableArray<ScannedWorkload> Workloads)
 {
     public const string DefaultRoleKey = "iam.amazonaws.com/role";
+
+    /// <summary>The node roles' posture (rules N1-N3), as the plan would show it; null when their policies were not read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<PlanNodeRole>? NodeRoles { get; init; }
+
+    /// <summary>The posture of the inventory's node roles, decided as the planner decides it (a migrate plan's view).</summary>
+    public static ImmutableArray<PlanNodeRole>? PostureOf(ClusterInventory inventory, string? roleKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        return inventory.NodeRoles is null
+            ? null
+            : Planning.MigrationPlanner.Plan(inventory with { Workloads = inventory.Workloads with { IamRoleKey = roleKey ?? inventory.Workloads.IamRoleKey } }, new Planning.PlannerOptions()).NodeRoles;
+    }
+
     public const string IrsaKey = "eks.amazonaws.com/role-arn";
 
     /// <param name="cluster">The cluster, when known (live); offline scans judge the agents without it.</param>

@@ -61,6 +61,13 @@ public sealed record VerificationReport(PlanCluster Cluster, Planning.PlanPhase 
         return new VerificationReport(current.Cluster, current.Phase, [.. subjects.OrderBy(s => s.Address, StringComparer.Ordinal)]);
     }
 
+    /// <summary>The report with more subjects (rule K16, access-entry ages), kept in address order.</summary>
+    public VerificationReport With(IEnumerable<VerifiedSubject> more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        return this with { Subjects = [.. Subjects.Concat(more).OrderBy(s => s.Address, StringComparer.Ordinal)] };
+    }
+
     /// <summary>Access entries that exist with another identity than aws-auth's row (rule A9).</summary>
     private static IEnumerable<Finding> Overridden(MigrationPlan plan) =>
         plan.Findings.Where(f => f.Code is Findings.FindingCodes.AwsAuthRowOverridden or Findings.FindingCodes.AccessEntryConflict);

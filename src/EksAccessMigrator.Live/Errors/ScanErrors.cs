@@ -57,7 +57,7 @@ internal static class ScanErrors
 
     private static string ServiceOf(ScanStep step) => step switch
     {
-        ScanStep.IamRoles or ScanStep.IamUsers => "IAM",
+        ScanStep.IamRoles or ScanStep.IamUsers or ScanStep.NodeRolePolicies => "IAM",
         ScanStep.CallerIdentity => "STS",
         _ when IsKubernetes(step) => "Kubernetes",
         _ => "EKS",
@@ -93,6 +93,7 @@ internal static class ScanErrors
         ScanStep.PodIdentityAssociations => "Reading the cluster's Pod Identity associations",
         ScanStep.Nodegroups => "Reading the cluster's node groups",
         ScanStep.FargateProfiles => "Reading the cluster's Fargate profiles",
+        ScanStep.NodeRolePolicies => "Reading the node roles' IAM policies",
         _ => step.ToString(),
     };
 }

@@ -83,6 +83,14 @@ internal static class PodTemplates
     private static int? Port(ManifestNode? node) =>
         node is ManifestScalar { IsNull: false } scalar && int.TryParse(scalar.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : null;
 
+    /// <summary>Rule K16: per container (not init containers, which may have finished), whether Pod Identity's two variables are set; names only.</summary>
+    public static System.Collections.Immutable.ImmutableArray<Core.Inventory.ContainerCredentialEnv> CredentialEnv(ManifestMapping? spec) =>
+        [.. Items(spec?["containers"]).OfType<ManifestMapping>().Select(c =>
+        {
+            var names = Items(c["env"]).OfType<ManifestMapping>().Select(e => Text(e["name"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            return new Core.Inventory.ContainerCredentialEnv(Text(c["name"]) ?? string.Empty, names.Contains(Core.Inventory.ContainerCredentialEnv.FullUri), names.Contains(Core.Inventory.ContainerCredentialEnv.TokenFile));
+        })];
+
     /// <summary>Every container's command and args, in order.</summary>
     public static IEnumerable<(string? Image, List<string> Args)> Containers(ManifestMapping? spec) =>
         Items(spec?["containers"]).OfType<ManifestMapping>().Select(c =>

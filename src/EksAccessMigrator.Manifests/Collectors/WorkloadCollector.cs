@@ -19,6 +19,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
     private readonly List<IdentityAgentInfo> _agents = [];
     private readonly List<AnnotatedObject> _annotated = [];
     private readonly List<RbacBinding> _bindings = [];
+    private readonly List<NodeClassRole> _nodeClasses = [];
     private bool _podIdentityAgent;
 
     public WorkloadInventory ToInventory(ImmutableArray<RoleTrustPolicy> trustPolicies) => new()
@@ -31,6 +32,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
         TrustPolicies = trustPolicies,
         PodIdentityAgentInstalled = _podIdentityAgent ? true : null,
         RbacBindings = _bindings.Count == 0 ? null : [.. _bindings],
+        NodeClassRoles = [.. _nodeClasses],
     };
 
     public void Visit(ManifestObject manifest)
@@ -65,6 +67,14 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
                     Text(roleRef?["name"]) ?? string.Empty,
                     [.. Items(manifest.Root["subjects"]).OfType<ManifestMapping>().Where(s => Text(s["kind"]) == "Group").Select(s => Text(s["name"])).OfType<string>()],
                     location));
+                return;
+            case "EC2NodeClass" when manifest.ApiVersion.StartsWith("karpenter.k8s.aws/", StringComparison.Ordinal):
+                if (Text(Map(manifest.Root, "spec")?["role"]) is { Length: > 0 } role)
+                {
+                    _nodeClasses.Add(new NodeClassRole(name, role, location));
+                }
+
+                SearchAnnotation(manifest, manifest.Root, string.Empty, 0);
                 return;
             case "Pod" when IsCore(manifest):
             case var kind when PodTemplates.TemplateKinds.Contains(kind) && IsWorkloadGroup(manifest):
@@ -103,6 +113,8 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
         {
             PodLabels = Strings(Map(templateMetadata, "labels")),
             HostPorts = PodTemplates.HostPorts(spec, Bool(spec?["hostNetwork"]) == true),
+            ContainerEnv = manifest.Kind == "Pod" ? PodTemplates.CredentialEnv(spec) : [],
+            PodPhase = manifest.Kind == "Pod" ? Text(Map(manifest.Root, "status")?["phase"]) : null,
         });
     }
 

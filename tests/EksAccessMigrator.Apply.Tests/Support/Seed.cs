@@ -24,6 +24,16 @@ internal static class Seed
 
     public static IEnumerable<string> AllRoles => PrincipalRoles.Concat(AppRoles);
 
+    /// <summary>Rule N2: the node role's inline policies; finalize deletes the first and rewrites the second without its assume statement.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> NodeInlinePolicies =
+    [
+        new("kube2iam", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}"),
+        new("node-extras", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Logs\",\"Effect\":\"Allow\",\"Action\":\"logs:PutLogEvents\",\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}"),
+    ];
+
+    /// <summary>The kube2iam agent the annotated workloads use (rule N2 removes its node-role permission only when it is known to be in use).</summary>
+    public const string Kube2iamDaemonSetJson = "{\"apiVersion\":\"apps/v1\",\"kind\":\"DaemonSet\",\"metadata\":{\"name\":\"kube2iam\",\"namespace\":\"kube-system\"},\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"kube2iam\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"kube2iam\"}},\"spec\":{\"hostNetwork\":true,\"containers\":[{\"name\":\"kube2iam\",\"image\":\"jtblin/kube2iam:0.11.2\",\"args\":[\"--base-role-arn=arn:aws:iam::123456789012:role/\"]}]}}}}";
+
     public static string RoleArn(string name) => $"arn:aws:iam::{Account}:role/{name}";
 
     /// <summary>The trust policy an app role starts with: EC2, and for the IRSA role its OIDC statement too (removed in finalize, rule R2).</summary>

@@ -100,6 +100,7 @@ internal sealed class World : IAsyncDisposable
         }
 
         kubernetes.State.Add(Seed.ConfigMapJson());
+        kubernetes.State.Add(Seed.Kube2iamDaemonSetJson);
         kubernetes.State.Add(Seed.ServiceAccountJson("shop", "shared", withPullSecret: true));
         kubernetes.State.Add(Seed.ServiceAccountJson("billing", "api", new Dictionary<string, string> { [Seed.IrsaAnnotation] = Seed.RoleArn("app-billing") }));
         kubernetes.State.Add(Seed.DeploymentJson("shop", "cart", "shared", new Dictionary<string, string> { [Seed.Kube2IamAnnotation] = "app-cart" }));
@@ -111,6 +112,11 @@ internal sealed class World : IAsyncDisposable
         foreach (var role in Seed.AppRoles)
         {
             await world.IamClient.UpdateAssumeRolePolicyAsync(role, Seed.InitialTrustOf(role), CancellationToken.None);
+        }
+
+        foreach (var (name, document) in Seed.NodeInlinePolicies)
+        {
+            await world.IamClient.PutRolePolicyAsync("node", name, document, CancellationToken.None);
         }
 
         return world;
@@ -224,6 +230,18 @@ internal sealed class World : IAsyncDisposable
         {
             var read = await IamClient.GetRoleAsync(role, CancellationToken.None);
             iam[role] = JsonNode.Parse(read.AssumeRolePolicyDocument!);
+        }
+
+        foreach (var (name, _) in Seed.NodeInlinePolicies)
+        {
+            try
+            {
+                iam["node/" + name] = JsonNode.Parse(await IamClient.GetRolePolicyAsync("node", name, CancellationToken.None));
+            }
+            catch (Aws.Errors.AwsResourceNotFoundException)
+            {
+                iam["node/" + name] = null;
+            }
         }
 
         return new JsonObject { ["eks"] = eks, ["kubernetes"] = kubernetes, ["iam"] = iam }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });

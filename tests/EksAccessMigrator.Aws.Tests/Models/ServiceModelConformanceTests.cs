@@ -63,6 +63,13 @@ public sealed class ServiceModelConformanceTests
         ["UpdateAssumeRolePolicy"] = () => IamRequests.UpdateAssumeRolePolicy("my-role", "{}"),
         ["ListOpenIDConnectProviders"] = IamRequests.ListOpenIdConnectProviders,
         ["TagRole"] = () => IamRequests.TagRole("my-role", [new("a", "b")]),
+        ["ListAttachedRolePolicies"] = () => IamRequests.ListAttachedRolePolicies("my-role", "m", 100),
+        ["ListRolePolicies"] = () => IamRequests.ListRolePolicies("my-role", "m", 100),
+        ["GetRolePolicy"] = () => IamRequests.GetRolePolicy("my-role", "p"),
+        ["PutRolePolicy"] = () => IamRequests.PutRolePolicy("my-role", "p", "{}"),
+        ["DeleteRolePolicy"] = () => IamRequests.DeleteRolePolicy("my-role", "p"),
+        ["GetPolicy"] = () => IamRequests.GetPolicy("arn:aws:iam::111122223333:policy/p"),
+        ["GetPolicyVersion"] = () => IamRequests.GetPolicyVersion("arn:aws:iam::111122223333:policy/p", "v1"),
     };
 
     [Theory]
@@ -146,7 +153,7 @@ public sealed class ServiceModelConformanceTests
         using var paginators = BotocoreModels.Paginators("iam");
         var pagination = paginators.RootElement.GetProperty("pagination");
 
-        foreach (var name in new[] { "ListRoles", "ListUsers" })
+        foreach (var name in new[] { "ListRoles", "ListUsers", "ListAttachedRolePolicies", "ListRolePolicies" })
         {
             var paginator = pagination.GetProperty(name);
             var body = Encoding.UTF8.GetString(IamBuilders[name]().Body.Span);

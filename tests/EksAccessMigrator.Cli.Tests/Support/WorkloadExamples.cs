@@ -16,6 +16,10 @@ internal static class WorkloadExamples
         ];
     }
 
+    /// <summary>The kube2iam example with its node role's policies (get-account-authorization-details, rules N1-N3).</summary>
+    public static string[] Kube2iamPosture(params string[] more) =>
+        Kube2iam(["--iam-snapshot", Repo.Path_("playbooks", "examples", "kube2iam-cluster", "node-role-details.json"), .. more]);
+
     public static string[] Kiam(params string[] more)
     {
         var dir = Repo.Path_("playbooks", "examples", "kiam-cluster");

@@ -21,7 +21,10 @@ internal static class OfflineSide
         var (roles, users) = Scenario.IamSnapshotJson();
         var rolesFile = Path.Combine(directory, "roles.json");
         var usersFile = Path.Combine(directory, "users.json");
-        File.WriteAllText(rolesFile, roles);
+        // As get-account-authorization-details prints them, so the node roles' (empty) permissions are known as live.
+        File.WriteAllText(rolesFile, System.Text.Json.Nodes.JsonNode.Parse(roles) is System.Text.Json.Nodes.JsonObject list && list.Remove("Roles", out var items)
+            ? new System.Text.Json.Nodes.JsonObject { ["RoleDetailList"] = items }.ToJsonString()
+            : roles);
         File.WriteAllText(usersFile, users);
         string? entriesFile = null;
         if (accessEntriesJson is not null)

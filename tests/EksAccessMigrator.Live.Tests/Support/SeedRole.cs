@@ -17,4 +17,14 @@ public sealed record SeedRole(string Name, string Path, string TrustPolicy)
     {
         Roles = roles.Select(r => new { r.Path, RoleName = r.Name, RoleId = "AROA" + r.Name.ToUpperInvariant(), r.Arn, AssumeRolePolicyDocument = r.TrustPolicy }),
     });
+
+    /// <summary>
+    /// <c>aws iam get-account-authorization-details</c> output for these roles (rules N1-N3): each role with no inline
+    /// or attached policy, as moto holds them.
+    /// </summary>
+    public static string AuthorizationDetailsJson(IEnumerable<SeedRole> roles) => JsonSerializer.Serialize(new
+    {
+        RoleDetailList = roles.Select(r => new { r.Path, RoleName = r.Name, RoleId = "AROA" + r.Name.ToUpperInvariant(), r.Arn, AssumeRolePolicyDocument = r.TrustPolicy, RolePolicyList = Array.Empty<object>(), AttachedManagedPolicies = Array.Empty<object>() }),
+        Policies = Array.Empty<object>(),
+    });
 }

@@ -28,6 +28,10 @@ public sealed class WorkloadMoto : IAsyncLifetime
         }
     }
 
+    /// <summary>Any IAM call, for a test's own seeding (policies attached to a role, inline policies).</summary>
+    public Task IamAsync(string action, params (string Name, string Value)[] parameters) =>
+        (_moto ?? throw new InvalidOperationException("moto_server has not been started.")).IamAsync(action, parameters);
+
     public Task DisposeAsync()
     {
         _moto?.Dispose();

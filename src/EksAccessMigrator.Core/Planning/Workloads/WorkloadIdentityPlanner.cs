@@ -21,6 +21,12 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
     /// <summary>Every annotation, flag and ServiceAccount read (invariant I4).</summary>
     public List<string> Read { get; } = [];
 
+    /// <summary>Roles the agents hand out that move to Pod Identity (rule N2's "migrated roles"), sorted.</summary>
+    public List<string> AgentRolesMigrated { get; } = [];
+
+    /// <summary>Workloads that get (or may get) a role from kube2iam/kiam today and are not migrated (rule N2 keeps the assume permission for them).</summary>
+    public List<string> StillOnAgents { get; } = [];
+
     public void Plan()
     {
         var workloads = inventory.Workloads;
@@ -34,6 +40,11 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         requests.AddRange(IrsaServiceAccounts.Requests(inventory, options.Workloads.IncludeIrsa, assessed, findings, Read));
 
         var (accepted, satisfied) = ExistingAssociations(requests);
+        var moving = accepted.Concat(satisfied).Where(r => !r.Irsa).ToList();
+        var movingKeys = moving.SelectMany(r => r.Workloads).Select(w => w.Workload.Key).ToHashSet(StringComparer.Ordinal);
+        AgentRolesMigrated.AddRange(moving.Select(r => r.Role.ToString()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        StillOnAgents.AddRange(assessed.Where(a => a.AnnotationValue is not null && a.HadKey != AssessedWorkload.NoRole && !movingKeys.Contains(a.Workload.Key))
+            .Select(a => a.Workload.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         var trust = new TrustPolicyPlanner(inventory, findings);
         switch (options.Phase)
         {

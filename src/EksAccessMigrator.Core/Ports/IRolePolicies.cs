@@ -1,0 +1,17 @@
+namespace EksAccessMigrator.Core.Ports;
+
+/// <summary>
+/// A role's inline policies (rule N2's finalize change): read one, write one, delete one. A missing policy is null or
+/// false, never an exception; a missing role is a <see cref="ServiceCallException"/>.
+/// </summary>
+public interface IRolePolicies
+{
+    /// <summary>The inline policy's document (JSON), or null when the role has no inline policy of that name.</summary>
+    Task<string?> GetRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the inline policy with <paramref name="policyDocument"/>.</summary>
+    Task PutRolePolicyAsync(string roleName, string policyName, string policyDocument, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the inline policy; false when it did not exist.</summary>
+    Task<bool> DeleteRolePolicyAsync(string roleName, string policyName, CancellationToken cancellationToken);
+}
