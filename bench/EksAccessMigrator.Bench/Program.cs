@@ -5,9 +5,10 @@ using EksAccessMigrator.Bench.Measurements;
 using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.FakeEks;
 
-// Usage: dotnet run -c Release --project bench/EksAccessMigrator.Bench -- [--skip-apply] [--entries 1000] [--throttle-rate 50]
+// Usage: dotnet bench/EksAccessMigrator.Bench/bin/Release/net10.0/EksAccessMigrator.Bench.dll [--skip-apply | --apply-only] [--entries 1000] [--throttle-rate 50]
 // Prints one table: every issue-11 measurement, each with its floor measured in the same run.
 var skipApply = args.Contains("--skip-apply");
+var applyOnly = args.Contains("--apply-only");
 var entries = Arg("--entries", 1000);
 var throttleRate = Arg("--throttle-rate", 50);
 var directory = Path.Combine(Path.GetTempPath(), "eam-bench");
@@ -33,33 +34,37 @@ var rows = new List<string[]>();
 void Row(string what, string floor, string measured, string ratio, string target, bool? met) =>
     rows.Add([what, floor, measured, ratio, target, met is null ? "-" : met.Value ? "met" : "NOT met"]);
 
-// Offline plan of L, JSON and YAML: the real CLI, a fresh process per run (median of 3; peak RSS the highest).
-var lPlan = Path.Combine(directory, "L.plan.json");
-var jsonFloor = Floors.Json(exports["L"].Json);
-var jsonPlan = Plan(exports["L"].Json, lPlan);
-Row($"offline plan of L, JSON ({Size(exports["L"].Json)})", $"{Sec(jsonFloor)} Utf8JsonReader", $"{Sec(jsonPlan.Wall)}, {Mib(jsonPlan.PeakRssBytes)}", X(jsonPlan.Wall / jsonFloor), "<= 3 s, <= 400 MB", jsonPlan.Wall.TotalSeconds <= 3 && jsonPlan.PeakRssBytes <= 400L * 1000 * 1000);
-var yamlFloor = Floors.Yaml(exports["L"].Yaml);
-var yamlPlan = Plan(exports["L"].Yaml, Path.Combine(directory, "L-yaml.plan.json"));
-Row($"offline plan of L, YAML ({Size(exports["L"].Yaml)})", $"{Sec(yamlFloor)} YamlDotNet Parser", $"{Sec(yamlPlan.Wall)}, {Mib(yamlPlan.PeakRssBytes)}", X(yamlPlan.Wall / yamlFloor), "<= 1.5 x floor, <= 400 MB", yamlPlan.Wall / yamlFloor <= 1.5 && yamlPlan.PeakRssBytes <= 400L * 1000 * 1000);
+if (!applyOnly)
+{
+    // Offline plan of L, JSON and YAML: the real CLI, a fresh process per run (median of 3; peak RSS the highest).
+    var lPlan = Path.Combine(directory, "L.plan.json");
+    var jsonFloor = Floors.Json(exports["L"].Json);
+    var jsonPlan = Plan(exports["L"].Json, lPlan);
+    Row($"offline plan of L, JSON ({Size(exports["L"].Json)})", $"{Sec(jsonFloor)} Utf8JsonReader", $"{Sec(jsonPlan.Wall)}, {Mib(jsonPlan.PeakRssBytes)}", X(jsonPlan.Wall / jsonFloor), "<= 3 s, <= 400 MB", jsonPlan.Wall.TotalSeconds <= 3 && jsonPlan.PeakRssBytes <= 400L * 1000 * 1000);
+    var yamlFloor = Floors.Yaml(exports["L"].Yaml);
+    var yamlPlan = Plan(exports["L"].Yaml, Path.Combine(directory, "L-yaml.plan.json"));
+    Row($"offline plan of L, YAML ({Size(exports["L"].Yaml)})", $"{Sec(yamlFloor)} YamlDotNet Parser", $"{Sec(yamlPlan.Wall)}, {Mib(yamlPlan.PeakRssBytes)}", X(yamlPlan.Wall / yamlFloor), "<= 1.5 x floor, <= 400 MB", yamlPlan.Wall / yamlFloor <= 1.5 && yamlPlan.PeakRssBytes <= 400L * 1000 * 1000);
 
-// Growth: M -> L is 10 x the input.
-var mPlan = Plan(exports["M"].Json, Path.Combine(directory, "M.plan.json"));
-var sPlan = Plan(exports["S"].Json, Path.Combine(directory, "S.plan.json"));
-Row("growth S -> M -> L (JSON plan)", $"S {Sec(sPlan.Wall)}", $"M {Sec(mPlan.Wall)}, L {Sec(jsonPlan.Wall)}", $"M->L {X(jsonPlan.Wall / mPlan.Wall)}", "M->L <= 12 x", jsonPlan.Wall / mPlan.Wall <= 12);
+    // Growth: M -> L is 10 x the input.
+    var mPlan = Plan(exports["M"].Json, Path.Combine(directory, "M.plan.json"));
+    var sPlan = Plan(exports["S"].Json, Path.Combine(directory, "S.plan.json"));
+    Row("growth S -> M -> L (JSON plan)", $"S {Sec(sPlan.Wall)}", $"M {Sec(mPlan.Wall)}, L {Sec(jsonPlan.Wall)}", $"M->L {X(jsonPlan.Wall / mPlan.Wall)}", "M->L <= 12 x", jsonPlan.Wall / mPlan.Wall <= 12);
 
-// The L plan file: read (as apply and show do) and written (as plan --out does), in-process; show as the CLI.
-var planBytes = File.ReadAllBytes(lPlan);
-MigrationPlan? read = null;
-var readTime = Floors.Best(() => read = EksAccessMigrator.Apply.SavedPlan.FromBytes(planBytes, lPlan).Plan);
-var writeTime = Floors.Best(() => File.WriteAllText(Path.Combine(directory, "L.rewritten.plan.json"), PlanJson.Serialize(read!)));
-var planFloor = Floors.Json(lPlan);
-Row($"L plan file ({Size(lPlan)}, {read!.Changes.Length:N0} changes): read / write", $"{Sec(planFloor)} Utf8JsonReader", $"read {Sec(readTime)}, write {Sec(writeTime)}", $"read {X(readTime / planFloor)}", "measured", null);
-var show = ChildRun.Median(3, "show", lPlan);
-Row("show of the L plan (CLI process)", $"plan file read {Sec(readTime)}", $"{Sec(show.Wall)}, {Mib(show.PeakRssBytes)}", X(show.Wall / readTime), "measured", show.ExitCode is 0 or 2 or 4 ? null : false);
+    // The L plan file: read (as apply and show do) and written (as plan --out does), in-process; show as the CLI.
+    var planBytes = File.ReadAllBytes(lPlan);
+    MigrationPlan? read = null;
+    var readTime = Floors.Best(() => read = EksAccessMigrator.Apply.SavedPlan.FromBytes(planBytes, lPlan).Plan);
+    var writeTime = Floors.Best(() => File.WriteAllText(Path.Combine(directory, "L.rewritten.plan.json"), PlanJson.Serialize(read!)));
+    var planFloor = Floors.Json(lPlan);
+    Row($"L plan file ({Size(lPlan)}, {read!.Changes.Length:N0} changes): read / write", $"{Sec(planFloor)} Utf8JsonReader", $"read {Sec(readTime)}, write {Sec(writeTime)}", $"read {X(readTime / planFloor)}", "measured", null);
+    var show = ChildRun.Median(3, "show", lPlan);
+    Row("show of the L plan (CLI process)", $"plan file read {Sec(readTime)}", $"{Sec(show.Wall)}, {Mib(show.PeakRssBytes)}", X(show.Wall / readTime), "measured", show.ExitCode is 0 or 2 or 4 ? null : false);
 
-// Cold start: a fresh process each time, median of 11; the floor is the runtime starting an empty program.
-var help = ChildRun.Median(11, "--help");
-Row("eks-access-migrator --help cold start", "-", $"{Ms(help.Wall)} (median of 11), {Mib(help.PeakRssBytes)}", "-", "<= 300 ms", help.Wall.TotalMilliseconds <= 300);
+    // Cold start: a fresh process each time, median of 11; the floor is the runtime starting an empty program.
+    var help = ChildRun.Median(11, "--help");
+    Row("eks-access-migrator --help cold start", "-", $"{Ms(help.Wall)} (median of 11), {Mib(help.PeakRssBytes)}", "-", "<= 300 ms", help.Wall.TotalMilliseconds <= 300);
+
+}
 
 if (!skipApply)
 {

@@ -47,8 +47,19 @@ internal static class ApplyBench
             ModeChangePollInterval = TimeSpan.FromMilliseconds(50),
         };
         var watch = Stopwatch.StartNew();
+        using var done = new CancellationTokenSource();
+        var trace = Environment.GetEnvironmentVariable("EAM_BENCH_TRACE") is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"{watch.Elapsed.TotalSeconds:F1}s rate {eksClient.Pipeline.RateLimiter.Rate?.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) ?? "none"} requests {eks.Requests.Operations.Count} throttled {eks.QuotaThrottled}");
+                await Task.Delay(500).ConfigureAwait(false);
+            }
+        });
         var result = await new PlanExecutor(clients, options).ApplyAsync(SavedPlan.Load(plan), CancellationToken.None);
         watch.Stop();
+        await done.CancelAsync();
+        await trace;
         var failed = result.Refusal?.Message ?? string.Join("; ", result.Steps.Where(s => s.Status is not (StepStatus.Done or StepStatus.Skipped)).Take(3).Select(s => $"{s.Address}: {s.Status} {s.Message}"));
         var writes = result.Steps.Count(s => s.Status == StepStatus.Done);
         var operations = eks.Requests.Operations.GroupBy(o => o, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
