@@ -5,7 +5,7 @@ using EksAccessMigrator.Bench.Measurements;
 using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.FakeEks;
 
-// Usage: dotnet bench/EksAccessMigrator.Bench/bin/Release/net10.0/EksAccessMigrator.Bench.dll [--skip-apply | --apply-only] [--entries 1000] [--throttle-rate 50]
+// Usage: dotnet bench/EksAccessMigrator.Bench/bin/Release/net10.0/EksAccessMigrator.Bench.dll [--skip-apply | --apply-only | --phases-only] [--entries 1000] [--throttle-rate 50]
 // Prints one table: every issue-11 measurement, each with its floor measured in the same run.
 var skipApply = args.Contains("--skip-apply");
 var applyOnly = args.Contains("--apply-only");
@@ -28,6 +28,16 @@ foreach (var shape in new[] { ClusterShape.S, ClusterShape.M, ClusterShape.L })
 
     exports[shape.Name] = (json, yaml);
     Console.WriteLine($"{shape}: JSON {Size(json)}, YAML {Size(yaml)}");
+}
+
+if (args.Contains("--phases-only"))
+{
+    foreach (var name in new[] { "M", "L" })
+    {
+        Console.WriteLine($"{name} JSON: {PlanPhases.Measure(exports[name].Json)}");
+    }
+
+    return 0;
 }
 
 var rows = new List<string[]>();
@@ -59,6 +69,10 @@ if (!applyOnly)
     Row($"L plan file ({Size(lPlan)}, {read!.Changes.Length:N0} changes): read / write", $"{Sec(planFloor)} Utf8JsonReader", $"read {Sec(readTime)}, write {Sec(writeTime)}", $"read {X(readTime / planFloor)}", "measured", null);
     var show = ChildRun.Median(3, "show", lPlan);
     Row("show of the L plan (CLI process)", $"plan file read {Sec(readTime)}", $"{Sec(show.Wall)}, {Mib(show.PeakRssBytes)}", X(show.Wall / readTime), "measured", show.ExitCode is 0 or 2 or 4 ? null : false);
+
+    // Where the L plan's time goes: the same calls as plan --from, in this process, once each.
+    Row("phases of the L JSON plan (in-process, once)", "-", PlanPhases.Measure(exports["L"].Json), "-", "profile", null);
+    Row("phases of the L YAML plan (in-process, once)", "-", PlanPhases.Measure(exports["L"].Yaml), "-", "profile", null);
 
     // Cold start: a fresh process each time, median of 11; the floor is the runtime starting an empty program.
     var help = ChildRun.Median(11, "--help");
