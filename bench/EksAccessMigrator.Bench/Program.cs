@@ -1,80 +1,136 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using EksAccessMigrator.Bench;
-using EksAccessMigrator.Manifests;
-using EksAccessMigrator.Manifests.Collectors;
-using YamlDotNet.Core;
+using EksAccessMigrator.Bench.Generation;
+using EksAccessMigrator.Bench.Measurements;
+using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.FakeEks;
 
-// Usage: dotnet run -c Release --project bench/EksAccessMigrator.Bench -- [pods=100000]
-// Prints one table: each path's wall time (best of three) against its parser floor, measured in the same run.
-var pods = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-var yaml = Path.Combine(Path.GetTempPath(), $"eam-bench-{pods}.yaml");
-var json = Path.Combine(Path.GetTempPath(), $"eam-bench-{pods}.json");
-if (!File.Exists(yaml))
+// Usage: dotnet bench/EksAccessMigrator.Bench/bin/Release/net10.0/EksAccessMigrator.Bench.dll [--skip-apply | --apply-only | --phases-only] [--entries 1000] [--throttle-rate 50]
+// Prints one table: every issue-11 measurement, each with its floor measured in the same run.
+var skipApply = args.Contains("--skip-apply");
+var applyOnly = args.Contains("--apply-only");
+var entries = Arg("--entries", 1000);
+var throttleRate = Arg("--throttle-rate", 50);
+var directory = Path.Combine(Path.GetTempPath(), "eam-bench");
+Directory.CreateDirectory(directory);
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average before: {Load()}");
+
+var exports = new Dictionary<string, (string Json, string Yaml)>(StringComparer.Ordinal);
+foreach (var shape in new[] { ClusterShape.S, ClusterShape.M, ClusterShape.L })
 {
-    ExportGenerator.Write(yaml, pods);
-}
-
-if (!File.Exists(json))
-{
-    ExportGenerator.WriteJson(json, pods);
-}
-
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {pods} pods: YAML {Size(yaml)}, JSON {Size(json)}");
-
-var yamlFloor = Measure(() =>
-{
-    using var reader = File.OpenText(yaml);
-    var parser = new Parser(reader);
-    var events = 0;
-    while (parser.MoveNext())
+    var json = Path.Combine(directory, $"{shape.Name}.json");
+    var yaml = Path.Combine(directory, $"{shape.Name}.yaml");
+    if (!File.Exists(json) || !File.Exists(yaml))
     {
-        events++;
+        ExportWriter.WriteJson(json, SyntheticCluster.Objects(shape));
+        ExportWriter.WriteYaml(yaml, SyntheticCluster.Objects(shape));
     }
 
-    return events;
-});
-var yamlScan = Measure(() => Scan(yaml));
-var jsonFloor = Measure(() =>
+    exports[shape.Name] = (json, yaml);
+    Console.WriteLine($"{shape}: JSON {Size(json)}, YAML {Size(yaml)}");
+}
+
+if (args.Contains("--phases-only"))
 {
-    var bytes = File.ReadAllBytes(json);
-    var reader = new Utf8JsonReader(bytes);
-    var tokens = 0;
-    while (reader.Read())
+    foreach (var name in new[] { "M", "L" })
     {
-        tokens++;
+        Console.WriteLine($"{name} JSON: {PlanPhases.Measure(exports[name].Json)}");
     }
 
-    return tokens;
-});
-var jsonScan = Measure(() => Scan(json));
+    return 0;
+}
+
+var rows = new List<string[]>();
+void Row(string what, string floor, string measured, string ratio, string target, bool? met) =>
+    rows.Add([what, floor, measured, ratio, target, met is null ? "-" : met.Value ? "met" : "NOT met"]);
+
+if (!applyOnly)
+{
+    // Offline plan of L, JSON and YAML: the real CLI, a fresh process per run (median of 3; peak RSS the highest).
+    var lPlan = Path.Combine(directory, "L.plan.json");
+    var jsonFloor = Floors.Json(exports["L"].Json);
+    var jsonPlan = Plan(exports["L"].Json, lPlan);
+    Row($"offline plan of L, JSON ({Size(exports["L"].Json)})", $"{Sec(jsonFloor)} Utf8JsonReader", $"{Sec(jsonPlan.Wall)}, {Mib(jsonPlan.PeakRssBytes)}", X(jsonPlan.Wall / jsonFloor), "<= 3 s, <= 400 MB", jsonPlan.Wall.TotalSeconds <= 3 && jsonPlan.PeakRssBytes <= 400L * 1000 * 1000);
+    var yamlFloor = Floors.Yaml(exports["L"].Yaml);
+    var yamlPlan = Plan(exports["L"].Yaml, Path.Combine(directory, "L-yaml.plan.json"));
+    Row($"offline plan of L, YAML ({Size(exports["L"].Yaml)})", $"{Sec(yamlFloor)} YamlDotNet Parser", $"{Sec(yamlPlan.Wall)}, {Mib(yamlPlan.PeakRssBytes)}", X(yamlPlan.Wall / yamlFloor), "<= 1.5 x floor, <= 400 MB", yamlPlan.Wall / yamlFloor <= 1.5 && yamlPlan.PeakRssBytes <= 400L * 1000 * 1000);
+
+    // Growth: M -> L is 10 x the input.
+    var mPlan = Plan(exports["M"].Json, Path.Combine(directory, "M.plan.json"));
+    var sPlan = Plan(exports["S"].Json, Path.Combine(directory, "S.plan.json"));
+    Row("growth S -> M -> L (JSON plan)", $"S {Sec(sPlan.Wall)}", $"M {Sec(mPlan.Wall)}, L {Sec(jsonPlan.Wall)}", $"M->L {X(jsonPlan.Wall / mPlan.Wall)}", "M->L <= 12 x", jsonPlan.Wall / mPlan.Wall <= 12);
+
+    // The L plan file: read (as apply and show do) and written (as plan --out does), in-process; show as the CLI.
+    var planBytes = File.ReadAllBytes(lPlan);
+    MigrationPlan? read = null;
+    var readTime = Floors.Best(() => read = EksAccessMigrator.Apply.SavedPlan.FromBytes(planBytes, lPlan).Plan);
+    var writeTime = Floors.Best(() => File.WriteAllText(Path.Combine(directory, "L.rewritten.plan.json"), PlanJson.Serialize(read!)));
+    var planFloor = Floors.Json(lPlan);
+    Row($"L plan file ({Size(lPlan)}, {read!.Changes.Length:N0} changes): read / write", $"{Sec(planFloor)} Utf8JsonReader", $"read {Sec(readTime)}, write {Sec(writeTime)}", $"read {X(readTime / planFloor)}", "measured", null);
+    var show = ChildRun.Median(3, "show", lPlan);
+    Row("show of the L plan (CLI process)", $"plan file read {Sec(readTime)}", $"{Sec(show.Wall)}, {Mib(show.PeakRssBytes)}", X(show.Wall / readTime), "measured", show.ExitCode is 0 or 2 or 4 ? null : false);
+
+    // Where the L plan's time goes: the same calls as plan --from, in this process, once each.
+    Row("phases of the L JSON plan (in-process, once)", "-", PlanPhases.Measure(exports["L"].Json), "-", "profile", null);
+    Row("phases of the L YAML plan (in-process, once)", "-", PlanPhases.Measure(exports["L"].Yaml), "-", "profile", null);
+
+    // Cold start: a fresh process each time, median of 11; the floor is the runtime starting an empty program.
+    var help = ChildRun.Median(11, "--help");
+    Row("eks-access-migrator --help cold start", "-", $"{Ms(help.Wall)} (median of 11), {Mib(help.PeakRssBytes)}", "-", "<= 300 ms", help.Wall.TotalMilliseconds <= 300);
+
+}
+
+if (!skipApply)
+{
+    // Apply at the API's limit: each call answered after 50 ms, --parallel 8; ideal = (entries + 1) writes x 50 ms / 8.
+    var slow = await ApplyBench.RunAsync(directory, entries, 8, new FakeEksOptions { ResponseDelay = TimeSpan.FromMilliseconds(50), UpdatePollsUntilComplete = 0 });
+    var ideal = TimeSpan.FromMilliseconds((entries + 1) * 50.0 / 8);
+    Row($"apply of {entries:N0} access entries, 50 ms per call, --parallel 8", $"ideal {Sec(ideal)}", $"{Sec(slow.Wall)}; EKS requests: {slow.RequestText}{(slow.Succeeded ? string.Empty : "; FAILED: " + slow.Failure)}", X(slow.Wall / ideal), "<= 1.3 x ideal", slow.Succeeded && slow.Wall / ideal <= 1.3);
+
+    // Throttled: the fake EKS answers ThrottlingException above the rate; throughput = requests answered OK per second.
+    var throttledEntries = Math.Max(1, entries / 4);
+    var throttled = await ApplyBench.RunAsync(directory, throttledEntries, 8, new FakeEksOptions { MaxRequestsPerSecond = throttleRate, UpdatePollsUntilComplete = 0 });
+    var throttledCount = throttled.Requests.Sum(r => r.Value) - throttled.Accepted;
+    var throughput = throttled.Accepted / throttled.Wall.TotalSeconds;
+    Row($"apply of {throttledEntries:N0} entries, server throttling above {throttleRate} req/s", $"{throttleRate} req/s", $"{throughput:F1} req/s accepted ({throttled.Accepted} OK, {throttledCount} throttled) in {Sec(throttled.Wall)}{(throttled.Succeeded ? string.Empty : "; FAILED: " + throttled.Failure)}", X(throughput / throttleRate), "within 20% of the rate", throttled.Succeeded && Math.Abs(throughput - throttleRate) <= 0.2 * throttleRate);
+}
 
 Console.WriteLine();
-Console.WriteLine("| path | floor | scan (aws-auth + workload collectors) | scan / floor |");
-Console.WriteLine("|---|--:|--:|--:|");
-Console.WriteLine($"| YAML | {yamlFloor.TotalSeconds:F2} s (YamlDotNet Parser events) | {yamlScan.TotalSeconds:F2} s | {yamlScan / yamlFloor:F2}x |");
-Console.WriteLine($"| JSON | {jsonFloor.TotalSeconds:F2} s (Utf8JsonReader tokens) | {jsonScan.TotalSeconds:F2} s | {jsonScan / jsonFloor:F2}x |");
-Console.WriteLine($"peak working set of the whole run: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB");
+Console.WriteLine("| what | floor (same run) | measured | ratio | target | |");
+Console.WriteLine("|---|--:|--:|--:|---|---|");
+foreach (var row in rows)
+{
+    Console.WriteLine("| " + string.Join(" | ", row) + " |");
+}
+
+Console.WriteLine($"load average after: {Load()}");
 return 0;
 
-static int Scan(string path) =>
-    ManifestScanner.Scan([path], [new AwsAuthCollector(), new WorkloadCollector()], CancellationToken.None);
-
-static string Size(string path) => $"{new FileInfo(path).Length / 1024.0 / 1024.0:F0} MiB";
-
-static TimeSpan Measure(Func<int> action)
+ChildRun Plan(string export, string output)
 {
-    action(); // warm-up
-    GC.Collect();
-    var best = TimeSpan.MaxValue;
-    for (var i = 0; i < 3; i++)
+    var run = ChildRun.Median(3, "plan", "--from", export, "--cluster", SyntheticCluster.Name, "--region", SyntheticCluster.Region, "--account", SyntheticCluster.Account, "--created-at", "2026-12-01T00:00:00Z", "--out", output);
+    if (run.ExitCode is not (0 or 2 or 4))
     {
-        var watch = Stopwatch.StartNew();
-        action();
-        watch.Stop();
-        best = watch.Elapsed < best ? watch.Elapsed : best;
+        throw new InvalidOperationException($"plan of {export} failed ({run.ExitCode}): {run.Error}");
     }
 
-    return best;
+    return run;
 }
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+static string Size(string path) => $"{new FileInfo(path).Length / 1e6:F0} MB";
+
+static string Sec(TimeSpan t) => $"{t.TotalSeconds:F2} s";
+
+static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:F0} ms";
+
+static string Mib(long bytes) => $"{bytes / 1e6:F0} MB peak RSS";
+
+static string X(double ratio) => $"{ratio:F2} x";

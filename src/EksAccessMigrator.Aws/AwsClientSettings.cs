@@ -21,11 +21,5 @@ public sealed record AwsClientSettings
 
     public AwsRetryOptions Retry { get; init; } = new();
 
-    /// <summary>Client-side rate limit in requests per second (token bucket), shared by all calls of one client.</summary>
-    public double RequestsPerSecond { get; init; } = 10;
-
-    /// <summary>Token bucket burst size.</summary>
-    public int Burst { get; init; } = 10;
-
     public AwsPartition Partition => AwsPartition.ForRegion(Region);
 }

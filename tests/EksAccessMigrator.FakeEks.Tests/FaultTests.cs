@@ -1,9 +1,31 @@
 using EksAccessMigrator.FakeEks.Tests.Support;
+using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.FakeEks.Tests;
 
 public sealed class FaultTests
 {
+    [Fact]
+    public async Task Quota_throttles_requests_above_the_rate_until_the_clock_refills_it()
+    {
+        // The clock stands still, so the bucket holds exactly one second's worth: 2 requests pass, the third is throttled.
+        var clock = new WaitSkippingClock();
+        await using var server = await Seed.StartAsync(options: new FakeEksOptions { SecretAccessKey = SignedEksClient.Secret, MaxRequestsPerSecond = 2, TimeProvider = clock });
+        using var client = new SignedEksClient(server.Endpoint);
+
+        var first = await client.GetAsync("/clusters/prod");
+        var second = await client.GetAsync("/clusters/prod");
+        var third = await client.GetAsync("/clusters/prod");
+        await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        var refilled = await client.GetAsync("/clusters/prod");
+
+        Assert.Equal([200, 200], [first.Status, second.Status]);
+        Assert.Equal((429, "ThrottlingException"), (third.Status, third.ErrorCode));
+        Assert.Equal(200, refilled.Status);
+        Assert.Equal(1, server.QuotaThrottled);
+        Assert.Equal(0, server.Faults.InjectedCount);
+    }
+
     [Fact]
     public async Task Throttle_and_fail_apply_to_the_next_matching_requests_only()
     {

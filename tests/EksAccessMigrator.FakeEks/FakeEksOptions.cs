@@ -19,6 +19,18 @@ public sealed class FakeEksOptions
     /// <summary>Clock for createdAt/modifiedAt values.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Load knob (off by default): every request is answered after this delay, as a distant or slow endpoint would
+    /// (at most 5 seconds), e.g. for measuring apply throughput in <c>bench/</c>.
+    /// </summary>
+    public TimeSpan ResponseDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Load knob (off by default, 0): requests above this many per second (a token bucket holding one second's
+    /// worth) are answered 429 <c>ThrottlingException</c>, as EKS's request quota does.
+    /// </summary>
+    public double MaxRequestsPerSecond { get; init; }
+
     /// <summary>Seed for generated ids (association ids, ARN suffixes), so runs are reproducible.</summary>
     public int Seed { get; init; } = 20231201;
 }

@@ -16,10 +16,12 @@ namespace EksAccessMigrator.FakeEks;
 public sealed class FakeEksServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly RequestDispatcher dispatcher;
 
-    private FakeEksServer(WebApplication app, Uri endpoint, FakeEksState state, FaultInjector faults, FakeEksRequestLog requests)
+    private FakeEksServer(WebApplication app, RequestDispatcher dispatcher, Uri endpoint, FakeEksState state, FaultInjector faults, FakeEksRequestLog requests)
     {
         this.app = app;
+        this.dispatcher = dispatcher;
         Endpoint = endpoint;
         State = state;
         Faults = faults;
@@ -37,6 +39,9 @@ public sealed class FakeEksServer : IAsyncDisposable
 
     /// <summary>The operations received, in order.</summary>
     public FakeEksRequestLog Requests { get; }
+
+    /// <summary>Requests answered ThrottlingException by <see cref="FakeEksOptions.MaxRequestsPerSecond"/> (not by <see cref="Faults"/>).</summary>
+    public int QuotaThrottled => dispatcher.QuotaThrottled;
 
     /// <summary>Starts a server on 127.0.0.1 and a free port.</summary>
     public static async Task<FakeEksServer> StartAsync(FakeEksOptions? options = null, CancellationToken cancellationToken = default)
@@ -66,7 +71,7 @@ public sealed class FakeEksServer : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new FakeEksServer(app, new Uri(address), state, faults, requests);
+        return new FakeEksServer(app, dispatcher, new Uri(address), state, faults, requests);
     }
 
     /// <summary>Stops the server.</summary>

@@ -8,8 +8,9 @@ using EksAccessMigrator.Core.Resilience;
 namespace EksAccessMigrator.Aws.Http;
 
 /// <summary>
-/// Signs and sends requests (EKS, IAM, STS) through the shared <see cref="RetryPipeline{T}"/>: the client-side rate
-/// limit, a per-attempt timeout and bounded retries (jittered exponential backoff, Retry-After honoured, a total
+/// Signs and sends requests (EKS, IAM, STS) through the shared <see cref="RetryPipeline{T}"/>: the adaptive
+/// client-side rate limit (none until the service throttles; shared by every call of this client, or by several
+/// clients through <see cref="AwsPipelineOptions.RateLimiter"/>), a per-attempt timeout and bounded retries (jittered exponential backoff, Retry-After honoured, a total
 /// budget). Transport failures are retried only when the request is safe to repeat and could succeed on retry;
 /// throttling and 5xx answers are always retried within the bounds. Every attempt reaches the wire log.
 /// </summary>
@@ -37,14 +38,15 @@ public sealed class AwsHttpPipeline : IDisposable
         _settings = settings;
         _log = options?.Log;
         _time = options?.TimeProvider ?? TimeProvider.System;
-        RateLimiter = options?.RateLimiter ?? new TokenBucket(settings.RequestsPerSecond, settings.Burst, _time);
+        RateLimiter = options?.RateLimiter ?? new AdaptiveRateLimiter(_time);
         _retry = new RetryPipeline<AttemptOutcome>(new RetryPipelineOptions<AttemptOutcome>
         {
             Bounds = settings.Retry.Bounds(settings.RequestTimeout),
             Classify = outcome => outcome.Result is { } attempt ? Verdict(attempt) : RetryVerdict.Final,
             IsSuccess = attempt => attempt.Response is { IsSuccess: true },
             TimeProvider = _time,
-            Admit = RateLimiter.AcquireAsync,
+            RateLimiter = RateLimiter,
+            IsThrottled = outcome => outcome.Result is { Failure: AwsThrottlingException },
             OnRetry = notice => Log(notice.Outcome.Result!, notice.Delay),
         });
         if (options?.HttpClient is { } client)
@@ -63,7 +65,8 @@ public sealed class AwsHttpPipeline : IDisposable
 
     public AwsEndpoint Endpoint { get; }
 
-    public TokenBucket RateLimiter { get; }
+    /// <summary>The client-side rate limit this client's calls are admitted by.</summary>
+    public AdaptiveRateLimiter RateLimiter { get; }
 
     public async Task<AwsWireResponse> SendAsync(
         AwsWireRequest request,
@@ -222,7 +225,10 @@ public sealed class AwsHttpPipeline : IDisposable
             requestHeaders,
             responseHeaders,
             error is null ? null : WireRedactor.RedactText(error),
-            retryDelay));
+            retryDelay)
+        {
+            ClientRateLimit = RateLimiter.Rate,
+        });
     }
 
     /// <summary>One attempt: the answer or the transport failure, and what it means.</summary>

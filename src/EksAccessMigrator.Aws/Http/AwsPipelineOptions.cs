@@ -12,6 +12,9 @@ public sealed record AwsPipelineOptions
 
     public TimeProvider? TimeProvider { get; init; }
 
-    /// <summary>Shared limiter, e.g. one bucket for all clients of a run.</summary>
-    public TokenBucket? RateLimiter { get; init; }
+    /// <summary>
+    /// A shared client-side rate limit, e.g. one for all clients that draw on one account and region's budget (a
+    /// fleet run); null gives the client its own.
+    /// </summary>
+    public Core.Resilience.AdaptiveRateLimiter? RateLimiter { get; init; }
 }

@@ -17,7 +17,7 @@ public sealed class WireLogView(TextWriter stderr) : IAwsWireLog
         var status = entry.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no response";
         lock (_gate)
         {
-            stderr.WriteLine($"debug: {Text.Safe(entry.Operation)} attempt {entry.Attempt}: {entry.Method} {Text.Safe(entry.Url)} -> {status} in {entry.Duration.TotalMilliseconds:F0} ms{(entry.Error is null ? string.Empty : " (" + Text.Safe(entry.Error) + ")")}{(entry.RetryDelay is { } d ? $", retry in {d.TotalSeconds:F1} s" : string.Empty)}");
+            stderr.WriteLine($"debug: {Text.Safe(entry.Operation)} attempt {entry.Attempt}: {entry.Method} {Text.Safe(entry.Url)} -> {status} in {entry.Duration.TotalMilliseconds:F0} ms{(entry.Error is null ? string.Empty : " (" + Text.Safe(entry.Error) + ")")}{(entry.RetryDelay is { } d ? $", retry in {d.TotalSeconds:F1} s" : string.Empty)}{(entry.ClientRateLimit is { } r ? $", client rate limit {r:F1}/s" : string.Empty)}");
             foreach (var (name, value) in entry.RequestHeaders)
             {
                 stderr.WriteLine($"debug:   > {Text.Safe(name)}: {Text.Safe(value)}");

@@ -13,7 +13,7 @@ public sealed record RetryBounds
 
     public required TimeSpan MaxDelay { get; init; }
 
-    /// <summary>No retry is started when the time since the first attempt plus the next wait would pass this.</summary>
+    /// <summary>No retry is started when the time since the first attempt plus the next wait would pass this (time queued for admission by the rate limit is not counted).</summary>
     public required TimeSpan MaxTotalRetryTime { get; init; }
 
     /// <summary>Longest Retry-After honoured; longer values are cut to this.</summary>

@@ -8,7 +8,7 @@ namespace EksAccessMigrator.Core.Resilience;
 /// The one resilience pipeline of every adapter (EKS, IAM, STS, Kubernetes), on Polly 8. From the outside in:
 /// retry (jittered exponential backoff, Retry-After honoured up to a cap, at most <see cref="RetryBounds.MaxAttempts"/>
 /// attempts, no retry started past <see cref="RetryBounds.MaxTotalRetryTime"/>, nothing retried that the adapter's
-/// classifier calls final), admission (rate limit), the credential-refresh step, the per-attempt timeout.
+/// classifier calls final), admission (the adaptive client-side rate limit, told of each throttled attempt), the credential-refresh step, the per-attempt timeout.
 /// </summary>
 public sealed class RetryPipeline<T>
 {
@@ -43,7 +43,7 @@ public sealed class RetryPipeline<T>
                 return default;
             },
         });
-        builder.AddStrategy(_ => new AdmissionStrategy(options.Admit, Counter), new AdmissionStrategyOptions());
+        builder.AddStrategy(_ => new AdmissionStrategy<T>(options.RateLimiter, options.IsThrottled, Counter), new AdmissionStrategyOptions());
         if (options.Refresh is { } refresh)
         {
             builder.AddRetry(new RetryStrategyOptions<T>
@@ -133,7 +133,8 @@ public sealed class RetryPipeline<T>
         }
 
         var delay = _options.Bounds.DelayFor(attempt, verdict.RetryAfter);
-        var elapsed = _options.TimeProvider.GetElapsedTime(context.Properties.GetValue(Started, _options.TimeProvider.GetTimestamp()));
+        var elapsed = _options.TimeProvider.GetElapsedTime(context.Properties.GetValue(Started, _options.TimeProvider.GetTimestamp()))
+            - (context.Properties.TryGetValue(Counter, out var counter) ? counter.Admission : TimeSpan.Zero);
         if (elapsed + delay > _options.Bounds.MaxTotalRetryTime)
         {
             return false;

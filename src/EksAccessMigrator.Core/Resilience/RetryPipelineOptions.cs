@@ -17,8 +17,15 @@ public sealed record RetryPipelineOptions<T>
     /// <summary>Told before every wait (wire log, progress).</summary>
     public Action<RetryNotice<T>>? OnRetry { get; init; }
 
-    /// <summary>Admission of each attempt, e.g. a client-side rate limit; it waits outside the attempt timeout.</summary>
-    public Func<CancellationToken, ValueTask>? Admit { get; init; }
+    /// <summary>
+    /// The client-side rate limit each attempt is admitted by (waiting outside the attempt timeout), told after each
+    /// attempt whether it was throttled (<see cref="IsThrottled"/>); null for none. Share one instance between
+    /// pipelines that draw on one budget.
+    /// </summary>
+    public AdaptiveRateLimiter? RateLimiter { get; init; }
+
+    /// <summary>Whether an attempt was refused by the service's rate limit (read only with <see cref="RateLimiter"/>).</summary>
+    public Func<Polly.Outcome<T>, bool> IsThrottled { get; init; } = static _ => false;
 
     public CredentialRefresh<T>? Refresh { get; init; }
 }

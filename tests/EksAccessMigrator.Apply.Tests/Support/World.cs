@@ -76,8 +76,6 @@ internal sealed class World : IAsyncDisposable
         EksEndpointUrl = Eks.Endpoint,
         IamEndpointUrl = Moto.Endpoint,
         StsEndpointUrl = Moto.Endpoint,
-        RequestsPerSecond = 1000,
-        Burst = 1000,
         RequestTimeout = TimeSpan.FromSeconds(2),
         Retry = new AwsRetryOptions { MaxAttempts = 12, BaseDelay = TimeSpan.FromMilliseconds(2), MaxDelay = TimeSpan.FromMilliseconds(20), MaxTotalRetryTime = TimeSpan.FromSeconds(10), MaxRetryAfter = TimeSpan.FromMilliseconds(20) },
     };

@@ -31,8 +31,6 @@ public sealed class EksClientFakeEksTests : IAsyncLifetime
         {
             Region = "us-west-2",
             EksEndpointUrl = _server.Endpoint,
-            RequestsPerSecond = 1000,
-            Burst = 1000,
             Retry = new AwsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) },
         };
         _eks = EksClient.Create(settings, new StaticCredentialSource(Credentials));

@@ -5,6 +5,7 @@ using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Signing;
 using EksAccessMigrator.Aws.Tests.Support;
+using EksAccessMigrator.Core.Resilience;
 using EksAccessMigrator.TestSupport;
 
 namespace EksAccessMigrator.Aws.Tests.Http;
@@ -22,8 +23,6 @@ public sealed class ResilienceTests
     {
         Region = "us-west-2",
         EksEndpointUrl = endpoint,
-        RequestsPerSecond = 1000,
-        Burst = 1000,
         RequestTimeout = timeout ?? TimeSpan.FromSeconds(10),
         Retry = retry ?? new AwsRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) },
     };
@@ -157,22 +156,40 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task Rate_limit_makes_callers_wait()
+    public async Task Rate_limit_is_off_until_throttled_then_one_limit_shared_by_the_clients_of_one_budget_slows_them_all()
     {
-        await using var server = new ScriptedServer(Ok);
-        var settings = Settings(server.Endpoint) with { RequestsPerSecond = 20, Burst = 1 };
+        await using var server = new ScriptedServer(Ok, Ok, Ok, Throttled, Ok);
         var clock = new WaitSkippingClock();
-        using var eks = Client(settings, time: clock);
+        var shared = new AdaptiveRateLimiter(clock);
+        var log = new RecordingWireLog();
+        var options = new AwsPipelineOptions { Log = log, TimeProvider = clock, RateLimiter = shared };
+        using var first = EksClient.Create(Settings(server.Endpoint), new StaticCredentialSource(Credentials), options);
+        using var second = EksClient.Create(Settings(server.Endpoint), new StaticCredentialSource(Credentials), options);
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 3; i++)
         {
-            await eks.DescribeClusterAsync("c1", CancellationToken.None);
+            await first.DescribeClusterAsync("c1", CancellationToken.None);
         }
 
-        // The clock only moves by the waits: each call after the first waits one token's time, 50 ms at 20/s.
-        Assert.Equal(4, server.RequestCount);
-        Assert.Equal(3, eks.Pipeline.RateLimiter.WaitCount);
-        Assert.Equal(TimeSpan.FromMilliseconds(150), clock.Waited);
+        // Not throttled: no limit, nothing waited, the wire log shows none.
+        Assert.Null(shared.Rate);
+        Assert.Equal(TimeSpan.Zero, clock.Waited);
+        Assert.All(log.Entries, e => Assert.Null(e.ClientRateLimit));
+
+        await first.DescribeClusterAsync("c1", CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            await second.DescribeClusterAsync("c1", CancellationToken.None);
+        }
+
+        // The first client's throttle set the limit the second one waits on, and --debug's wire log shows it.
+        Assert.Same(shared, first.Pipeline.RateLimiter);
+        Assert.Equal(1, shared.Throttles);
+        Assert.NotNull(shared.Rate);
+        Assert.True(shared.Waits >= 2, $"{shared.Waits} admissions waited");
+        var throttled = Assert.Single(log.Entries, e => e.Error == "ThrottlingException");
+        Assert.Equal(shared.Rate, log.Entries.Last().ClientRateLimit);
+        Assert.NotNull(throttled.ClientRateLimit);
     }
 
     [Fact]

@@ -22,8 +22,6 @@ public sealed class StsPipelineTests
     {
         Region = "eu-west-1",
         StsEndpointUrl = endpoint,
-        RequestsPerSecond = 1000,
-        Burst = 1000,
         Retry = new AwsRetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(100) },
     };
 

@@ -17,8 +17,6 @@ public sealed class PaginatorTests
         Region = "us-east-1",
         EksEndpointUrl = endpoint,
         IamEndpointUrl = endpoint,
-        RequestsPerSecond = 1000,
-        Burst = 1000,
     };
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

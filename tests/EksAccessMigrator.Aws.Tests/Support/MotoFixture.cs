@@ -24,8 +24,6 @@ public sealed class MotoFixture : IAsyncLifetime
     {
         Region = "us-east-1",
         EndpointUrl = Endpoint,
-        RequestsPerSecond = 1000,
-        Burst = 1000,
         RequestTimeout = TimeSpan.FromSeconds(20),
     };
 

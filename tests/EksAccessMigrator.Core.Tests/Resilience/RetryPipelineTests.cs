@@ -27,6 +27,58 @@ public sealed class RetryPipelineTests
         });
 
     [Fact]
+    public async Task Time_queued_behind_the_rate_limit_is_not_retry_time_so_a_slow_limit_does_not_use_up_the_budget()
+    {
+        var clock = new WaitSkippingClock();
+        var limiter = new AdaptiveRateLimiter(clock);
+        for (var i = 0; i < 50; i++)
+        {
+            limiter.Record(throttled: true);
+        }
+
+        // At the floor of 0.5/s an admission waits 2 s, twice the whole retry budget.
+        Assert.Equal(AdaptiveRateLimiter.MinRate, limiter.Rate);
+        var calls = 0;
+        var pipeline = new RetryPipeline<int>(new RetryPipelineOptions<int>
+        {
+            Bounds = Bounds with { MaxTotalRetryTime = TimeSpan.FromSeconds(1) },
+            Classify = o => o.Exception is TimeoutException ? RetryVerdict.Retry() : RetryVerdict.Final,
+            TimeProvider = clock,
+            RateLimiter = limiter,
+        });
+
+        var result = await pipeline.ExecuteAsync(_ => ++calls < 3 ? throw new TimeoutException("slow") : Task.FromResult(7), CancellationToken.None);
+
+        Assert.Equal(7, result.Outcome.Result);
+        Assert.Equal(3, result.Attempts);
+        Assert.True(limiter.Waited > TimeSpan.FromSeconds(2), $"admissions waited {limiter.Waited}, not more than twice the budget");
+    }
+
+    [Fact]
+    public async Task Each_attempt_tells_the_rate_limit_whether_it_was_throttled()
+    {
+        var clock = new WaitSkippingClock();
+        var limiter = new AdaptiveRateLimiter(clock);
+        var calls = 0;
+        var pipeline = new RetryPipeline<int>(new RetryPipelineOptions<int>
+        {
+            Bounds = Bounds,
+            Classify = _ => RetryVerdict.Retry(),
+            IsSuccess = r => r > 0,
+            TimeProvider = clock,
+            RateLimiter = limiter,
+            IsThrottled = o => o.Result == -1,
+        });
+
+        var result = await pipeline.ExecuteAsync(_ => Task.FromResult(++calls switch { 1 => -1, 2 => 0, _ => 5 }), CancellationToken.None);
+
+        // Attempt 1 was throttled (the limit starts), attempt 2 failed otherwise (not a throttle), attempt 3 succeeded.
+        Assert.Equal(5, result.Outcome.Result);
+        Assert.Equal(1, limiter.Throttles);
+        Assert.NotNull(limiter.Rate);
+    }
+
+    [Fact]
     public async Task Backoff_is_jittered_exponential_within_its_ceiling_and_attempts_are_capped()
     {
         var clock = new WaitSkippingClock();

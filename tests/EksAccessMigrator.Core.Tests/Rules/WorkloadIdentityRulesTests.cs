@@ -93,6 +93,21 @@ public sealed class WorkloadIdentityRulesTests
     }
 
     [Fact]
+    public void K2_APodWhoseReplicaSetIsLeftOutCountsForTheDeploymentItsNameStartsWith_UpToADash()
+    {
+        var plan = Plan(Kube2iamCluster([
+            W("apps", "web", "web", "web"),
+            W("apps", "web-api-5d8f-abcde", "web", "web", kind: "Pod", owner: "ReplicaSet/web-api-5d8f"),
+            W("apps", "webshop-5d8f-abcde", "web", "web", kind: "Pod", owner: "ReplicaSet/webshop-5d8f"),
+        ]));
+
+        // web-api-5d8f starts with "web-": the Deployment's. webshop-5d8f does not (no dash after "web"): its owner is missing.
+        Assert.Single(plan.Associations());
+        var missing = Assert.Single(plan.Findings, f => f.Code == FindingCodes.WorkloadOwnerMissing);
+        Assert.Equal("apps/Pod/webshop-5d8f-abcde", missing.Subject);
+    }
+
+    [Fact]
     public void K2_AnOwnedPodWhoseOwnerIsMissingIsReported()
     {
         var plan = Plan(Kube2iamCluster([W("apps", "orphan-x", "web", "web", kind: "Pod", owner: "StatefulSet/db")]));

@@ -13,11 +13,15 @@ namespace EksAccessMigrator.FakeEks.Protocol;
 internal sealed class RequestDispatcher(FakeEksState state, FaultInjector faults, FakeEksRequestLog log, FakeEksOptions options)
 {
     private const int MaxBodyBytes = 1 << 20;
+    private static readonly TimeSpan MaxResponseDelay = TimeSpan.FromSeconds(5);
     private const string ErrorTypeSuffix = ":http://internal.amazon.com/coral/com.amazonaws.eks/";
     private readonly Dictionary<string, Func<EksRequest, ApiResponse>> handlers =
         OperationTable.Build(state, new Paginator(Guid.NewGuid().ToString("N")));
 
     private readonly SigV4Verifier verifier = new(options);
+    private readonly ServerRateLimit? quota = options.MaxRequestsPerSecond > 0 ? new ServerRateLimit(options.MaxRequestsPerSecond, options.TimeProvider) : null;
+
+    public int QuotaThrottled => quota?.Throttled ?? 0;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -42,6 +46,17 @@ internal sealed class RequestDispatcher(FakeEksState state, FaultInjector faults
         if (verifier.Check(method, rawPath, rawQuery, Header, body) is { } denied)
         {
             await WriteAsync(context, denied, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (options.ResponseDelay > TimeSpan.Zero && !await DelayAsync(options.ResponseDelay < MaxResponseDelay ? options.ResponseDelay : MaxResponseDelay, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (quota is not null && !quota.TryTake())
+        {
+            await WriteAsync(context, ApiResponse.Error(429, "ThrottlingException", "Rate exceeded"), cancellationToken).ConfigureAwait(false);
             return;
         }
 

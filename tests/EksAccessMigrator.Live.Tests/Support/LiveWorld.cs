@@ -81,8 +81,6 @@ internal sealed class LiveWorld : IAsyncDisposable
         EksEndpointUrl = Eks.Endpoint,
         IamEndpointUrl = iamEndpoint ?? Moto.Endpoint,
         StsEndpointUrl = Moto.Endpoint,
-        RequestsPerSecond = 1000,
-        Burst = 1000,
         RequestTimeout = TimeSpan.FromSeconds(10),
         Retry = FastRetry,
     };

@@ -44,8 +44,6 @@ internal sealed class WorkloadWorld : IAsyncDisposable
             EksEndpointUrl = Eks.Endpoint,
             IamEndpointUrl = Moto.Endpoint,
             StsEndpointUrl = Moto.Endpoint,
-            RequestsPerSecond = 1000,
-            Burst = 1000,
             RequestTimeout = TimeSpan.FromSeconds(10),
             Retry = LiveWorld.FastRetry,
         },

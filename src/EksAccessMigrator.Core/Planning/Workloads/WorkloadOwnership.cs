@@ -23,7 +23,7 @@ internal static class WorkloadOwnership
                 continue;
             }
 
-            if (OwnerPresent(w, present, list) || !w.PodAnnotations.ContainsKey(roleKey))
+            if (OwnerPresent(w, present) || !w.PodAnnotations.ContainsKey(roleKey))
             {
                 continue;
             }
@@ -43,21 +43,34 @@ internal static class WorkloadOwnership
         _ => false,
     };
 
-    private static bool OwnerPresent(WorkloadInfo w, HashSet<(string Kind, string Namespace, string Name)> present, List<WorkloadInfo> all)
+    private static bool OwnerPresent(WorkloadInfo w, HashSet<(string Kind, string Namespace, string Name)> present)
     {
         if (present.Contains((w.ControllerKind!, w.Namespace, w.ControllerName ?? string.Empty)))
         {
             return true;
         }
 
-        // A Pod's ReplicaSet or a Job's run may be left out of an export; their generated names start with the owner's.
+        // A Pod's ReplicaSet or a Job's run may be left out of an export; their generated names start with the owner's
+        // name and a '-'. Each such prefix is looked up (not every workload scanned: that was quadratic in pods).
         var grandOwnerKind = w.ControllerKind switch
         {
             "ReplicaSet" => "Deployment",
             "Job" => "CronJob",
             _ => null,
         };
-        return grandOwnerKind is not null && w.ControllerName is { } name
-            && all.Any(o => o.Kind == grandOwnerKind && o.Namespace == w.Namespace && name.StartsWith(o.Name + "-", StringComparison.Ordinal));
+        if (grandOwnerKind is null || w.ControllerName is not { } name)
+        {
+            return false;
+        }
+
+        for (var dash = name.IndexOf('-', StringComparison.Ordinal); dash >= 0; dash = name.IndexOf('-', dash + 1))
+        {
+            if (present.Contains((grandOwnerKind, w.Namespace, name[..dash])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
