@@ -58,8 +58,6 @@ public sealed class ProofOfMigrationTests(WorkloadMoto moto)
                 EksEndpointUrl = eks.Endpoint,
                 IamEndpointUrl = moto.Endpoint,
                 StsEndpointUrl = moto.Endpoint,
-                RequestsPerSecond = 1000,
-                Burst = 1000,
                 RequestTimeout = TimeSpan.FromSeconds(10),
                 Retry = LiveWorld.FastRetry,
             },

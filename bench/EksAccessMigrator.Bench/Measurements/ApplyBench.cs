@@ -39,7 +39,7 @@ internal static class ApplyBench
         using var eksClient = EksClient.Create(settings, credentials);
         using var iamClient = IamClient.Create(settings, credentials);
         using var connection = KubernetesConnection.FromEndpoint(kubernetes.Endpoint, null, _ => Task.FromResult(Token), new KubernetesAdapterOptions());
-        var clients = new ApplyClients(eksClient, iamClient, new FixedCaller(), connection, SyntheticCluster.Region);
+        var clients = EksAccessMigrator.Live.AdapterPorts.Create(eksClient, iamClient, new FixedCaller(), connection, SyntheticCluster.Region);
         var options = new ApplyOptions
         {
             Parallel = parallel,

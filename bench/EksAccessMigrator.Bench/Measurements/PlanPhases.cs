@@ -18,7 +18,7 @@ internal static class PlanPhases
         var input = new InputOptions { From = [export] };
         var cluster = new ClusterOptions { Cluster = SyntheticCluster.Name, Region = SyntheticCluster.Region, Account = SyntheticCluster.Account };
         var watch = Stopwatch.StartNew();
-        var (inventory, _) = OfflineInventory.Build(input, cluster, null, CancellationToken.None);
+        var inventory = new EksAccessMigrator.Manifests.OfflineInventoryScanner(OfflineInventory.Settings(input, cluster, null, null, null)).Scan(CancellationToken.None).Inventory;
         var scan = watch.Elapsed;
         var plan = MigrationPlanner.Plan(inventory, new PlannerOptions { Workloads = new WorkloadOptions().ToPlannerOptions(), ToolVersion = "bench", CreatedAt = DateTimeOffset.UnixEpoch });
         var planner = watch.Elapsed - scan;
