@@ -46,6 +46,7 @@ internal static class Preflight
     public static async Task<ImmutableArray<PreparationCheck?>> CheckChangesAsync(ImmutableArray<PlanChange> ordered, StepContext context, JournalState journal, ApplyOptions options, CancellationToken ct)
     {
         var checks = new PreparationCheck?[ordered.Length];
+        context.UseEntryListing(await AccessEntryListing.ReadAsync(ordered.Where(c => !(journal.Steps.TryGetValue(c.Address, out var p) && p.IsDone)), context, ct).ConfigureAwait(false));
         await Parallel.ForEachAsync(Enumerable.Range(0, ordered.Length), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = ct }, async (index, token) =>
         {
             var change = ordered[index];

@@ -10,7 +10,8 @@ internal static class AccessEntryHandler
 {
     public static async Task<StepPreparation> PrepareCreateAsync(CreateAccessEntryChange change, StepContext ctx, CancellationToken ct)
     {
-        var existing = await FindAsync(ctx, change.PrincipalArn, ct).ConfigureAwait(false);
+        // Not listed when the checks began: the create itself is the check (EKS refuses a second entry; see below).
+        var existing = ctx.EntryListing?.CertainlyAbsent(change.PrincipalArn) == true ? null : await FindAsync(ctx, change.PrincipalArn, ct).ConfigureAwait(false);
         if (existing is not null)
         {
             return Matches(existing, change)

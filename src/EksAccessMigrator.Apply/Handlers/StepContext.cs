@@ -34,6 +34,15 @@ internal sealed class StepContext
     /// <summary>The journal being written (null in a dry run); backups are written beside it.</summary>
     public string? JournalPath { get; }
 
+    /// <summary>
+    /// The access entries listed when apply's checks began (null: none listed, every CreateAccessEntry reads its
+    /// own). Set once by the preflight, before any step runs; rollback never sets it.
+    /// </summary>
+    public AccessEntryListing? EntryListing { get; private set; }
+
+    /// <summary>Keeps the preflight's listing for the steps (once, before any step runs).</summary>
+    public void UseEntryListing(AccessEntryListing? listing) => EntryListing = listing;
+
     /// <summary>The Kubernetes objects (a shorthand for <see cref="ClusterPorts.Objects"/>).</summary>
     public IClusterObjects Objects => Clients.Objects;
 
