@@ -32,7 +32,10 @@ public sealed record ApplyOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>How long the aws-auth edit keeps retrying optimistic-concurrency conflicts (backoff with jitter, re-reading each time).</summary>
+    /// <summary>
+    /// How long the aws-auth edit keeps retrying optimistic-concurrency conflicts (backoff with jitter, re-reading each
+    /// time, on the resilience pipeline): no retry is started whose wait would pass it.
+    /// </summary>
     public TimeSpan AwsAuthConflictBudget { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long the cluster lease holds without renewal (its <c>leaseDurationSeconds</c>).</summary>

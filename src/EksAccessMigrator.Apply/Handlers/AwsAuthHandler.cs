@@ -7,8 +7,8 @@ namespace EksAccessMigrator.Apply.Handlers;
 
 /// <summary>
 /// ReplaceConfigMap of aws-auth (finalize): backed up first (journal, and a file beside the journal), written with the
-/// resourceVersion read. A concurrent edit of other keys is merged (read again, retried with backoff and jitter for
-/// <see cref="ApplyOptions.AwsAuthConflictBudget"/>); a concurrent edit of the
+/// resourceVersion read. A concurrent edit of other keys is merged (read again, retried on the resilience pipeline for
+/// <see cref="ApplyOptions.AwsAuthConflictBudget"/>: <see cref="AwsAuthConflictRetry"/>); a concurrent edit of the
 /// keys this change rewrites stops the step: aws-auth is never overwritten blindly.
 /// </summary>
 internal static class AwsAuthHandler
@@ -84,49 +84,43 @@ internal static class AwsAuthHandler
         return new UndoOutcome(change.Address, change.Action, UndoStatus.Restored, "restored the removed rows");
     }
 
-    /// <summary>Replaces the keys <paramref name="from"/> with <paramref name="to"/>, keeping every other key as it is live. Null on success.</summary>
-    private static async Task<string?> ReplaceAsync(StepContext ctx, ReplaceConfigMapChange change, IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, CancellationToken ct)
+    /// <summary>
+    /// Replaces the keys <paramref name="from"/> with <paramref name="to"/>, keeping every other key as it is live; a
+    /// conflict is retried for <see cref="ApplyOptions.AwsAuthConflictBudget"/> (<see cref="AwsAuthConflictRetry"/>). Null on success.
+    /// </summary>
+    private static Task<string?> ReplaceAsync(StepContext ctx, ReplaceConfigMapChange change, IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, CancellationToken ct) =>
+        new AwsAuthConflictRetry(ctx.Options.TimeProvider, ctx.Options.AwsAuthConflictBudget)
+            .RunAsync($"{change.Namespace}/{change.Name}", t => ReplaceOnceAsync(ctx, change, from, to, t), ct);
+
+    /// <summary>One attempt: read again (a conflict means someone else wrote aws-auth since our last read), check, conditional replace.</summary>
+    private static async Task<AwsAuthAttempt> ReplaceOnceAsync(StepContext ctx, ReplaceConfigMapChange change, IReadOnlyDictionary<string, string> from, IReadOnlyDictionary<string, string> to, CancellationToken ct)
     {
-        var backoff = new ConflictBackoff(ctx.Options.TimeProvider, ctx.Options.AwsAuthConflictBudget, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), Random.Shared);
-        do
+        var live = await ctx.Objects.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
+        if (live is null)
         {
-            // Read again on every attempt: the conflict means someone else wrote aws-auth since our last read.
-            var live = await ctx.Objects.GetConfigMapAsync(change.Namespace, change.Name, ct).ConfigureAwait(false);
-            if (live is null)
-            {
-                return $"{change.Namespace}/{change.Name} disappeared";
-            }
-
-            if (Holds(live, to))
-            {
-                return null;
-            }
-
-            if (!Holds(live, from))
-            {
-                return $"{change.Namespace}/{change.Name} was edited concurrently in the rows this change rewrites; stopped without overwriting it. Re-plan.";
-            }
-
-            var data = new Dictionary<string, string>(live.Data, StringComparer.Ordinal);
-            foreach (var (key, value) in to)
-            {
-                data[key] = value;
-            }
-
-            var result = await ctx.Objects.ReplaceConfigMapDataAsync(live, data, ct).ConfigureAwait(false);
-            if (result.Succeeded)
-            {
-                return null;
-            }
-
-            if (result.Outcome != WriteOutcome.Conflict)
-            {
-                return $"{change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}";
-            }
+            return AwsAuthAttempt.Failed($"{change.Namespace}/{change.Name} disappeared");
         }
-        while (await backoff.WaitAsync(ct).ConfigureAwait(false));
 
-        return $"{change.Namespace}/{change.Name} kept changing concurrently for {ctx.Options.AwsAuthConflictBudget.TotalSeconds:F0} s (every write met a newer edit); nothing was overwritten. Run apply again when the edits have stopped: the step resumes from the journal.";
+        if (Holds(live, to))
+        {
+            return AwsAuthAttempt.Done;
+        }
+
+        if (!Holds(live, from))
+        {
+            return AwsAuthAttempt.Failed($"{change.Namespace}/{change.Name} was edited concurrently in the rows this change rewrites; stopped without overwriting it. Re-plan.");
+        }
+
+        var data = new Dictionary<string, string>(live.Data, StringComparer.Ordinal);
+        foreach (var (key, value) in to)
+        {
+            data[key] = value;
+        }
+
+        var result = await ctx.Objects.ReplaceConfigMapDataAsync(live, data, ct).ConfigureAwait(false);
+        return result.Succeeded ? AwsAuthAttempt.Done
+            : result.Outcome == WriteOutcome.Conflict ? AwsAuthAttempt.Conflict
+            : AwsAuthAttempt.Failed($"{change.Namespace}/{change.Name}: {result.Outcome}: {result.Message}");
     }
 
     private static bool Holds(ConfigMapObject map, IReadOnlyDictionary<string, string> values) =>
