@@ -27,4 +27,8 @@ public static class AdapterPorts
             new KubernetesClusterLease(kubernetes),
             region);
     }
+
+    /// <summary>The live scan's read ports over the AWS wire clients, with <paramref name="tracker"/> seeing each call.</summary>
+    internal static ScanPorts ForScan(EksClient eks, IAwsCallTracker tracker) =>
+        new(new EksAccessEntries(eks, tracker), new EksPodIdentity(eks, tracker), new EksClusterCompute(eks, tracker));
 }

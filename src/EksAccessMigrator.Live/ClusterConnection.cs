@@ -25,6 +25,7 @@ public sealed class ClusterConnection : IDisposable
     private KubernetesConnection? _kubernetes;
     private EksClusterFacts? _cluster;
     private ClusterPorts? _ports;
+    private ScanPorts? _scanPorts;
 
     private ClusterConnection(LiveScanSettings settings, IAwsCredentialSource credentials, IAwsWireLog? wireLog)
     {
@@ -55,6 +56,9 @@ public sealed class ClusterConnection : IDisposable
     /// owner). Only once the API server is connected (<see cref="OpenAsync"/>).
     /// </summary>
     public ClusterPorts Ports => _ports ??= AdapterPorts.Create(Eks, Iam, Sts, Kubernetes, Region);
+
+    /// <summary>The live scan's read ports over this connection's clients; only for a connection made by <see cref="ForScan"/>.</summary>
+    internal ScanPorts ScanPorts => _scanPorts ?? throw new InvalidOperationException("The connection was not opened for a scan.");
 
     /// <summary>
     /// Opens a connection for apply, verify or rollback. With <paramref name="expected"/>, the caller's account
@@ -96,8 +100,12 @@ public sealed class ClusterConnection : IDisposable
     }
 
     /// <summary>The scan's AWS side: clients only; the scan describes the cluster and connects as its steps go.</summary>
-    internal static ClusterConnection ForScan(LiveScanSettings settings, IAwsCredentialSource credentials, IAwsWireLog wireLog) =>
-        new(settings, credentials, wireLog);
+    internal static ClusterConnection ForScan(LiveScanSettings settings, IAwsCredentialSource credentials, RetryRecorder recorder)
+    {
+        var connection = new ClusterConnection(settings, credentials, recorder);
+        connection._scanPorts = AdapterPorts.ForScan(connection.Eks, recorder);
+        return connection;
+    }
 
     /// <summary>Records the cluster and connects to its API server with <paramref name="options"/>.</summary>
     internal KubernetesConnection ConnectKubernetes(EksClusterFacts cluster, KubernetesAdapterOptions options)

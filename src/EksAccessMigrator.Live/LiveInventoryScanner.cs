@@ -58,6 +58,7 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
         var steps = new StepRunner(_progress, context);
         using var clusterConnection = ClusterConnection.ForScan(_settings, _credentials, recorder);
         var eks = clusterConnection.Eks;
+        var ports = clusterConnection.ScanPorts;
         var iam = clusterConnection.Iam;
         var sts = clusterConnection.Sts;
 
@@ -86,7 +87,7 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
             if (AuthenticationMode.ReadsAccessEntries(cluster.AuthenticationMode))
             {
                 entries = Concurrent(siblings, async () => (ImmutableArray<ExistingAccessEntry>?)await steps.RunAsync(
-                    ScanStep.AccessEntries, ct => AccessEntryReader.ReadAsync(eks, cluster.Name, _settings.MaxConcurrency, recorder, _progress, ct), e => e.Length, siblings.Token).ConfigureAwait(false));
+                    ScanStep.AccessEntries, ct => AccessEntryReader.ReadAsync(ports.AccessEntries, cluster.Name, _settings.MaxConcurrency, _progress, ct), e => e.Length, siblings.Token).ConfigureAwait(false));
             }
             else
             {
@@ -96,7 +97,7 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
 
             // The workload lists use aws-auth's connection once it has proved the API server answers, so a server
             // that cannot be reached or refuses the caller is reported once, for aws-auth, as before.
-            var workloads = new WorkloadScan(_settings, eks, recorder, steps, siblings);
+            var workloads = new WorkloadScan(_settings, ports, steps, siblings);
             var workloadTask = workloads.Start(cluster, async () =>
             {
                 await awsAuth.ConfigureAwait(false);
