@@ -29,6 +29,13 @@ public static class AdapterPorts
     }
 
     /// <summary>The live scan's read ports over the AWS wire clients, with <paramref name="tracker"/> seeing each call.</summary>
-    internal static ScanPorts ForScan(EksClient eks, IAwsCallTracker tracker) =>
-        new(new EksAccessEntries(eks, tracker), new EksPodIdentity(eks, tracker), new EksClusterCompute(eks, tracker));
+    internal static ScanPorts ForScan(EksClient eks, IamClient iam, ICallerIdentity callerIdentity, IAwsCallTracker tracker) =>
+        new(
+            new EksClusterControl(eks, tracker),
+            callerIdentity,
+            new IamPrincipals(iam, tracker),
+            new IamRolePolicies(iam, tracker),
+            new EksAccessEntries(eks, tracker),
+            new EksPodIdentity(eks, tracker),
+            new EksClusterCompute(eks, tracker));
 }

@@ -3,6 +3,7 @@ using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Logging;
+using EksAccessMigrator.Aws.Ports;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Aws.Tokens;
 using EksAccessMigrator.Core.Ports;
@@ -83,7 +84,7 @@ public sealed class ClusterConnection : IDisposable
                 await CheckAccountAsync(connection, expected, cancellationToken).ConfigureAwait(false);
             }
 
-            var cluster = await ClusterFactsReader.ReadAsync(connection.Eks, settings.ClusterName, null, cancellationToken).ConfigureAwait(false);
+            var cluster = await new EksClusterControl(connection.Eks).DescribeClusterFactsAsync(settings.ClusterName, cancellationToken).ConfigureAwait(false);
             if (expected?.Arn is { Length: > 0 } arn && !string.Equals(arn, cluster.Arn, StringComparison.Ordinal))
             {
                 throw new ClusterMismatchException($"EKS reports cluster {cluster.Arn}, but {arn} was expected (a cluster deleted and re-created under the same name is another cluster); nothing was written.");
@@ -103,7 +104,7 @@ public sealed class ClusterConnection : IDisposable
     internal static ClusterConnection ForScan(LiveScanSettings settings, IAwsCredentialSource credentials, RetryRecorder recorder)
     {
         var connection = new ClusterConnection(settings, credentials, recorder);
-        connection._scanPorts = AdapterPorts.ForScan(connection.Eks, recorder);
+        connection._scanPorts = AdapterPorts.ForScan(connection.Eks, connection.Iam, connection.Sts, recorder);
         return connection;
     }
 

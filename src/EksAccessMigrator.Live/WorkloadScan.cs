@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Ports;
 using EksAccessMigrator.Kubernetes;
 using EksAccessMigrator.Manifests.Collectors;
 
