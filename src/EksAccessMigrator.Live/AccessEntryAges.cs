@@ -1,5 +1,4 @@
 using EksAccessMigrator.Aws.Credentials;
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Aws.Logging;
 
 namespace EksAccessMigrator.Live;
@@ -33,15 +32,9 @@ public static class AccessEntryAges
         using var connection = ClusterConnection.ForScan(settings, credentials, recorder);
         var entries = await EksBatch.DescribeEachAsync(arns, settings.MaxConcurrency, async (arn, ct) =>
         {
-            try
-            {
-                var entry = await recorder.TrackAsync(() => connection.Eks.DescribeAccessEntryAsync(scan.Cluster.Name, arn, ct)).ConfigureAwait(false);
-                return entry.CreatedAt is { } created ? Tuple.Create(arn, created) : null;
-            }
-            catch (AwsResourceNotFoundException)
-            {
-                return null;
-            }
+            // Null when the entry was deleted since the scan.
+            var entry = await connection.ScanPorts.AccessEntries.DescribeListedAsync(scan.Cluster.Name, arn, ct).ConfigureAwait(false);
+            return entry?.CreatedAt is { } created ? Tuple.Create(arn, created) : null;
         }, cancellationToken).ConfigureAwait(false);
         return ([.. entries.Select(e => KeyValuePair.Create(e.Item1, e.Item2))], principals);
     }

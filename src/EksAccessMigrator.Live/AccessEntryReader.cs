@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Errors;
-using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -17,20 +15,20 @@ internal static class AccessEntryReader
     private const int PageSize = 100;
 
     public static async Task<ImmutableArray<ExistingAccessEntry>> ReadAsync(
-        EksClient eks,
+        IAccessEntries accessEntries,
         string clusterName,
         int maxConcurrency,
-        RetryRecorder recorder,
         IScanProgress progress,
         CancellationToken cancellationToken)
     {
-        var principals = await ListPrincipalsAsync(eks, clusterName, recorder, cancellationToken).ConfigureAwait(false);
+        var listed = await EksBatch.AllAsync(accessEntries.ListAsync(clusterName, PageSize, cancellationToken)).ConfigureAwait(false);
+        var principals = listed.Distinct(StringComparer.Ordinal).ToList();
         var entries = new ExistingAccessEntry?[principals.Count];
         var done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, principals.Count), options, async (index, ct) =>
         {
-            entries[index] = await ReadEntryAsync(eks, clusterName, principals[index], recorder, ct).ConfigureAwait(false);
+            entries[index] = await ReadEntryAsync(accessEntries, clusterName, principals[index], ct).ConfigureAwait(false);
             progress.StepAdvanced(ScanStep.AccessEntries, Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
 
@@ -38,29 +36,17 @@ internal static class AccessEntryReader
         return [.. entries.OfType<ExistingAccessEntry>()];
     }
 
-    private static async Task<List<string>> ListPrincipalsAsync(EksClient eks, string clusterName, RetryRecorder recorder, CancellationToken cancellationToken)
-    {
-        var principals = await AwsPaginator.ListAllAsync<string>(
-            "ListAccessEntries",
-            async (token, ct) => await recorder.TrackAsync(() => eks.ListAccessEntriesPageAsync(clusterName, null, PageSize, token, ct)).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
-        return [.. principals.Distinct(StringComparer.Ordinal)];
-    }
-
     /// <summary>One entry with its policies; null when it was deleted between the list and the describe.</summary>
-    private static async Task<ExistingAccessEntry?> ReadEntryAsync(EksClient eks, string clusterName, string principalArn, RetryRecorder recorder, CancellationToken cancellationToken)
+    private static async Task<ExistingAccessEntry?> ReadEntryAsync(IAccessEntries accessEntries, string clusterName, string principalArn, CancellationToken cancellationToken)
     {
-        EksAccessEntry entry;
-        List<EksAssociatedAccessPolicy> policies;
-        try
+        var entry = await accessEntries.DescribeListedAsync(clusterName, principalArn, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
         {
-            entry = await recorder.TrackAsync(() => eks.DescribeAccessEntryAsync(clusterName, principalArn, cancellationToken)).ConfigureAwait(false);
-            policies = await AwsPaginator.ListAllAsync<EksAssociatedAccessPolicy>(
-                "ListAssociatedAccessPolicies",
-                async (token, ct) => await recorder.TrackAsync(() => eks.ListAssociatedAccessPoliciesPageAsync(clusterName, principalArn, PageSize, token, ct)).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+            return null;
         }
-        catch (AwsResourceNotFoundException)
+
+        var policies = await accessEntries.ListListedPoliciesAsync(clusterName, principalArn, PageSize, cancellationToken).ConfigureAwait(false);
+        if (policies is null)
         {
             return null;
         }
@@ -71,13 +57,13 @@ internal static class AccessEntryReader
                 : WireNames.TryParse<AccessEntryType>(entry.Type, out var type) ? type
                 : throw new FormatException($"DescribeAccessEntry reported the unknown access-entry type '{entry.Type}' for {entry.PrincipalArn}."),
             entry.Username,
-            [.. entry.KubernetesGroups ?? []],
-            [.. policies.Select(Policy)]);
+            [.. entry.KubernetesGroups],
+            [.. policies.Value.Select(Policy)]);
     }
 
-    private static ExistingPolicyAssociation Policy(EksAssociatedAccessPolicy policy)
+    private static ExistingPolicyAssociation Policy(AssociatedPolicy policy)
     {
-        var scope = policy.AccessScope;
+        var scope = policy.Scope;
         var type = scope?.Type is null ? AccessScopeType.Cluster
             : WireNames.TryParse<AccessScopeType>(scope.Type, out var parsed) ? parsed
             : throw new FormatException($"ListAssociatedAccessPolicies reported the unknown access scope type '{scope.Type}'.");

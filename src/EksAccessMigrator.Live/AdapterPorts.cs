@@ -27,4 +27,15 @@ public static class AdapterPorts
             new KubernetesClusterLease(kubernetes),
             region);
     }
+
+    /// <summary>The live scan's read ports over the AWS wire clients, with <paramref name="tracker"/> seeing each call.</summary>
+    internal static ScanPorts ForScan(EksClient eks, IamClient iam, ICallerIdentity callerIdentity, IAwsCallTracker tracker) =>
+        new(
+            new EksClusterControl(eks, tracker),
+            callerIdentity,
+            new IamPrincipals(iam, tracker),
+            new IamRolePolicies(iam, tracker),
+            new EksAccessEntries(eks, tracker),
+            new EksPodIdentity(eks, tracker),
+            new EksClusterCompute(eks, tracker));
 }

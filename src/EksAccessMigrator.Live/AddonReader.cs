@@ -1,5 +1,4 @@
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Paging;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -9,10 +8,9 @@ internal static class AddonReader
     /// <summary>The add-on that runs the Pod Identity agent.</summary>
     public const string PodIdentityAgent = "eks-pod-identity-agent";
 
-    public static async Task<IReadOnlyList<string>> ListAsync(EksClient eks, string clusterName, RetryRecorder recorder, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ListAsync(IPodIdentity podIdentity, string clusterName, CancellationToken cancellationToken)
     {
-        var names = await AwsPaginator.ListAllAsync<string>("ListAddons", async (token, ct) =>
-            await recorder.TrackAsync(() => eks.ListAddonsPageAsync(clusterName, EksBatch.PageSize, token, ct)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var names = await EksBatch.AllAsync(podIdentity.ListAddonsAsync(clusterName, EksBatch.PageSize, cancellationToken)).ConfigureAwait(false);
         return [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 }

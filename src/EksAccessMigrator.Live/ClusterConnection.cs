@@ -3,6 +3,7 @@ using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Aws.Logging;
+using EksAccessMigrator.Aws.Ports;
 using EksAccessMigrator.Aws.Sts;
 using EksAccessMigrator.Aws.Tokens;
 using EksAccessMigrator.Core.Ports;
@@ -25,6 +26,7 @@ public sealed class ClusterConnection : IDisposable
     private KubernetesConnection? _kubernetes;
     private EksClusterFacts? _cluster;
     private ClusterPorts? _ports;
+    private ScanPorts? _scanPorts;
 
     private ClusterConnection(LiveScanSettings settings, IAwsCredentialSource credentials, IAwsWireLog? wireLog)
     {
@@ -56,6 +58,9 @@ public sealed class ClusterConnection : IDisposable
     /// </summary>
     public ClusterPorts Ports => _ports ??= AdapterPorts.Create(Eks, Iam, Sts, Kubernetes, Region);
 
+    /// <summary>The live scan's read ports over this connection's clients; only for a connection made by <see cref="ForScan"/>.</summary>
+    internal ScanPorts ScanPorts => _scanPorts ?? throw new InvalidOperationException("The connection was not opened for a scan.");
+
     /// <summary>
     /// Opens a connection for apply, verify or rollback. With <paramref name="expected"/>, the caller's account
     /// (sts:GetCallerIdentity), the region and the cluster ARN (DescribeCluster) are checked before anything else
@@ -79,7 +84,7 @@ public sealed class ClusterConnection : IDisposable
                 await CheckAccountAsync(connection, expected, cancellationToken).ConfigureAwait(false);
             }
 
-            var cluster = await ClusterFactsReader.ReadAsync(connection.Eks, settings.ClusterName, null, cancellationToken).ConfigureAwait(false);
+            var cluster = await new EksClusterControl(connection.Eks).DescribeClusterFactsAsync(settings.ClusterName, cancellationToken).ConfigureAwait(false);
             if (expected?.Arn is { Length: > 0 } arn && !string.Equals(arn, cluster.Arn, StringComparison.Ordinal))
             {
                 throw new ClusterMismatchException($"EKS reports cluster {cluster.Arn}, but {arn} was expected (a cluster deleted and re-created under the same name is another cluster); nothing was written.");
@@ -96,8 +101,12 @@ public sealed class ClusterConnection : IDisposable
     }
 
     /// <summary>The scan's AWS side: clients only; the scan describes the cluster and connects as its steps go.</summary>
-    internal static ClusterConnection ForScan(LiveScanSettings settings, IAwsCredentialSource credentials, IAwsWireLog wireLog) =>
-        new(settings, credentials, wireLog);
+    internal static ClusterConnection ForScan(LiveScanSettings settings, IAwsCredentialSource credentials, RetryRecorder recorder)
+    {
+        var connection = new ClusterConnection(settings, credentials, recorder);
+        connection._scanPorts = AdapterPorts.ForScan(connection.Eks, connection.Iam, connection.Sts, recorder);
+        return connection;
+    }
 
     /// <summary>Records the cluster and connects to its API server with <paramref name="options"/>.</summary>
     internal KubernetesConnection ConnectKubernetes(EksClusterFacts cluster, KubernetesAdapterOptions options)

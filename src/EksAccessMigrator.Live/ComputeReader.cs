@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Errors;
-using EksAccessMigrator.Aws.Paging;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -11,56 +9,34 @@ namespace EksAccessMigrator.Live;
 /// </summary>
 internal static class ComputeReader
 {
-    public static async Task<ImmutableArray<LiveNodegroup>> ReadNodegroupsAsync(EksClient eks, string clusterName, int maxConcurrency, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<LiveNodegroup>> ReadNodegroupsAsync(IClusterCompute compute, string clusterName, int maxConcurrency, IScanProgress progress, CancellationToken cancellationToken)
     {
-        var names = await AwsPaginator.ListAllAsync<string>("ListNodegroups", async (token, ct) =>
-            await recorder.TrackAsync(() => eks.ListNodegroupsPageAsync(clusterName, EksBatch.PageSize, token, ct)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var names = await EksBatch.AllAsync(compute.ListNodegroupsAsync(clusterName, EksBatch.PageSize, cancellationToken)).ConfigureAwait(false);
         var done = 0;
         var groups = await EksBatch.DescribeEachAsync(Sorted(names), maxConcurrency, async (name, ct) =>
         {
-            LiveNodegroup? group;
-            try
-            {
-                var described = await recorder.TrackAsync(() => eks.DescribeNodegroupAsync(clusterName, name, ct)).ConfigureAwait(false);
-                group = new LiveNodegroup(described.NodegroupName, described.NodeRole, described.AmiType, described.CapacityType, described.Status);
-            }
-            catch (AwsResourceNotFoundException)
-            {
-                group = null;
-            }
-
+            // Null when it was deleted between the list and the describe.
+            var described = await compute.DescribeNodegroupAsync(clusterName, name, ct).ConfigureAwait(false);
+            var group = described is null ? null : new LiveNodegroup(described.Name, described.NodeRoleArn, described.AmiType, described.CapacityType, described.Status);
             progress.StepAdvanced(ScanStep.Nodegroups, Interlocked.Increment(ref done));
             return group;
         }, cancellationToken).ConfigureAwait(false);
         return [.. groups];
     }
 
-    public static async Task<ImmutableArray<LiveFargateProfile>> ReadFargateProfilesAsync(EksClient eks, string clusterName, int maxConcurrency, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<LiveFargateProfile>> ReadFargateProfilesAsync(IClusterCompute compute, string clusterName, int maxConcurrency, IScanProgress progress, CancellationToken cancellationToken)
     {
-        var names = await AwsPaginator.ListAllAsync<string>("ListFargateProfiles", async (token, ct) =>
-            await recorder.TrackAsync(() => eks.ListFargateProfilesPageAsync(clusterName, EksBatch.PageSize, token, ct)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var names = await EksBatch.AllAsync(compute.ListFargateProfilesAsync(clusterName, EksBatch.PageSize, cancellationToken)).ConfigureAwait(false);
         var done = 0;
         var profiles = await EksBatch.DescribeEachAsync(Sorted(names), maxConcurrency, async (name, ct) =>
         {
-            LiveFargateProfile? profile;
-            try
-            {
-                var described = await recorder.TrackAsync(() => eks.DescribeFargateProfileAsync(clusterName, name, ct)).ConfigureAwait(false);
-                profile = new LiveFargateProfile(described.FargateProfileName, described.PodExecutionRoleArn, described.Status, [.. (described.Selectors ?? []).Select(Selector)]);
-            }
-            catch (AwsResourceNotFoundException)
-            {
-                profile = null;
-            }
-
+            var described = await compute.DescribeFargateProfileAsync(clusterName, name, ct).ConfigureAwait(false);
+            var profile = described is null ? null : new LiveFargateProfile(described.Name, described.PodExecutionRoleArn, described.Status, described.Selectors);
             progress.StepAdvanced(ScanStep.FargateProfiles, Interlocked.Increment(ref done));
             return profile;
         }, cancellationToken).ConfigureAwait(false);
         return [.. profiles];
     }
-
-    private static Core.Inventory.FargateSelectorInfo Selector(EksFargateSelector selector) =>
-        new(selector.Namespace ?? string.Empty, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, selector.Labels ?? new Dictionary<string, string>()));
 
     private static List<string> Sorted(IEnumerable<string> names) => [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -1,8 +1,6 @@
-using EksAccessMigrator.Aws.Eks;
-
 namespace EksAccessMigrator.Live;
 
-/// <summary>How the scan reads EKS lists: the page size it asks for and the bounded fan-out of describes (paging itself is <c>AwsPaginator</c>'s).</summary>
+/// <summary>How the scan reads EKS lists: the page size it asks for and the bounded fan-out of describes (paging itself is the adapters').</summary>
 internal static class EksBatch
 {
     /// <summary>The largest <c>maxResults</c> the EKS list operations the scan uses accept.</summary>
@@ -17,5 +15,17 @@ internal static class EksBatch
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), options, async (index, ct) =>
             results[index] = await describe(items[index], ct).ConfigureAwait(false)).ConfigureAwait(false);
         return [.. results.OfType<TOut>()];
+    }
+
+    /// <summary>Every item of a streamed list.</summary>
+    public static async Task<List<T>> AllAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var all = new List<T>();
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            all.Add(item);
+        }
+
+        return all;
     }
 }

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Iam;
-using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Core.Arns;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -19,22 +18,14 @@ namespace EksAccessMigrator.Live;
 /// </summary>
 internal static class IamPrincipalLister
 {
-    public static async Task<IReadOnlyList<IamRole>> ListRolesAsync(IamClient iam, int pageSize, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken) =>
-        await AwsPaginator.ListAllAsync<IamRole>(
-            "IAM ListRoles",
-            async (marker, ct) => await recorder.TrackAsync(() => iam.ListRolesPageAsync(null, marker, pageSize, ct)).ConfigureAwait(false),
-            cancellationToken,
-            count => progress.StepAdvanced(ScanStep.IamRoles, count)).ConfigureAwait(false);
+    public static Task<IReadOnlyList<ListedRole>> ListRolesAsync(IIamPrincipals iam, int pageSize, IScanProgress progress, CancellationToken cancellationToken) =>
+        AllAsync(iam.ListRolePagesAsync(pageSize, cancellationToken), count => progress.StepAdvanced(ScanStep.IamRoles, count));
 
-    public static async Task<IReadOnlyList<IamUser>> ListUsersAsync(IamClient iam, int pageSize, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken) =>
-        await AwsPaginator.ListAllAsync<IamUser>(
-            "IAM ListUsers",
-            async (marker, ct) => await recorder.TrackAsync(() => iam.ListUsersPageAsync(null, marker, pageSize, ct)).ConfigureAwait(false),
-            cancellationToken,
-            count => progress.StepAdvanced(ScanStep.IamUsers, count)).ConfigureAwait(false);
+    public static Task<IReadOnlyList<ListedUser>> ListUsersAsync(IIamPrincipals iam, int pageSize, IScanProgress progress, CancellationToken cancellationToken) =>
+        AllAsync(iam.ListUserPagesAsync(pageSize, cancellationToken), count => progress.StepAdvanced(ScanStep.IamUsers, count));
 
     /// <summary>The planner's snapshot: every listed principal, in ARN order.</summary>
-    public static IamSnapshot Snapshot(IEnumerable<IamRole> roles, IEnumerable<IamUser> users)
+    public static IamSnapshot Snapshot(IEnumerable<ListedRole> roles, IEnumerable<ListedUser> users)
     {
         var principals = ImmutableArray.CreateBuilder<IamPrincipalArn>();
         foreach (var arn in roles.Select(r => r.Arn).Concat(users.Select(u => u.Arn)).Order(StringComparer.Ordinal))
@@ -46,5 +37,18 @@ internal static class IamPrincipalLister
         }
 
         return new IamSnapshot(principals.ToImmutable());
+    }
+
+    /// <summary>Every item of every page; <paramref name="progress"/> hears the running count after each page.</summary>
+    private static async Task<IReadOnlyList<T>> AllAsync<T>(IAsyncEnumerable<IReadOnlyList<T>> pages, Action<int> progress)
+    {
+        var items = new List<T>();
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            items.AddRange(page);
+            progress(items.Count);
+        }
+
+        return items;
     }
 }

@@ -57,18 +57,16 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
         var context = new LiveScanContext(_settings);
         var steps = new StepRunner(_progress, context);
         using var clusterConnection = ClusterConnection.ForScan(_settings, _credentials, recorder);
-        var eks = clusterConnection.Eks;
-        var iam = clusterConnection.Iam;
-        var sts = clusterConnection.Sts;
+        var ports = clusterConnection.ScanPorts;
 
-        var cluster = await steps.RunAsync(ScanStep.DescribeCluster, ct => ClusterFactsReader.ReadAsync(eks, _settings.ClusterName, recorder, ct), _ => 1, cancellationToken).ConfigureAwait(false);
+        var cluster = await steps.RunAsync(ScanStep.DescribeCluster, ct => ports.Cluster.DescribeClusterFactsAsync(_settings.ClusterName, ct), _ => 1, cancellationToken).ConfigureAwait(false);
 
         using var siblings = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var kubernetesOptions = _settings.Kubernetes with { OnRetry = Chain(_settings.Kubernetes.OnRetry, recorder.OnKubernetesRetry) };
         KubernetesConnection? connection = null;
         try
         {
-            var caller = Concurrent(siblings, () => steps.RunAsync(ScanStep.CallerIdentity, sts.GetCallerIdentityAsync, _ => 1, siblings.Token));
+            var caller = Concurrent(siblings, () => steps.RunAsync(ScanStep.CallerIdentity, ports.CallerIdentity.GetCallerIdentityAsync, _ => 1, siblings.Token));
             string? kubeSystemUid = null;
             var awsAuth = Concurrent(siblings, () => steps.RunAsync(ScanStep.AwsAuth, async ct =>
             {
@@ -80,13 +78,13 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
                 kubeSystemUid = await AwsAuthReader.KubeSystemUidAsync(connection, ct).ConfigureAwait(false);
                 return read;
             }, a => a?.Data.Length ?? 0, siblings.Token));
-            var roles = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamRoles, ct => IamPrincipalLister.ListRolesAsync(iam, _settings.IamPageSize, recorder, _progress, ct), r => r.Count, siblings.Token));
-            var users = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamUsers, ct => IamPrincipalLister.ListUsersAsync(iam, _settings.IamPageSize, recorder, _progress, ct), u => u.Count, siblings.Token));
+            var roles = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamRoles, ct => IamPrincipalLister.ListRolesAsync(ports.Principals, _settings.IamPageSize, _progress, ct), r => r.Count, siblings.Token));
+            var users = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamUsers, ct => IamPrincipalLister.ListUsersAsync(ports.Principals, _settings.IamPageSize, _progress, ct), u => u.Count, siblings.Token));
             Task<ImmutableArray<ExistingAccessEntry>?> entries;
             if (AuthenticationMode.ReadsAccessEntries(cluster.AuthenticationMode))
             {
                 entries = Concurrent(siblings, async () => (ImmutableArray<ExistingAccessEntry>?)await steps.RunAsync(
-                    ScanStep.AccessEntries, ct => AccessEntryReader.ReadAsync(eks, cluster.Name, _settings.MaxConcurrency, recorder, _progress, ct), e => e.Length, siblings.Token).ConfigureAwait(false));
+                    ScanStep.AccessEntries, ct => AccessEntryReader.ReadAsync(ports.AccessEntries, cluster.Name, _settings.MaxConcurrency, _progress, ct), e => e.Length, siblings.Token).ConfigureAwait(false));
             }
             else
             {
@@ -96,7 +94,7 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
 
             // The workload lists use aws-auth's connection once it has proved the API server answers, so a server
             // that cannot be reached or refuses the caller is reported once, for aws-auth, as before.
-            var workloads = new WorkloadScan(_settings, eks, recorder, steps, siblings);
+            var workloads = new WorkloadScan(_settings, ports, steps, siblings);
             var workloadTask = workloads.Start(cluster, async () =>
             {
                 await awsAuth.ConfigureAwait(false);
@@ -116,7 +114,7 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
             {
                 Workloads = read.Inventory(roleList, _settings.IamRoleKey),
             };
-            var nodeRoles = await steps.RunAsync(ScanStep.NodeRolePolicies, ct => NodeRolePolicyReader.ReadAsync(iam, scanned, read.Nodegroups, roleList, recorder, ct), p => p.Roles.Length, cancellationToken).ConfigureAwait(false);
+            var nodeRoles = await steps.RunAsync(ScanStep.NodeRolePolicies, ct => NodeRolePolicyReader.ReadAsync(ports.RolePolicies, scanned, read.Nodegroups, roleList, ct), p => p.Roles.Length, cancellationToken).ConfigureAwait(false);
             var inventory = scanned with { NodeRoles = nodeRoles };
             return new LiveScanResult(inventory, cluster, await caller.ConfigureAwait(false), roleList, await users.ConfigureAwait(false), recorder.Snapshot())
             {

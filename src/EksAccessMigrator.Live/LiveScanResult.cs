@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Ports;
 
@@ -14,8 +13,8 @@ public sealed record LiveScanResult(
     ClusterInventory Inventory,
     EksClusterFacts Cluster,
     CallerIdentity Caller,
-    IReadOnlyList<IamRole> Roles,
-    IReadOnlyList<IamUser> Users,
+    IReadOnlyList<ListedRole> Roles,
+    IReadOnlyList<ListedUser> Users,
     ScanRetryStatistics Retries) : IInventoryScan
 {
     /// <summary>The cluster's add-ons by name (empty when workloads were not read).</summary>

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Iam;
-using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -16,11 +15,10 @@ namespace EksAccessMigrator.Live;
 internal static class NodeRolePolicyReader
 {
     public static async Task<NodeRolePolicies> ReadAsync(
-        IamClient iam,
+        IRolePolicies iam,
         ClusterInventory inventory,
         IEnumerable<LiveNodegroup> nodegroups,
-        IReadOnlyList<IamRole> listed,
-        RetryRecorder recorder,
+        IReadOnlyList<ListedRole> listed,
         CancellationToken cancellationToken)
     {
         var groupRoles = nodegroups.Where(n => n.NodeRoleArn is not null).Select(n => KeyValuePair.Create(n.NodeRoleArn!, "nodegroup/" + n.Name)).ToList();
@@ -34,30 +32,23 @@ internal static class NodeRolePolicyReader
                 continue;
             }
 
-            var attached = await AwsPaginator.ListAllAsync<IamAttachedPolicy>(
-                "IAM ListAttachedRolePolicies",
-                async (marker, ct) => await recorder.TrackAsync(() => iam.ListAttachedRolePoliciesPageAsync(role.RoleName, marker, null, ct)).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
-            var names = await AwsPaginator.ListAllAsync<string>(
-                "IAM ListRolePolicies",
-                async (marker, ct) => await recorder.TrackAsync(() => iam.ListRolePoliciesPageAsync(role.RoleName, marker, null, ct)).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+            var attached = await iam.ListAttachedPolicyArnsAsync(role.RoleName, cancellationToken).ConfigureAwait(false);
+            var names = await iam.ListPolicyNamesAsync(role.RoleName, cancellationToken).ConfigureAwait(false);
             var inline = new List<RolePolicyDocument>();
             foreach (var name in names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                var document = await recorder.TrackAsync(() => iam.GetRolePolicyAsync(role.RoleName, name, cancellationToken)).ConfigureAwait(false);
+                var document = await iam.GetListedRolePolicyAsync(role.RoleName, name, cancellationToken).ConfigureAwait(false);
                 inline.Add(new RolePolicyDocument(name, document));
             }
 
-            foreach (var policy in attached.Where(p => !IsAwsManaged(p.PolicyArn) && !managed.ContainsKey(p.PolicyArn)))
+            foreach (var policyArn in attached.Where(p => !IsAwsManaged(p) && !managed.ContainsKey(p)))
             {
-                var version = await recorder.TrackAsync(() => iam.GetPolicyDefaultVersionAsync(policy.PolicyArn, cancellationToken)).ConfigureAwait(false);
-                managed[policy.PolicyArn] = await recorder.TrackAsync(() => iam.GetPolicyVersionDocumentAsync(policy.PolicyArn, version, cancellationToken)).ConfigureAwait(false);
+                managed[policyArn] = await iam.GetManagedPolicyDocumentAsync(policyArn, cancellationToken).ConfigureAwait(false);
             }
 
             roles.Add(new NodeRolePermissions(
                 role.Arn,
-                [.. attached.Select(p => p.PolicyArn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                [.. attached.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 [.. inline],
                 $"IAM policies of {role.Arn}")
             {

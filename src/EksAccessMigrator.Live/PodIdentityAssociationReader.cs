@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Errors;
-using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -13,35 +11,22 @@ namespace EksAccessMigrator.Live;
 /// </summary>
 internal static class PodIdentityAssociationReader
 {
-    public static async Task<ImmutableArray<ExistingPodIdentityAssociation>> ReadAsync(EksClient eks, string clusterName, int maxConcurrency, RetryRecorder recorder, IScanProgress progress, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<ExistingPodIdentityAssociation>> ReadAsync(IPodIdentity podIdentity, string clusterName, int maxConcurrency, IScanProgress progress, CancellationToken cancellationToken)
     {
-        var summaries = await AwsPaginator.ListAllAsync<EksPodIdentityAssociationSummary>("ListPodIdentityAssociations", async (token, ct) =>
-            await recorder.TrackAsync(() => eks.ListPodIdentityAssociationsPageAsync(clusterName, null, null, EksBatch.PageSize, token, ct)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var summaries = await EksBatch.AllAsync(podIdentity.ListAssociationsAsync(clusterName, EksBatch.PageSize, cancellationToken)).ConfigureAwait(false);
         var unique = summaries.DistinctBy(s => s.AssociationId, StringComparer.Ordinal).ToList();
         var done = 0;
         var described = await EksBatch.DescribeEachAsync(unique, maxConcurrency, async (summary, ct) =>
         {
-            var association = await DescribeAsync(eks, clusterName, summary, recorder, ct).ConfigureAwait(false);
+            // Null when it was deleted between the list and the describe.
+            var association = await podIdentity.DescribeListedAssociationAsync(clusterName, summary.AssociationId, ct).ConfigureAwait(false);
             progress.StepAdvanced(ScanStep.PodIdentityAssociations, Interlocked.Increment(ref done));
-            return association;
+            return association is null ? null
+                : new ExistingPodIdentityAssociation(association.Namespace, association.ServiceAccount, association.RoleArn, association.OwnerArn ?? summary.OwnerArn);
         }, cancellationToken).ConfigureAwait(false);
         return [.. described
             .OrderBy(a => a.Namespace, StringComparer.Ordinal)
             .ThenBy(a => a.ServiceAccount, StringComparer.Ordinal)
             .ThenBy(a => a.RoleArn, StringComparer.Ordinal)];
-    }
-
-    /// <summary>One association; null when it was deleted between the list and the describe.</summary>
-    private static async Task<ExistingPodIdentityAssociation?> DescribeAsync(EksClient eks, string clusterName, EksPodIdentityAssociationSummary summary, RetryRecorder recorder, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var association = await recorder.TrackAsync(() => eks.DescribePodIdentityAssociationAsync(clusterName, summary.AssociationId, cancellationToken)).ConfigureAwait(false);
-            return new ExistingPodIdentityAssociation(association.Namespace, association.ServiceAccount, association.RoleArn, association.OwnerArn ?? summary.OwnerArn);
-        }
-        catch (AwsResourceNotFoundException)
-        {
-            return null;
-        }
     }
 }

@@ -1,13 +1,14 @@
 using EksAccessMigrator.Aws.Logging;
+using EksAccessMigrator.Aws.Ports;
 using EksAccessMigrator.Kubernetes;
 
 namespace EksAccessMigrator.Live;
 
 /// <summary>
 /// Sits between the AWS pipelines and the caller's wire log: counts requests and retries, sums the retry waits per
-/// call (a call is what <see cref="TrackAsync{T}"/> wraps), and reports retries as progress.
+/// call (a call is what <see cref="TrackAsync{T}"/> wraps; the scan's ports hand it each of theirs), and reports retries as progress.
 /// </summary>
-internal sealed class RetryRecorder(IAwsWireLog? inner, IScanProgress progress) : IAwsWireLog
+internal sealed class RetryRecorder(IAwsWireLog? inner, IScanProgress progress) : IAwsWireLog, IAwsCallTracker
 {
     private readonly AsyncLocal<CallTally?> _current = new();
     private readonly Lock _gate = new();

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -10,7 +10,7 @@ namespace EksAccessMigrator.Live;
 /// </summary>
 internal static class RoleTrustPolicies
 {
-    public static ImmutableArray<RoleTrustPolicy> Of(IEnumerable<IamRole> roles) =>
+    public static ImmutableArray<RoleTrustPolicy> Of(IEnumerable<ListedRole> roles) =>
         [.. roles
             .Where(r => !string.IsNullOrWhiteSpace(r.AssumeRolePolicyDocument))
             .OrderBy(r => r.Arn, StringComparer.Ordinal)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Ports;
 using EksAccessMigrator.Kubernetes;
 using EksAccessMigrator.Manifests.Collectors;
 
@@ -9,10 +9,10 @@ namespace EksAccessMigrator.Live;
 /// <summary>
 /// The workload-identity reads of a live scan, each its own progress step, run concurrently: the Kubernetes lists
 /// (once aws-auth has shown the API server answers; bounded by <see cref="KubernetesAdapterOptions.MaxConcurrency"/>),
-/// and from EKS the add-ons, the Pod Identity associations, the node groups and the Fargate profiles (describes
+/// and through the scan's ports (<see cref="ScanPorts"/>) the add-ons, the Pod Identity associations, the node groups and the Fargate profiles (describes
 /// bounded by <see cref="LiveScanSettings.MaxConcurrency"/>). The first failure cancels the sibling reads.
 /// </summary>
-internal sealed class WorkloadScan(LiveScanSettings settings, EksClient eks, RetryRecorder recorder, StepRunner steps, CancellationTokenSource siblings)
+internal sealed class WorkloadScan(LiveScanSettings settings, ScanPorts ports, StepRunner steps, CancellationTokenSource siblings)
 {
     private static readonly ScanStep[] Steps =
     [
@@ -41,13 +41,13 @@ internal sealed class WorkloadScan(LiveScanSettings settings, EksClient eks, Ret
             return await LiveWorkloadReader.ReadAsync(connection.CreateReader(), settings.IamRoleKey, options.MaxConcurrency, options.PageSize, steps, observer, ct).ConfigureAwait(false);
         });
         var addons = LiveInventoryScanner.Concurrent(siblings, () => steps.RunAsync(
-            ScanStep.Addons, c => AddonReader.ListAsync(eks, cluster.Name, recorder, c), a => a.Count, ct));
+            ScanStep.Addons, c => AddonReader.ListAsync(ports.PodIdentity, cluster.Name, c), a => a.Count, ct));
         var associations = LiveInventoryScanner.Concurrent(siblings, () => steps.RunAsync(
-            ScanStep.PodIdentityAssociations, c => PodIdentityAssociationReader.ReadAsync(eks, cluster.Name, settings.MaxConcurrency, recorder, steps.Progress, c), a => a.Length, ct));
+            ScanStep.PodIdentityAssociations, c => PodIdentityAssociationReader.ReadAsync(ports.PodIdentity, cluster.Name, settings.MaxConcurrency, steps.Progress, c), a => a.Length, ct));
         var nodegroups = LiveInventoryScanner.Concurrent(siblings, () => steps.RunAsync(
-            ScanStep.Nodegroups, c => ComputeReader.ReadNodegroupsAsync(eks, cluster.Name, settings.MaxConcurrency, recorder, steps.Progress, c), n => n.Length, ct));
+            ScanStep.Nodegroups, c => ComputeReader.ReadNodegroupsAsync(ports.Compute, cluster.Name, settings.MaxConcurrency, steps.Progress, c), n => n.Length, ct));
         var fargate = LiveInventoryScanner.Concurrent(siblings, () => steps.RunAsync(
-            ScanStep.FargateProfiles, c => ComputeReader.ReadFargateProfilesAsync(eks, cluster.Name, settings.MaxConcurrency, recorder, steps.Progress, c), f => f.Length, ct));
+            ScanStep.FargateProfiles, c => ComputeReader.ReadFargateProfilesAsync(ports.Compute, cluster.Name, settings.MaxConcurrency, steps.Progress, c), f => f.Length, ct));
         return JoinAsync(cluster, kubernetes, addons, associations, nodegroups, fargate);
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Iam;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Live;
 
@@ -21,7 +21,7 @@ internal sealed record WorkloadScanResult(
     /// (rule K12: the add-on, EKS Auto Mode, or its DaemonSet seen by the collectors), the associations (rule K13) and
     /// the role annotation the collectors searched for (<paramref name="roleKey"/>, null for the default).
     /// </summary>
-    public WorkloadInventory Inventory(IEnumerable<IamRole> roles, string? roleKey = null)
+    public WorkloadInventory Inventory(IEnumerable<ListedRole> roles, string? roleKey = null)
     {
         ArgumentNullException.ThrowIfNull(roles);
         if (Kubernetes is null)

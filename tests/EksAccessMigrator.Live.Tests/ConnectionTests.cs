@@ -1,4 +1,5 @@
 using EksAccessMigrator.Aws;
+using EksAccessMigrator.Aws.Ports;
 using EksAccessMigrator.Aws.Tokens;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Live.Tests.Support;
@@ -68,7 +69,7 @@ public sealed class ConnectionTests(MotoIam moto) : IDisposable
     {
         var body = System.Text.Encoding.UTF8.GetBytes("""{"cluster":{"name":"old","arn":"arn:aws-cn:eks:cn-north-1:123456789012:cluster/old","endpoint":"https://x.example","status":"ACTIVE"}}""");
 
-        var facts = ClusterFactsReader.Parse(body);
+        var facts = EksClusterFactsParser.Parse(body);
 
         Assert.Equal(AuthenticationMode.ConfigMap, facts.AuthenticationMode);
         Assert.Equal(new ClusterContext("old", "cn-north-1", "123456789012", "aws-cn", AuthenticationMode.ConfigMap) { LiveArn = "arn:aws-cn:eks:cn-north-1:123456789012:cluster/old" }, facts.ToContext());
@@ -80,7 +81,7 @@ public sealed class ConnectionTests(MotoIam moto) : IDisposable
     {
         var body = System.Text.Encoding.UTF8.GetBytes("""{"cluster":{"name":"x","arn":"arn:aws:iam::123456789012:role/x"}}""");
 
-        Assert.Throws<FormatException>(() => ClusterFactsReader.Parse(body));
+        Assert.Throws<FormatException>(() => EksClusterFactsParser.Parse(body));
     }
 
     public void Dispose()

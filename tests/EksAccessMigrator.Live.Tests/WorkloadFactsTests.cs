@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using EksAccessMigrator.Aws.Iam;
+using EksAccessMigrator.Aws.Ports;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Core.Planning;
+using EksAccessMigrator.Core.Ports;
 using EksAccessMigrator.Live.Errors;
 using EksAccessMigrator.Live.Tests.Support;
 
@@ -18,12 +19,12 @@ public sealed class WorkloadFactsTests(WorkloadMoto moto)
     {
         var body = System.Text.Encoding.UTF8.GetBytes("""{"cluster":{"name":"auto","arn":"arn:aws:eks:eu-west-1:111122223333:cluster/auto","computeConfig":{"enabled":true,"nodePools":["general-purpose"]},"identity":{"oidc":{"issuer":"ISSUER"}}}}""".Replace("ISSUER", Issuer, StringComparison.Ordinal));
 
-        var facts = ClusterFactsReader.Parse(body);
+        var facts = EksClusterFactsParser.Parse(body);
         var scanned = new WorkloadScanResult(new WorkloadInventory(), facts.AutoModeEnabled == true, [], [], [], []);
 
         Assert.True(facts.AutoModeEnabled);
         Assert.True(scanned.Inventory([]).PodIdentityAgentInstalled);
-        Assert.Null(ClusterFactsReader.Parse(System.Text.Encoding.UTF8.GetBytes("""{"cluster":{"arn":"arn:aws:eks:eu-west-1:111122223333:cluster/x"}}""")).AutoModeEnabled);
+        Assert.Null(EksClusterFactsParser.Parse(System.Text.Encoding.UTF8.GetBytes("""{"cluster":{"arn":"arn:aws:eks:eu-west-1:111122223333:cluster/x"}}""")).AutoModeEnabled);
         Assert.False(new WorkloadScanResult(new WorkloadInventory(), false, ["vpc-cni"], [], [], []).Inventory([]).PodIdentityAgentInstalled);
     }
 
@@ -42,7 +43,7 @@ public sealed class WorkloadFactsTests(WorkloadMoto moto)
     [Fact]
     public void TrustPolicies_AreTheListedRolesDocuments_InTrustPolicyReadersForm()
     {
-        IamRole Role(string name, string? document) => new("/", name, "AROA" + name, $"arn:aws:iam::111122223333:role/{name}", null, document, null, null, ImmutableDictionary<string, string>.Empty);
+        ListedRole Role(string name, string? document) => new("/", name, "AROA" + name, $"arn:aws:iam::111122223333:role/{name}", null, document, null, null, ImmutableDictionary<string, string>.Empty);
 
         var inventory = new WorkloadScanResult(new WorkloadInventory(), false, [], [], [], []).Inventory([Role("b", SeedRole.NodeTrust), Role("a", SeedRole.NodeTrust), Role("none", null)]);
 

@@ -40,7 +40,8 @@ public static class AwsPaginator
         return items;
     }
 
-    private static async IAsyncEnumerable<IAwsPage<T>> PagesAsync<T>(
+    /// <summary>Every page, as they arrive (for a caller that reports progress per page).</summary>
+    public static async IAsyncEnumerable<IAwsPage<T>> PagesAsync<T>(
         string operation,
         Func<string?, CancellationToken, Task<IAwsPage<T>>> fetch,
         [EnumeratorCancellation] CancellationToken cancellationToken)

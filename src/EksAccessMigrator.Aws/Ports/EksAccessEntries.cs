@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Aws.Paging;
 using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Aws.Ports;
 
 /// <summary>The <see cref="IAccessEntries"/> port over <see cref="EksClient"/>: EKS's not-found and in-use errors become results.</summary>
-public sealed class EksAccessEntries(EksClient eks) : IAccessEntries
+/// <param name="eks">The EKS client.</param>
+/// <param name="tracker">Sees each call of the live scan's reads (each page, each describe); null for none.</param>
+public sealed class EksAccessEntries(EksClient eks, IAwsCallTracker? tracker = null) : IAccessEntries
 {
     public async Task<AccessEntry?> DescribeAsync(string clusterName, string principalArn, CancellationToken cancellationToken)
     {
@@ -48,6 +51,40 @@ public sealed class EksAccessEntries(EksClient eks) : IAccessEntries
     public IAsyncEnumerable<string> ListAsync(string clusterName, CancellationToken cancellationToken) =>
         eks.ListAccessEntriesAsync(clusterName, null, cancellationToken);
 
+    public IAsyncEnumerable<string> ListAsync(string clusterName, int pageSize, CancellationToken cancellationToken) =>
+        AwsPaginator.StreamAsync<string>(
+            "ListAccessEntries",
+            async (token, ct) => await AwsCalls.RunAsync(tracker, () => eks.ListAccessEntriesPageAsync(clusterName, null, pageSize, token, ct)).ConfigureAwait(false),
+            cancellationToken);
+
+    public async Task<AccessEntry?> DescribeListedAsync(string clusterName, string principalArn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Map(await AwsCalls.RunAsync(tracker, () => eks.DescribeAccessEntryAsync(clusterName, principalArn, cancellationToken)).ConfigureAwait(false));
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<ImmutableArray<AssociatedPolicy>?> ListListedPoliciesAsync(string clusterName, string principalArn, int pageSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var policies = await AwsPaginator.ListAllAsync<EksAssociatedAccessPolicy>(
+                "ListAssociatedAccessPolicies",
+                async (token, ct) => await AwsCalls.RunAsync(tracker, () => eks.ListAssociatedAccessPoliciesPageAsync(clusterName, principalArn, pageSize, token, ct)).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            return [.. policies.Select(Map)];
+        }
+        catch (AwsResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
     public async Task<ImmutableArray<AssociatedPolicy>?> ListAssociatedPoliciesAsync(string clusterName, string principalArn, CancellationToken cancellationToken)
     {
         var policies = ImmutableArray.CreateBuilder<AssociatedPolicy>();
@@ -77,7 +114,7 @@ public sealed class EksAccessEntries(EksClient eks) : IAccessEntries
         eks.DisassociateAccessPolicyAsync(clusterName, principalArn, policyArn, cancellationToken);
 
     private static AccessEntry Map(EksAccessEntry entry) =>
-        new(entry.PrincipalArn, entry.Type, entry.Username, entry.KubernetesGroups ?? [], entry.Tags ?? ImmutableDictionary<string, string>.Empty);
+        new(entry.PrincipalArn, entry.Type, entry.Username, entry.KubernetesGroups ?? [], entry.Tags ?? ImmutableDictionary<string, string>.Empty) { CreatedAt = entry.CreatedAt };
 
     private static AssociatedPolicy Map(EksAssociatedAccessPolicy policy) =>
         new(policy.PolicyArn, policy.AccessScope is { } s ? new PolicyScope(s.Type, s.Namespaces) : null);

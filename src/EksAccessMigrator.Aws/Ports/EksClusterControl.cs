@@ -1,12 +1,23 @@
 using EksAccessMigrator.Aws.Eks;
 using EksAccessMigrator.Aws.Errors;
+using EksAccessMigrator.Aws.Http;
 using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Aws.Ports;
 
 /// <summary>The <see cref="IClusterControl"/> port over <see cref="EksClient"/>: a missing cluster and an update in progress become results.</summary>
-public sealed class EksClusterControl(EksClient eks) : IClusterControl
+/// <param name="eks">The EKS client.</param>
+/// <param name="tracker">Sees the live scan's DescribeCluster; null for none.</param>
+public sealed class EksClusterControl(EksClient eks, IAwsCallTracker? tracker = null) : IClusterControl
 {
+    public async Task<EksClusterFacts> DescribeClusterFactsAsync(string clusterName, CancellationToken cancellationToken)
+    {
+        var request = EksRequests.DescribeCluster(clusterName);
+        Task<AwsWireResponse> Send() => eks.Pipeline.SendAsync(request, r => RestJsonErrorParser.Parse(request.Operation, r), cancellationToken);
+        var response = await AwsCalls.RunAsync(tracker, Send).ConfigureAwait(false);
+        return EksClusterFactsParser.Parse(response.Body);
+    }
+
     public async Task<ClusterDescription?> DescribeClusterAsync(string clusterName, CancellationToken cancellationToken)
     {
         try

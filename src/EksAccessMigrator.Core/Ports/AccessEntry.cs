@@ -11,4 +11,8 @@ public sealed record AccessEntry(
     string? Type,
     string? Username,
     IReadOnlyList<string> KubernetesGroups,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>When EKS created the entry; null when it did not say.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+}

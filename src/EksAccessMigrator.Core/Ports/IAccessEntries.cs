@@ -21,6 +21,21 @@ public interface IAccessEntries
     /// <summary>The principal ARNs of every access entry, page by page.</summary>
     IAsyncEnumerable<string> ListAsync(string clusterName, CancellationToken cancellationToken);
 
+    /// <summary>The principal ARNs of every access entry, asking for <paramref name="pageSize"/> per page (the live scan).</summary>
+    IAsyncEnumerable<string> ListAsync(string clusterName, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A listed entry (the live scan): null only when it was deleted since it was listed (not found); any other
+    /// failure throws, access entries not being enabled included.
+    /// </summary>
+    Task<AccessEntry?> DescribeListedAsync(string clusterName, string principalArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A listed entry's policies, <paramref name="pageSize"/> per page (the live scan): null only when the entry was
+    /// deleted since it was listed (not found); any other failure throws.
+    /// </summary>
+    Task<ImmutableArray<AssociatedPolicy>?> ListListedPoliciesAsync(string clusterName, string principalArn, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>The policies associated with the entry; null when the entry does not exist or access entries are not enabled.</summary>
     Task<ImmutableArray<AssociatedPolicy>?> ListAssociatedPoliciesAsync(string clusterName, string principalArn, CancellationToken cancellationToken);
 

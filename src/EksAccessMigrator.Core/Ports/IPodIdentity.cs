@@ -9,6 +9,15 @@ public interface IPodIdentity
     /// <summary>The associations (id, namespace, ServiceAccount), filtered by namespace and ServiceAccount when given.</summary>
     IAsyncEnumerable<PodIdentityAssociationRef> ListAssociationsAsync(string clusterName, string? @namespace, string? serviceAccount, CancellationToken cancellationToken);
 
+    /// <summary>Every association with its owner, asking for <paramref name="pageSize"/> per page (the live scan).</summary>
+    IAsyncEnumerable<PodIdentityAssociationRef> ListAssociationsAsync(string clusterName, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>A listed association in full (the live scan); null when it was deleted since it was listed (not found).</summary>
+    Task<PodIdentityAssociation?> DescribeListedAssociationAsync(string clusterName, string associationId, CancellationToken cancellationToken);
+
+    /// <summary>The names of the cluster's add-ons, asking for <paramref name="pageSize"/> per page (the live scan).</summary>
+    IAsyncEnumerable<string> ListAddonsAsync(string clusterName, int pageSize, CancellationToken cancellationToken);
+
     /// <summary>One association in full.</summary>
     Task<PodIdentityAssociation> DescribeAssociationAsync(string clusterName, string associationId, CancellationToken cancellationToken);
 

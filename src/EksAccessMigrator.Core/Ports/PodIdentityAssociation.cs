@@ -11,4 +11,8 @@ public sealed record PodIdentityAssociation(
     string Namespace,
     string ServiceAccount,
     string RoleArn,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>The add-on that made the association; null when a user did.</summary>
+    public string? OwnerArn { get; init; }
+}

@@ -4,4 +4,8 @@ namespace EksAccessMigrator.Core.Ports;
 /// <param name="AssociationId">Its id.</param>
 /// <param name="Namespace">The ServiceAccount's namespace.</param>
 /// <param name="ServiceAccount">The ServiceAccount.</param>
-public sealed record PodIdentityAssociationRef(string AssociationId, string Namespace, string ServiceAccount);
+public sealed record PodIdentityAssociationRef(string AssociationId, string Namespace, string ServiceAccount)
+{
+    /// <summary>The add-on that made the association; null when a user did.</summary>
+    public string? OwnerArn { get; init; }
+}

@@ -1,24 +1,16 @@
 using System.Text.Json;
-using EksAccessMigrator.Aws.Eks;
-using EksAccessMigrator.Aws.Errors;
 using EksAccessMigrator.Core.Arns;
 using EksAccessMigrator.Core.Inventory;
+using EksAccessMigrator.Core.Ports;
 
-namespace EksAccessMigrator.Live;
+namespace EksAccessMigrator.Aws.Ports;
 
 /// <summary>
-/// DescribeCluster, read from the raw response so that everything later steps need is kept, the CA data included.
+/// Reads DescribeCluster's raw response so that everything later steps need is kept, the CA data included (see
+/// <see cref="EksClusterControl.DescribeClusterFactsAsync"/>).
 /// </summary>
-internal static class ClusterFactsReader
+public static class EksClusterFactsParser
 {
-    /// <param name="recorder">The scan's retry statistics; null outside a scan.</param>
-    public static async Task<EksClusterFacts> ReadAsync(EksClient eks, string clusterName, RetryRecorder? recorder, CancellationToken cancellationToken)
-    {
-        var request = EksRequests.DescribeCluster(clusterName);
-        Task<Aws.Http.AwsWireResponse> Send() => eks.Pipeline.SendAsync(request, r => RestJsonErrorParser.Parse(request.Operation, r), cancellationToken);
-        var response = await (recorder is null ? Send() : recorder.TrackAsync(Send)).ConfigureAwait(false);
-        return Parse(response.Body);
-    }
 
     /// <summary>Reads a DescribeCluster response body.</summary>
     public static EksClusterFacts Parse(byte[] body)

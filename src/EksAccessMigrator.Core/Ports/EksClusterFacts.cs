@@ -1,6 +1,6 @@
 using EksAccessMigrator.Core.Inventory;
 
-namespace EksAccessMigrator.Live;
+namespace EksAccessMigrator.Core.Ports;
 
 /// <summary>
 /// What DescribeCluster said about the cluster, kept for later steps (connecting to the API server, IRSA,
