@@ -83,7 +83,11 @@ public static class PlanMarkdownView
         }
 
         sections.Add(Folded("Warnings", [.. plan.Findings.Where(f => f.Severity == Severity.Warning)], open: true));
-        sections.Add(Folded("Info", [.. plan.Findings.Where(f => f.Severity == Severity.Info)], open: false));
+
+        // Rule S1's suggestions in a section of their own: a reviewer decides on them, the plan never makes them.
+        static bool Suggestion(Finding f) => f.Code == Core.Findings.FindingCodes.AccessPolicySuggested;
+        sections.Add(Folded("Suggestions: access policies that could replace RBAC bindings (rule S1; nothing in the plan makes them)", [.. plan.Findings.Where(Suggestion)], open: false));
+        sections.Add(Folded("Info", [.. plan.Findings.Where(f => f.Severity == Severity.Info && !Suggestion(f))], open: false));
         sections.Add(new MarkdownSection(
             $"<details><summary>Already done ({plan.NoOps.Length})</summary>\n\n| Address | Why | Source |\n|---|---|---|\n",
             [.. plan.NoOps.Select(n => $"| {Text.Code(n.Address)} | {Text.Markdown(n.Reason)} | {Sources(n.Sources)} |\n")],

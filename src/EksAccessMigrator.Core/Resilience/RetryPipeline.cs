@@ -26,6 +26,18 @@ public sealed class RetryPipeline<T>
         options.Bounds.Validate();
         _options = options;
         var builder = new ResiliencePipelineBuilder<T> { TimeProvider = options.TimeProvider };
+
+        // One attempt allowed: no retry strategy at all (Polly refuses a retry strategy of zero retries).
+        if (options.Bounds.MaxAttempts > 1)
+        {
+            AddRetry(builder, options);
+        }
+
+        AddInnerStrategies(builder, options);
+        _pipeline = builder.Build();
+    }
+
+    private void AddRetry(ResiliencePipelineBuilder<T> builder, RetryPipelineOptions<T> options) =>
         builder.AddRetry(new RetryStrategyOptions<T>
         {
             MaxRetryAttempts = options.Bounds.MaxAttempts - 1,
@@ -43,6 +55,9 @@ public sealed class RetryPipeline<T>
                 return default;
             },
         });
+
+    private static void AddInnerStrategies(ResiliencePipelineBuilder<T> builder, RetryPipelineOptions<T> options)
+    {
         builder.AddStrategy(_ => new AdmissionStrategy<T>(options.RateLimiter, options.IsThrottled, Counter), new AdmissionStrategyOptions());
         if (options.Refresh is { } refresh)
         {
@@ -62,7 +77,6 @@ public sealed class RetryPipeline<T>
 
         // A pipeline of its own so that the timeout runs on the system clock (see RetryBounds.AttemptTimeout).
         builder.AddPipeline(new ResiliencePipelineBuilder().AddTimeout(options.Bounds.AttemptTimeout).Build());
-        _pipeline = builder.Build();
     }
 
     public RetryBounds Bounds => _options.Bounds;

@@ -197,4 +197,20 @@ public sealed class RetryPipelineTests
             cts.Token));
         Assert.Equal(1, calls);
     }
+
+    [Fact]
+    public async Task One_attempt_allowed_builds_a_pipeline_without_retries_and_makes_exactly_one_attempt()
+    {
+        var clock = new WaitSkippingClock();
+        var notices = new List<RetryNotice<int>>();
+        var pipeline = Pipeline(clock, Bounds with { MaxAttempts = 1 }, notices: notices);
+        var calls = 0;
+
+        var result = await pipeline.ExecuteAsync(_ => ++calls > 0 ? throw new TimeoutException("slow") : Task.FromResult(1), CancellationToken.None);
+
+        Assert.Equal(1, calls);
+        Assert.Equal(1, result.Attempts);
+        Assert.IsType<TimeoutException>(result.Outcome.Exception);
+        Assert.Empty(notices);
+    }
 }
