@@ -16,27 +16,7 @@ internal sealed class PermissionPolicy
     private PermissionPolicy(JsonObject root) => _root = root;
 
     /// <summary>Null when the text is not a JSON object with a Statement.</summary>
-    public static PermissionPolicy? Parse(string text)
-    {
-        try
-        {
-            if (JsonNode.Parse(text) is JsonObject root && root["Statement"] is JsonArray or JsonObject)
-            {
-                if (root["Statement"] is JsonObject single)
-                {
-                    root["Statement"] = new JsonArray(single.DeepClone());
-                }
-
-                return new PermissionPolicy(root);
-            }
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        return null;
-    }
+    public static PermissionPolicy? Parse(string text) => PolicyJson.Parse(text) is { } root ? new PermissionPolicy(root) : null;
 
     public IReadOnlyList<JsonObject> Statements => [.. ((JsonArray)_root["Statement"]!).OfType<JsonObject>()];
 
@@ -74,7 +54,7 @@ internal sealed class PermissionPolicy
         return list.Count == 0 ? null : copy.ToJsonString();
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Text(JsonNode? node) => PolicyJson.Text(node);
 
     private static IEnumerable<string> Values(JsonNode node) => node switch
     {

@@ -18,27 +18,7 @@ internal sealed class TrustPolicyDocument
     private TrustPolicyDocument(JsonObject root) => _root = root;
 
     /// <summary>Null when the text is not a JSON object with a Statement.</summary>
-    public static TrustPolicyDocument? Parse(string text)
-    {
-        try
-        {
-            if (JsonNode.Parse(text) is JsonObject root && root["Statement"] is JsonArray or JsonObject)
-            {
-                if (root["Statement"] is JsonObject single)
-                {
-                    root["Statement"] = new JsonArray(single.DeepClone());
-                }
-
-                return new TrustPolicyDocument(root);
-            }
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        return null;
-    }
+    public static TrustPolicyDocument? Parse(string text) => PolicyJson.Parse(text) is { } root ? new TrustPolicyDocument(root) : null;
 
     public IReadOnlyList<JsonObject> Statements => [.. ((JsonArray)_root["Statement"]!).OfType<JsonObject>()];
 
@@ -120,7 +100,7 @@ internal sealed class TrustPolicyDocument
         return false;
     }
 
-    public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public static string? Text(JsonNode? node) => PolicyJson.Text(node);
 
     /// <summary>A string or a list of strings, as IAM allows for Action and principals.</summary>
     public static HashSet<string> Strings(JsonNode? node) => node switch
