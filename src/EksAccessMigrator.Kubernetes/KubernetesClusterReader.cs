@@ -1,5 +1,6 @@
 using System.Net;
 using k8s;
+using k8s.Autorest;
 using k8s.Models;
 
 namespace EksAccessMigrator.Kubernetes;
@@ -56,6 +57,33 @@ public sealed class KubernetesClusterReader
     /// <summary>Lists cron jobs in all namespaces.</summary>
     public IAsyncEnumerable<V1CronJob> ListCronJobsAsync(CancellationToken ct) =>
         _pager.ListAsync<V1CronJobList, V1CronJob>("list cronjobs", (c, l, t) => Client.BatchV1.ListCronJobForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists cluster role bindings (rbac.authorization.k8s.io/v1).</summary>
+    public IAsyncEnumerable<V1ClusterRoleBinding> ListClusterRoleBindingsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1ClusterRoleBindingList, V1ClusterRoleBinding>("list clusterrolebindings", (c, l, t) => Client.RbacAuthorizationV1.ListClusterRoleBindingAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>Lists role bindings (rbac.authorization.k8s.io/v1) in all namespaces.</summary>
+    public IAsyncEnumerable<V1RoleBinding> ListRoleBindingsAsync(CancellationToken ct) =>
+        _pager.ListAsync<V1RoleBindingList, V1RoleBinding>("list rolebindings", (c, l, t) => Client.RbacAuthorizationV1.ListRoleBindingForAllNamespacesAsync(continueParameter: c, limit: l, cancellationToken: t), ct);
+
+    /// <summary>
+    /// Lists Karpenter EC2NodeClasses (<c>karpenter.k8s.aws/v1</c>, a custom resource). A 404 on the first page means
+    /// the API server does not serve the resource (Karpenter's CRD is not installed): no node classes, not an error.
+    /// Any other failure (403 included) is thrown like every list's.
+    /// </summary>
+    public IAsyncEnumerable<Ec2NodeClass> ListEc2NodeClassesAsync(CancellationToken ct) =>
+        _pager.ListAsync<Ec2NodeClassList, Ec2NodeClass>("list ec2nodeclasses.karpenter.k8s.aws", async (c, l, t) =>
+        {
+            try
+            {
+                return await Client.CustomObjects.ListClusterCustomObjectAsync<Ec2NodeClassList>(
+                    Ec2NodeClass.Group, Ec2NodeClass.Version, Ec2NodeClass.Plural, continueParameter: c, limit: l, cancellationToken: t).ConfigureAwait(false);
+            }
+            catch (HttpOperationException e) when (c is null && ApiFailure.IsStatus(e, HttpStatusCode.NotFound))
+            {
+                return new Ec2NodeClassList();
+            }
+        }, ct);
 
     /// <summary>
     /// The uid of a namespace (e.g. <c>kube-system</c>: who the cluster is, whichever way the API server is reached);

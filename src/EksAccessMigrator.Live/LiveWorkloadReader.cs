@@ -5,7 +5,7 @@ using EksAccessMigrator.Manifests.Collectors;
 namespace EksAccessMigrator.Live;
 
 /// <summary>
-/// Lists Namespaces, ServiceAccounts, Pods and the workload kinds (paged, at most <c>maxConcurrency</c> kinds at a
+/// Lists Namespaces, ServiceAccounts, Pods, the workload kinds, the RBAC bindings and Karpenter's EC2NodeClasses (paged, at most <c>maxConcurrency</c> kinds at a
 /// time) and streams every object through the offline <see cref="WorkloadCollector"/>, one object at a time. Each
 /// kind has its own collector, so no collector is shared between threads; their small records are joined in a fixed
 /// kind order, so the result does not depend on which list finished first.
@@ -38,7 +38,10 @@ internal static class LiveWorkloadReader
         return Join(collectors.Select(c => c.ToInventory([])));
     }
 
-    /// <summary>The records of every kind, in kind order; the agent counts as running if any kind saw it.</summary>
+    /// <summary>
+    /// The records of every kind, in kind order; the agent counts as running if any kind saw it; the RBAC bindings
+    /// stay unknown (null) only when no kind saw one, as offline.
+    /// </summary>
     public static WorkloadInventory Join(IEnumerable<WorkloadInventory> parts)
     {
         var list = parts.ToList();
@@ -50,6 +53,8 @@ internal static class LiveWorkloadReader
             Agents = [.. list.SelectMany(p => p.Agents)],
             AnnotatedObjects = [.. list.SelectMany(p => p.AnnotatedObjects)],
             PodIdentityAgentInstalled = list.Any(p => p.PodIdentityAgentInstalled == true) ? true : null,
+            RbacBindings = list.Any(p => p.RbacBindings is not null) ? [.. list.SelectMany(p => p.RbacBindings ?? [])] : null,
+            NodeClassRoles = [.. list.SelectMany(p => p.NodeClassRoles)],
         };
     }
 

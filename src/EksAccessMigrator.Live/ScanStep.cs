@@ -48,6 +48,15 @@ public enum ScanStep
     /// <summary>Kubernetes: CronJobs in all namespaces (paged).</summary>
     CronJobs,
 
+    /// <summary>Kubernetes: ClusterRoleBindings, rbac.authorization.k8s.io/v1 (paged; rule S1).</summary>
+    ClusterRoleBindings,
+
+    /// <summary>Kubernetes: RoleBindings in all namespaces, rbac.authorization.k8s.io/v1 (paged; rule S1).</summary>
+    RoleBindings,
+
+    /// <summary>Kubernetes: Karpenter EC2NodeClasses, karpenter.k8s.aws/v1, where the CRD is installed (paged; rules N1-N3).</summary>
+    NodeClasses,
+
     /// <summary>EKS ListAddons: is <c>eks-pod-identity-agent</c> installed (rule K12).</summary>
     Addons,
 

@@ -12,7 +12,10 @@ internal sealed record WorkloadKindList(
     string Kind,
     Func<KubernetesClusterReader, CancellationToken, IAsyncEnumerable<IKubernetesObject<V1ObjectMeta>>> List)
 {
-    /// <summary>Every kind rules K1-K14 and R1-R4 read, in the order their records enter the inventory.</summary>
+    /// <summary>
+    /// Every kind rules K1-K14, R1-R4, S1 (RBAC bindings) and N1-N3 (Karpenter EC2NodeClasses; none where the CRD is
+    /// not installed) read, in the order their records enter the inventory.
+    /// </summary>
     public static ImmutableArray<WorkloadKindList> All { get; } =
     [
         new(ScanStep.Namespaces, "v1", "Namespace", (r, ct) => r.ListNamespacesAsync(ct)),
@@ -24,5 +27,8 @@ internal sealed record WorkloadKindList(
         new(ScanStep.ReplicaSets, "apps/v1", "ReplicaSet", (r, ct) => r.ListReplicaSetsAsync(ct)),
         new(ScanStep.Jobs, "batch/v1", "Job", (r, ct) => r.ListJobsAsync(ct)),
         new(ScanStep.CronJobs, "batch/v1", "CronJob", (r, ct) => r.ListCronJobsAsync(ct)),
+        new(ScanStep.ClusterRoleBindings, "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", (r, ct) => r.ListClusterRoleBindingsAsync(ct)),
+        new(ScanStep.RoleBindings, "rbac.authorization.k8s.io/v1", "RoleBinding", (r, ct) => r.ListRoleBindingsAsync(ct)),
+        new(ScanStep.NodeClasses, Ec2NodeClass.Group + "/" + Ec2NodeClass.Version, "EC2NodeClass", (r, ct) => r.ListEc2NodeClassesAsync(ct)),
     ];
 }

@@ -124,7 +124,7 @@ internal sealed class FakeApiRequestHandler(
 
     private ApiResult Dispatch(FakeRequestInfo info, string? contentType, string? body)
     {
-        if (ApiPath.Parse(info.Path) is not { } path)
+        if (ApiPath.Parse(info.Path) is not { } path || (path.Kind == ResourceKinds.Ec2NodeClass && !options.KarpenterInstalled))
         {
             return StatusFactory.UnknownPath();
         }

@@ -21,6 +21,12 @@ public sealed record FakeKubernetesOptions
     /// </summary>
     public bool UseTls { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether Karpenter's CRD is installed: when false (the default), every path of
+    /// <see cref="ResourceKinds.Ec2NodeClass"/> answers 404 like any resource the server does not serve, seeded objects or not.
+    /// </summary>
+    public bool KarpenterInstalled { get; init; }
+
     /// <summary>Gets the clock used for creationTimestamp.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -36,9 +36,21 @@ public static class ResourceKinds
     /// <summary>coordination.k8s.io/v1 Lease (resourceVersion optimistic concurrency like every kind).</summary>
     public static readonly ResourceKind Lease = new("coordination.k8s.io", "v1", "leases", "Lease", true, false, false);
 
+    /// <summary>rbac.authorization.k8s.io/v1 ClusterRoleBinding (cluster-scoped).</summary>
+    public static readonly ResourceKind ClusterRoleBinding = new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false, false, false);
+
+    /// <summary>rbac.authorization.k8s.io/v1 RoleBinding.</summary>
+    public static readonly ResourceKind RoleBinding = new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true, false, false);
+
+    /// <summary>
+    /// karpenter.k8s.aws/v1 EC2NodeClass, a cluster-scoped custom resource: served only when
+    /// <see cref="FakeKubernetesOptions.KarpenterInstalled"/> (else its paths answer 404, as for an absent CRD).
+    /// </summary>
+    public static readonly ResourceKind Ec2NodeClass = new("karpenter.k8s.aws", "v1", "ec2nodeclasses", "EC2NodeClass", false, true, true);
+
     /// <summary>Gets every served kind.</summary>
     public static IReadOnlyList<ResourceKind> All { get; } =
-        [Namespace, ConfigMap, ServiceAccount, Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Lease];
+        [Namespace, ConfigMap, ServiceAccount, Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Lease, ClusterRoleBinding, RoleBinding, Ec2NodeClass];
 
     /// <summary>Finds a kind by apiVersion and kind; null when the fake does not serve it.</summary>
     public static ResourceKind? Find(string? apiVersion, string? kind) =>

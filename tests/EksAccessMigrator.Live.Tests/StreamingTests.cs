@@ -54,6 +54,41 @@ public sealed class StreamingTests(WorkloadMoto moto)
         GC.KeepAlive(result);
     }
 
+    [Fact]
+    public async Task RbacBindingsAndEc2NodeClasses_AreListedPaged_WithLimitAndContinue_LikeTheOtherKinds()
+    {
+        const int Count = 30;
+        await using var world = await WorkloadWorld.StartAsync(moto, "bulk-rbac", [], new FakeKubernetes.FakeKubernetesOptions { KarpenterInstalled = true });
+        var state = world.Kubernetes.State;
+        for (var i = 0; i < Count; i++)
+        {
+            state.Add($$$"""{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding","metadata":{"name":"crb-{{{i:000}}}"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"view"},"subjects":[{"kind":"Group","name":"g{{{i}}}"}]}""");
+            state.Add($$$"""{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"RoleBinding","metadata":{"name":"rb-{{{i:000}}}","namespace":"{{{new[] { "a", "b" }[i % 2]}}}"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"ClusterRole","name":"edit"},"subjects":[{"kind":"Group","name":"g{{{i}}}"}]}""");
+            state.Add($$$"""{"apiVersion":"karpenter.k8s.aws/v1","kind":"EC2NodeClass","metadata":{"name":"nc-{{{i:000}}}"},"spec":{"role":"nodes-{{{i}}}"}}""");
+        }
+
+        var progress = new RecordingProgress();
+        var result = await world.Scanner(world.Settings(PageSize), progress).ScanAsync(CancellationToken.None);
+
+        var workloads = result.Inventory.Workloads;
+        Assert.Equal(2 * Count, workloads.RbacBindings!.Value.Length);
+        Assert.Equal(2 * Count, workloads.RbacBindings!.Value.Select(b => b.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Count, workloads.NodeClassRoles.Select(n => n.NodeClass).Distinct(StringComparer.Ordinal).Count());
+        foreach (var path in new[] { "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", "/apis/rbac.authorization.k8s.io/v1/rolebindings", "/apis/karpenter.k8s.aws/v1/ec2nodeclasses" })
+        {
+            // 30 objects in pages of 25 are two list requests, both with the limit, the second with continue.
+            var lists = world.Kubernetes.Requests.Entries.Where(r => r.IsList && r.Path == path).ToList();
+            Assert.Equal(2, lists.Count);
+            Assert.All(lists, r => Assert.Equal(PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Query["limit"]));
+            Assert.Equal(1, lists.Count(r => r.Query.ContainsKey("continue")));
+        }
+
+        Assert.Contains($"finished ClusterRoleBindings {Count}", progress.Events);
+        Assert.Contains($"finished RoleBindings {Count}", progress.Events);
+        Assert.Contains($"finished NodeClasses {Count}", progress.Events);
+        Assert.Contains("advanced NodeClasses 25", progress.Events);
+    }
+
     /// <summary>Deployments in three namespaces, bare Pods, the kube2iam agent; 4 Namespaces, 1 DaemonSet (the agent, not a workload).</summary>
     private async Task<WorkloadWorld> SeedAsync()
     {

@@ -50,6 +50,7 @@ public sealed class ScanProgressView : IScanProgress
         ScanStep.IamRoles => "IAM roles",
         ScanStep.IamUsers => "IAM users",
         ScanStep.AccessEntries => "access entries",
+        ScanStep.NodeClasses => "Karpenter EC2NodeClasses",
         ScanStep.Addons => "add-ons",
         ScanStep.PodIdentityAssociations => "Pod Identity associations",
         ScanStep.Nodegroups => "node groups",

@@ -64,11 +64,18 @@ internal static class ScanErrors
     };
 
     private static bool IsKubernetes(ScanStep step) => step is ScanStep.AwsAuth or ScanStep.Namespaces or ScanStep.ServiceAccounts or ScanStep.Pods
-        or ScanStep.Deployments or ScanStep.StatefulSets or ScanStep.DaemonSets or ScanStep.ReplicaSets or ScanStep.Jobs or ScanStep.CronJobs;
+        or ScanStep.Deployments or ScanStep.StatefulSets or ScanStep.DaemonSets or ScanStep.ReplicaSets or ScanStep.Jobs or ScanStep.CronJobs
+        or ScanStep.ClusterRoleBindings or ScanStep.RoleBindings or ScanStep.NodeClasses;
 
-    private static string RbacHint(ScanStep step) => step == ScanStep.AwsAuth
-        ? "e.g. 'get' on configmaps in kube-system"
-        : "e.g. 'list' on namespaces, serviceaccounts, pods, deployments, statefulsets, daemonsets, replicasets, jobs and cronjobs in all namespaces (the built-in 'view' ClusterRole has it)";
+    private static string RbacHint(ScanStep step) => step switch
+    {
+        ScanStep.AwsAuth => "e.g. 'get' on configmaps in kube-system",
+        ScanStep.ClusterRoleBindings or ScanStep.RoleBindings =>
+            "e.g. 'list' on clusterrolebindings and rolebindings (apiGroup rbac.authorization.k8s.io) in all namespaces (the built-in 'view' ClusterRole does not have it; rule S1 needs them)",
+        ScanStep.NodeClasses =>
+            "e.g. 'list' on ec2nodeclasses (apiGroup karpenter.k8s.aws) (the built-in 'view' ClusterRole does not have it unless Karpenter aggregates it; rules N1-N3 need them)",
+        _ => "e.g. 'list' on namespaces, serviceaccounts, pods, deployments, statefulsets, daemonsets, replicasets, jobs and cronjobs in all namespaces (the built-in 'view' ClusterRole has it)",
+    };
 
     private static string PermissionPrefix(ScanStep step) => ServiceOf(step).ToLowerInvariant();
 
@@ -89,6 +96,9 @@ internal static class ScanErrors
         ScanStep.ReplicaSets => "Listing ReplicaSets",
         ScanStep.Jobs => "Listing Jobs",
         ScanStep.CronJobs => "Listing CronJobs",
+        ScanStep.ClusterRoleBindings => "Listing ClusterRoleBindings",
+        ScanStep.RoleBindings => "Listing RoleBindings",
+        ScanStep.NodeClasses => "Listing Karpenter EC2NodeClasses",
         ScanStep.Addons => "Listing the cluster's add-ons (ListAddons)",
         ScanStep.PodIdentityAssociations => "Reading the cluster's Pod Identity associations",
         ScanStep.Nodegroups => "Reading the cluster's node groups",

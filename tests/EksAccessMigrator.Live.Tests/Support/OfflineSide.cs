@@ -13,11 +13,12 @@ namespace EksAccessMigrator.Live.Tests.Support;
 internal static class OfflineSide
 {
     /// <param name="oidcIssuer">What <c>--oidc-issuer</c> gives offline (the live scan reads it from DescribeCluster).</param>
-    public static ClusterInventory Inventory(string directory, AuthenticationMode authenticationMode, string? callerArn, string? accessEntriesJson = null, string? oidcIssuer = null)
+    /// <param name="moreObjectsYaml">More exported objects (e.g. RBAC bindings), appended to the export as further YAML documents.</param>
+    public static ClusterInventory Inventory(string directory, AuthenticationMode authenticationMode, string? callerArn, string? accessEntriesJson = null, string? oidcIssuer = null, string? moreObjectsYaml = null)
     {
         Directory.CreateDirectory(directory);
         var export = Path.Combine(directory, "aws-auth.yaml");
-        File.WriteAllText(export, Scenario.ExportYaml());
+        File.WriteAllText(export, moreObjectsYaml is null ? Scenario.ExportYaml() : Scenario.ExportYaml() + "---\n" + moreObjectsYaml);
         var (roles, users) = Scenario.IamSnapshotJson();
         var rolesFile = Path.Combine(directory, "roles.json");
         var usersFile = Path.Combine(directory, "users.json");

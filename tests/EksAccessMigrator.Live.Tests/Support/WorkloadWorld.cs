@@ -26,11 +26,12 @@ internal sealed class WorkloadWorld : IAsyncDisposable
 
     public string ClusterArn => $"arn:aws:eks:{WorkloadMoto.Region}:{WorkloadMoto.Account}:cluster/{ClusterName}";
 
-    public static async Task<WorkloadWorld> StartAsync(WorkloadMoto moto, string clusterName, IEnumerable<SeedRole> roles)
+    /// <param name="kubernetesOptions">The fake API server's options (e.g. Karpenter's CRD installed); defaults when null.</param>
+    public static async Task<WorkloadWorld> StartAsync(WorkloadMoto moto, string clusterName, IEnumerable<SeedRole> roles, FakeKubernetesOptions? kubernetesOptions = null)
     {
         await moto.SeedAsync(roles);
         var eks = await FakeEksServer.StartAsync(new FakeEksOptions { UpdatePollsUntilComplete = 0 });
-        var kubernetes = await FakeKubernetesServer.StartAsync(new FakeKubernetesOptions());
+        var kubernetes = await FakeKubernetesServer.StartAsync(kubernetesOptions ?? new FakeKubernetesOptions());
         eks.State.AddCluster(clusterName, WorkloadMoto.Account, WorkloadMoto.Region);
         return new WorkloadWorld(moto, clusterName, eks, kubernetes);
     }
