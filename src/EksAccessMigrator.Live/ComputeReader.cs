@@ -24,14 +24,13 @@ internal static class ComputeReader
         return [.. groups];
     }
 
-    public static async Task<ImmutableArray<LiveFargateProfile>> ReadFargateProfilesAsync(IClusterCompute compute, string clusterName, int maxConcurrency, IScanProgress progress, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<FargateProfileDescription>> ReadFargateProfilesAsync(IClusterCompute compute, string clusterName, int maxConcurrency, IScanProgress progress, CancellationToken cancellationToken)
     {
         var names = await EksBatch.AllAsync(compute.ListFargateProfilesAsync(clusterName, EksBatch.PageSize, cancellationToken)).ConfigureAwait(false);
         var done = 0;
         var profiles = await EksBatch.DescribeEachAsync(Sorted(names), maxConcurrency, async (name, ct) =>
         {
-            var described = await compute.DescribeFargateProfileAsync(clusterName, name, ct).ConfigureAwait(false);
-            var profile = described is null ? null : new LiveFargateProfile(described.Name, described.PodExecutionRoleArn, described.Status, described.Selectors);
+            var profile = await compute.DescribeFargateProfileAsync(clusterName, name, ct).ConfigureAwait(false);
             progress.StepAdvanced(ScanStep.FargateProfiles, Interlocked.Increment(ref done));
             return profile;
         }, cancellationToken).ConfigureAwait(false);

@@ -55,7 +55,7 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
     {
         var recorder = new RetryRecorder(_wireLog, _progress);
         var context = new LiveScanContext(_settings);
-        var steps = new StepRunner(_progress, context);
+        var steps = new ScanSteps(_progress, context);
         using var clusterConnection = ClusterConnection.ForScan(_settings, _credentials, recorder);
         var ports = clusterConnection.ScanPorts;
 

@@ -24,5 +24,5 @@ public sealed record LiveScanResult(
     public ImmutableArray<LiveNodegroup> Nodegroups { get; init; } = [];
 
     /// <summary>Fargate profiles with their selectors (empty when workloads were not read).</summary>
-    public ImmutableArray<LiveFargateProfile> FargateProfiles { get; init; } = [];
+    public ImmutableArray<FargateProfileDescription> FargateProfiles { get; init; } = [];
 }

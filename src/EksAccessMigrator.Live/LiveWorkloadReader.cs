@@ -18,7 +18,7 @@ internal static class LiveWorkloadReader
         string? roleKey,
         int maxConcurrency,
         int pageSize,
-        StepRunner steps,
+        ScanSteps steps,
         IManifestCollector? observer,
         CancellationToken cancellationToken)
     {
@@ -65,7 +65,7 @@ internal static class LiveWorkloadReader
         IManifestCollector? observer,
         SemaphoreSlim gate,
         int pageSize,
-        StepRunner steps,
+        ScanSteps steps,
         CancellationTokenSource siblings)
     {
         var cancellationToken = siblings.Token;

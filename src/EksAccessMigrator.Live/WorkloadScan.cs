@@ -12,7 +12,7 @@ namespace EksAccessMigrator.Live;
 /// and through the scan's ports (<see cref="ScanPorts"/>) the add-ons, the Pod Identity associations, the node groups and the Fargate profiles (describes
 /// bounded by <see cref="LiveScanSettings.MaxConcurrency"/>). The first failure cancels the sibling reads.
 /// </summary>
-internal sealed class WorkloadScan(LiveScanSettings settings, ScanPorts ports, StepRunner steps, CancellationTokenSource siblings)
+internal sealed class WorkloadScan(LiveScanSettings settings, ScanPorts ports, ScanSteps steps, CancellationTokenSource siblings)
 {
     private static readonly ScanStep[] Steps =
     [
@@ -57,7 +57,7 @@ internal sealed class WorkloadScan(LiveScanSettings settings, ScanPorts ports, S
         Task<IReadOnlyList<string>> addons,
         Task<ImmutableArray<ExistingPodIdentityAssociation>> associations,
         Task<ImmutableArray<LiveNodegroup>> nodegroups,
-        Task<ImmutableArray<LiveFargateProfile>> fargate)
+        Task<ImmutableArray<FargateProfileDescription>> fargate)
     {
         Task[] all = [kubernetes, addons, associations, nodegroups, fargate];
         try

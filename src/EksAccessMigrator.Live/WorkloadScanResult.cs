@@ -11,7 +11,7 @@ internal sealed record WorkloadScanResult(
     ImmutableArray<string> Addons,
     ImmutableArray<ExistingPodIdentityAssociation>? Associations,
     ImmutableArray<LiveNodegroup> Nodegroups,
-    ImmutableArray<LiveFargateProfile> FargateProfiles)
+    ImmutableArray<FargateProfileDescription> FargateProfiles)
 {
     /// <summary>Nothing read: every workload fact stays unknown.</summary>
     public static WorkloadScanResult None { get; } = new(null, false, [], null, [], []);

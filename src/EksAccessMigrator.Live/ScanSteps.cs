@@ -3,7 +3,7 @@ using EksAccessMigrator.Live.Errors;
 namespace EksAccessMigrator.Live;
 
 /// <summary>Runs one scan step: reports it to the progress receiver and turns its I/O failures into scan errors.</summary>
-internal sealed class StepRunner(IScanProgress progress, LiveScanContext context)
+internal sealed class ScanSteps(IScanProgress progress, LiveScanContext context)
 {
     public IScanProgress Progress => progress;
 
