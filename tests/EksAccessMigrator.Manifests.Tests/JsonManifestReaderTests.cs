@@ -104,6 +104,8 @@ public sealed class JsonManifestReaderTests : IDisposable
 
     [Theory]
     [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"kind\": \"Secret\"}", "x.json:1: the key 'kind' appears twice")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {\"k1\": \"\", \"k2\": \"\", \"k3\": \"\", \"k4\": \"\", \"k5\": \"\", \"k6\": \"\", \"k7\": \"\",\n \"k8\": \"\", \"k9\": \"\", \"k10\": \"\",\n \"k8\": \"\"}}", "x.json:3: the key 'k8' appears twice in one mapping (first at line 2)")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {\"a\\u0062\": \"\",\n \"ab\": \"\"}}", "x.json:2: the key 'ab' appears twice in one mapping (first at line 1)")]
     [InlineData("{\"apiVersion\": \"v1\",\n \"kind\": \"List\",\n \"items\": [42]}", "x.json:3: this List item is a scalar")]
     [InlineData("{\"apiVersion\": \"v1\",\n \"kind\": \"ConfigMap\",\n \"data\": {\"a\": }}", "x.json:3: not valid JSON")]
     [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\"", "x.json:1: not valid JSON")]
