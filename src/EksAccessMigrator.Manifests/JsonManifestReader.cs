@@ -166,7 +166,7 @@ public static class JsonManifestReader
                     frame.PendingKey = new PendingKey(name, line);
                     break;
                 case JsonTokenType.String:
-                    Add(new ManifestScalar(reader.GetString()!, isPlain: false, isBlock: false, line), line);
+                    Add(new ManifestScalar(_names.GetValue(ref reader), isPlain: false, isBlock: false, line), line);
                     break;
                 case JsonTokenType.Number:
                 case JsonTokenType.True:
