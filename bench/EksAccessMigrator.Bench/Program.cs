@@ -64,7 +64,11 @@ if (!applyOnly)
     var planBytes = File.ReadAllBytes(lPlan);
     MigrationPlan? read = null;
     var readTime = Floors.Best(() => read = EksAccessMigrator.Apply.SavedPlan.FromBytes(planBytes, lPlan).Plan);
-    var writeTime = Floors.Best(() => File.WriteAllText(Path.Combine(directory, "L.rewritten.plan.json"), PlanJson.Serialize(read!)));
+    var writeTime = Floors.Best(() =>
+    {
+        using var file = File.Create(Path.Combine(directory, "L.rewritten.plan.json"));
+        PlanJson.Serialize(file, read!);
+    });
     var planFloor = Floors.Json(lPlan);
     Row($"L plan file ({Size(lPlan)}, {read!.Changes.Length:N0} changes): read / write", $"{Sec(planFloor)} Utf8JsonReader", $"read {Sec(readTime)}, write {Sec(writeTime)}", $"read {X(readTime / planFloor)}", "measured", null);
     var show = ChildRun.Median(3, "show", lPlan);

@@ -116,6 +116,7 @@ public static class JsonManifestReader
     private sealed class Builder(string file, Action<ManifestObject> visit)
     {
         private readonly Stack<Frame> _stack = new();
+        private readonly NamePool _names = new();
         private int _line = 1;
         private int _countedTo;
         private int _documents;
@@ -160,18 +161,18 @@ public static class JsonManifestReader
                     break;
                 case JsonTokenType.PropertyName:
                     var frame = _stack.Peek();
-                    var name = reader.GetString()!;
+                    var name = _names.Get(ref reader);
                     frame.Keys!.Add(name, line);
                     frame.PendingKey = new PendingKey(name, line);
                     break;
                 case JsonTokenType.String:
-                    Add(new ManifestScalar(reader.GetString()!, isPlain: false, isBlock: false, line), line);
+                    Add(new ManifestScalar(_names.GetValue(ref reader), isPlain: false, isBlock: false, line), line);
                     break;
                 case JsonTokenType.Number:
                 case JsonTokenType.True:
                 case JsonTokenType.False:
                 case JsonTokenType.Null:
-                    var raw = System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+                    var raw = _names.Get(ref reader);
                     Add(new ManifestScalar(raw, isPlain: true, isBlock: false, line), line);
                     break;
             }

@@ -61,6 +61,18 @@ public sealed class PullRequestMarkdownTests : IDisposable
     }
 
     [Fact]
+    public async Task WithoutOut_TheMarkerCarriesTheHashOfTheFileThatPlanWrites()
+    {
+        var planFile = Path.Combine(_dir, "plan.json");
+        await PlanAsync("--out", planFile);
+
+        var result = await PlanAsync("--format", "markdown");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"plan={SavedHash(planFile)} -->", result.Out.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Full_RendersEverything_AndSmallPlansAreNeverCut()
     {
         var planFile = Path.Combine(_dir, "plan.json");

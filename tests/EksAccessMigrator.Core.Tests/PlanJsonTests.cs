@@ -21,6 +21,17 @@ public sealed class PlanJsonTests
     }
 
     [Fact]
+    public void TheStreamedPlanFileHasTheSameBytesAsTheText()
+    {
+        var plan = Sample();
+        using var stream = new MemoryStream();
+
+        PlanJson.Serialize(stream, plan);
+
+        Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(PlanJson.Serialize(plan)), stream.ToArray());
+    }
+
+    [Fact]
     public void ChangesCarryTheOperationsMemberNames()
     {
         var json = PlanJson.Serialize(Sample());

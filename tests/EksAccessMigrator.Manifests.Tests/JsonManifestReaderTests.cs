@@ -102,8 +102,55 @@ public sealed class JsonManifestReaderTests : IDisposable
         Assert.Equal("role-5999", ((ManifestScalar)((ManifestMapping)((ManifestMapping)((ManifestMapping)((ManifestMapping)seen[5999].Root["spec"]!)["template"]!)["metadata"]!)["annotations"]!)["iam.amazonaws.com/role"]!).Value);
     }
 
+    [Fact]
+    public void SharedStrings_ReadEveryKeyAndValueAsWritten_RepeatedUniqueEscapedAndLong()
+    {
+        // Far more distinct keys and values than the reader's string tables hold: each must still read as written.
+        static Dictionary<string, object> Data(int i) => new()
+        {
+            ["same"] = "team-1",
+            ["unique"] = $"value-{i}",
+            ["escaped"] = $"a\u00e9\"\\b{i % 7}",
+            ["long"] = new string('x', 60 + (i % 10)) + i,
+            [$"key-{i}"] = i % 2 == 0 ? "true" : string.Empty,
+            ["n"] = i,
+            ["flag"] = i % 3 == 0,
+        };
+        var items = Enumerable.Range(0, 20_000).Select(i => new Dictionary<string, object>
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ConfigMap",
+            ["metadata"] = new Dictionary<string, object> { ["name"] = $"cm{i}", ["namespace"] = $"team{i % 9}" },
+            ["data"] = Data(i),
+        }).ToList();
+        var path = Path.Combine(_dir, "strings.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, object> { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = items }, Indented));
+
+        var seen = new List<ManifestObject>();
+        using (var stream = File.OpenRead(path))
+        {
+            JsonManifestReader.Read(stream, path, seen.Add, CancellationToken.None);
+        }
+
+        Assert.Equal(20_000, seen.Count);
+        for (var i = 0; i < seen.Count; i++)
+        {
+            var data = (ManifestMapping)seen[i].Root["data"]!;
+            Assert.Equal($"team{i % 9}", seen[i].Namespace);
+            Assert.Equal("team-1", ((ManifestScalar)data["same"]!).Value);
+            Assert.Equal($"value-{i}", ((ManifestScalar)data["unique"]!).Value);
+            Assert.Equal($"a\u00e9\"\\b{i % 7}", ((ManifestScalar)data["escaped"]!).Value);
+            Assert.Equal(new string('x', 60 + (i % 10)) + i, ((ManifestScalar)data["long"]!).Value);
+            Assert.Equal(i % 2 == 0 ? "true" : string.Empty, ((ManifestScalar)data[$"key-{i}"]!).Value);
+            Assert.Equal(i.ToString(System.Globalization.CultureInfo.InvariantCulture), ((ManifestScalar)data["n"]!).Value);
+            Assert.Equal(i % 3 == 0 ? "true" : "false", ((ManifestScalar)data["flag"]!).Value);
+        }
+    }
+
     [Theory]
     [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"kind\": \"Secret\"}", "x.json:1: the key 'kind' appears twice")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {\"k1\": \"\", \"k2\": \"\", \"k3\": \"\", \"k4\": \"\", \"k5\": \"\", \"k6\": \"\", \"k7\": \"\",\n \"k8\": \"\", \"k9\": \"\", \"k10\": \"\",\n \"k8\": \"\"}}", "x.json:3: the key 'k8' appears twice in one mapping (first at line 2)")]
+    [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"data\": {\"a\\u0062\": \"\",\n \"ab\": \"\"}}", "x.json:2: the key 'ab' appears twice in one mapping (first at line 1)")]
     [InlineData("{\"apiVersion\": \"v1\",\n \"kind\": \"List\",\n \"items\": [42]}", "x.json:3: this List item is a scalar")]
     [InlineData("{\"apiVersion\": \"v1\",\n \"kind\": \"ConfigMap\",\n \"data\": {\"a\": }}", "x.json:3: not valid JSON")]
     [InlineData("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\"", "x.json:1: not valid JSON")]

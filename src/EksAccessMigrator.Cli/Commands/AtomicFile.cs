@@ -11,7 +11,15 @@ public static class AtomicFile
 {
     public static void Write(string path, string content)
     {
+        ArgumentNullException.ThrowIfNull(content);
+        Write(path, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(content)));
+    }
+
+    /// <summary>Writes what <paramref name="write"/> puts in the stream, under the same rules as the text overload.</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(directory))
@@ -35,8 +43,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temporary, OwnerOnlyFile.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None)))
             {
-                var bytes = new System.Text.UTF8Encoding(false).GetBytes(content);
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 

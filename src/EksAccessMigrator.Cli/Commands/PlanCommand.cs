@@ -49,12 +49,30 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
 
         var result = MigrationPlanner.Plan(inventory, options);
 
+        // The plan file is serialized once, straight to the file; only Markdown shows its hash, taken while writing.
+        var markdown = parsedFormat == OutputFormat.Markdown;
+        string? planHash = null;
         if (@out is not null)
         {
-            AtomicFile.Write(@out, PlanJson.Serialize(result));
+            AtomicFile.Write(@out, stream =>
+            {
+                if (markdown)
+                {
+                    planHash = PlanRenderer.WriteHashed(stream, result);
+                }
+                else
+                {
+                    PlanJson.Serialize(stream, result);
+                }
+            });
         }
 
-        PlanRenderer.Render(result, parsedFormat, output.Out, output.Width, PlanRenderer.HashOf(result), full);
+        if (markdown)
+        {
+            planHash ??= PlanRenderer.HashOf(result);
+        }
+
+        PlanRenderer.Render(result, parsedFormat, output.Out, output.Width, planHash, full);
         if (@out is not null && parsedFormat != OutputFormat.Json)
         {
             output.Error.WriteLine($"Plan written to {@out}.");

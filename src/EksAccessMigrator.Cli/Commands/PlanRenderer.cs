@@ -26,8 +26,15 @@ public static class PlanRenderer
     }
 
     /// <summary>The SHA-256 of the plan file <c>plan --out</c> writes for <paramref name="plan"/> (the hash apply checks).</summary>
-    public static string HashOf(MigrationPlan plan) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(new System.Text.UTF8Encoding(false).GetBytes(PlanJson.Serialize(plan))));
+    public static string HashOf(MigrationPlan plan) => WriteHashed(Stream.Null, plan);
+
+    /// <summary>Writes the plan file's bytes to <paramref name="stream"/> and returns their SHA-256, taken as they are written.</summary>
+    public static string WriteHashed(Stream stream, MigrationPlan plan)
+    {
+        using var hashing = new HashingStream(stream);
+        PlanJson.Serialize(hashing, plan);
+        return hashing.HexHash();
+    }
 
     /// <summary><c>--exit-code-on-blockers</c>: the exit code for a plan with blockers, so CI can fail the pull request.</summary>
     public static int? BlockerExit(MigrationPlan plan, bool asked) => asked && plan.Findings.Any(f => f.Severity == Severity.Blocker) ? ExitCodes.Blockers : null;

@@ -33,6 +33,17 @@ public static class PlanJson
 
     public static string Serialize(MigrationPlan plan) => JsonSerializer.Serialize(plan, Options) + "\n";
 
+    /// <summary>
+    /// The same bytes as <see cref="Serialize"/> in UTF-8, written to <paramref name="stream"/> as they are produced,
+    /// so a large plan is never held as one string.
+    /// </summary>
+    public static void Serialize(Stream stream, MigrationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonSerializer.Serialize(stream, plan, Options);
+        stream.WriteByte((byte)'\n');
+    }
+
     /// <summary>One change as compact JSON with its <c>action</c>, for journals and comparisons.</summary>
     public static string SerializeChange(PlanChange change) => JsonSerializer.Serialize(change, Compact);
 
