@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EksAccessMigrator.Core.Plans;
 
 namespace EksAccessMigrator.Apply.Handlers;
@@ -25,12 +26,19 @@ internal static class AwsAuthSourceCondition
             return null;
         }
 
-        var live = await ctx.Objects.GetConfigMapAsync("kube-system", "aws-auth", ct).ConfigureAwait(false);
-        var now = AwsAuthRead.Of((live?.Data ?? new Dictionary<string, string>()).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
+        // Read after this check began (shared with the steps checking at the same time, never an older read).
+        var (exists, now) = await ctx.AwsAuthNow.ReadAsync(ct).ConfigureAwait(false);
         var changed = AwsAuthRead.Changed(planned, now).Where(sections.Contains).ToList();
         return changed.Count == 0
             ? null
-            : $"aws-auth {(live is null ? "was deleted" : string.Join(", ", changed) + " changed")} since the plan was made, and this change was made from {string.Join(", ", change.Sources.Where(s => s.StartsWith(Prefix, StringComparison.Ordinal)))}; re-plan";
+            : $"aws-auth {(!exists ? "was deleted" : string.Join(", ", changed) + " changed")} since the plan was made, and this change was made from {string.Join(", ", change.Sources.Where(s => s.StartsWith(Prefix, StringComparison.Ordinal)))}; re-plan";
+    }
+
+    /// <summary>Reads aws-auth now: whether it exists, and its sections as <see cref="AwsAuthRead.Of"/> reads them.</summary>
+    public static async Task<(bool Exists, ImmutableSortedDictionary<string, string> Now)> ReadAsync(StepContext ctx, CancellationToken ct)
+    {
+        var live = await ctx.Objects.GetConfigMapAsync("kube-system", "aws-auth", ct).ConfigureAwait(false);
+        return (live is not null, AwsAuthRead.Of((live?.Data ?? new Dictionary<string, string>()).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))));
     }
 
     private static string? Section(string source)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using EksAccessMigrator.Core.Ports;
@@ -18,7 +19,14 @@ internal sealed class StepContext
         ClusterName = clusterName;
         PlanHash = planHash;
         Options = options;
+        AwsAuthNow = new FreshRead<(bool Exists, ImmutableSortedDictionary<string, string> Now)>(t => AwsAuthSourceCondition.ReadAsync(this, t));
     }
+
+    /// <summary>
+    /// aws-auth as read now, for the source condition of changes made from it: the checks running at the same time
+    /// share one read that began after each of them asked (<see cref="FreshRead{T}"/>), not one read each.
+    /// </summary>
+    public FreshRead<(bool Exists, ImmutableSortedDictionary<string, string> Now)> AwsAuthNow { get; }
 
     public ClusterPorts Clients { get; }
 
