@@ -2,6 +2,7 @@ using Cocona;
 using EksAccessMigrator.Cli.Views;
 using EksAccessMigrator.Core.Plans;
 using EksAccessMigrator.Core.Reports;
+using EksAccessMigrator.Manifests;
 
 namespace EksAccessMigrator.Cli.Commands;
 
@@ -25,7 +26,7 @@ public sealed class ScanCommand(CliOutput output)
             var scanned = OfflineInventory.ReadManifests(input, iamRoleKey, cancellationToken);
             InputWarningsView.Render(scanned.Skipped, output.Error);
             report = ScanReport.From($"{scanned.Objects} object(s) from {scanned.Files} file(s)", scanned.AwsAuth, scanned.Workloads.ToInventory([]), iamRoleKey);
-            report = report with { NodeRoles = ScanPosture.Offline(scanned, iamRoleKey) };
+            report = report with { NodeRoles = ScanReport.PostureOf(scanned.AwsAuth, scanned.Workloads.ToInventory([]), RolePermissionsReader.Read(scanned.IamSnapshots), iamRoleKey) };
         }
         else
         {

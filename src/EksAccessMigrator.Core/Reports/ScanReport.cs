@@ -22,6 +22,16 @@ public sealed record ScanReport(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<PlanNodeRole>? NodeRoles { get; init; }
 
+    /// <summary>The cluster an offline scan is judged against: it has no cluster facts (only the role lines are shown).</summary>
+    private static readonly ClusterContext Unknown = new("scan", "us-east-1", "000000000000", "aws", AuthenticationMode.ConfigMap);
+
+    /// <summary>
+    /// The posture of an offline scan's node roles (rules N1-N3): <paramref name="policies"/> (from
+    /// get-account-authorization-details files) judged against the scanned aws-auth and agents; null without them.
+    /// </summary>
+    public static ImmutableArray<PlanNodeRole>? PostureOf(AwsAuthConfigMap? awsAuth, WorkloadInventory workloads, NodeRolePolicies? policies, string? roleKey) =>
+        policies is null ? null : PostureOf(new ClusterInventory(Unknown, awsAuth, IamSnapshot.Empty, null, null) { Workloads = workloads, NodeRoles = policies }, roleKey);
+
     /// <summary>The posture of the inventory's node roles, decided as the planner decides it (a migrate plan's view).</summary>
     public static ImmutableArray<PlanNodeRole>? PostureOf(ClusterInventory inventory, string? roleKey = null)
     {
@@ -45,7 +55,7 @@ public sealed record ScanReport(
 
         // Only what the agent really hands out: not hostNetwork pods, not roles a namespace restriction refuses, not
         // pods whose ServiceAccount's IRSA role wins, and a pod owned by a workload counts for its owner (K2).
-        var inventory = new ClusterInventory(cluster ?? new ClusterContext("scan", "us-east-1", "000000000000", "aws", AuthenticationMode.ConfigMap), null, IamSnapshot.Empty, null, null) { Workloads = workloads with { IamRoleKey = roleKey } };
+        var inventory = new ClusterInventory(cluster ?? Unknown, null, IamSnapshot.Empty, null, null) { Workloads = workloads with { IamRoleKey = roleKey } };
         var given = Planning.Workloads.RolesGivenToday.Of(inventory, new Planning.WorkloadIdentityOptions());
         var annotated = workloads.Workloads
             .Where(w => w.PodAnnotations.ContainsKey(key) && given.TryGetValue(w.Key, out var today) && (today.Role is not null || !today.Known))
