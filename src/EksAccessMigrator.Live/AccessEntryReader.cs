@@ -19,7 +19,8 @@ internal static class AccessEntryReader
         string clusterName,
         int maxConcurrency,
         IScanProgress progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>? createdAt = null)
     {
         var listed = await EksBatch.AllAsync(accessEntries.ListAsync(clusterName, PageSize, cancellationToken)).ConfigureAwait(false);
         var principals = listed.Distinct(StringComparer.Ordinal).ToList();
@@ -28,7 +29,7 @@ internal static class AccessEntryReader
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, principals.Count), options, async (index, ct) =>
         {
-            entries[index] = await ReadEntryAsync(accessEntries, clusterName, principals[index], ct).ConfigureAwait(false);
+            entries[index] = await ReadEntryAsync(accessEntries, clusterName, principals[index], createdAt, ct).ConfigureAwait(false);
             progress.StepAdvanced(ScanStep.AccessEntries, Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
 
@@ -36,13 +37,18 @@ internal static class AccessEntryReader
         return [.. entries.OfType<ExistingAccessEntry>()];
     }
 
-    /// <summary>One entry with its policies; null when it was deleted between the list and the describe.</summary>
-    private static async Task<ExistingAccessEntry?> ReadEntryAsync(IAccessEntries accessEntries, string clusterName, string principalArn, CancellationToken cancellationToken)
+    /// <summary>One entry with its policies (and its createdAt into <paramref name="createdAt"/>); null when it was deleted between the list and the describe.</summary>
+    private static async Task<ExistingAccessEntry?> ReadEntryAsync(IAccessEntries accessEntries, string clusterName, string principalArn, System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>? createdAt, CancellationToken cancellationToken)
     {
         var entry = await accessEntries.DescribeListedAsync(clusterName, principalArn, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
             return null;
+        }
+
+        if (createdAt is not null && entry.CreatedAt is { } created)
+        {
+            createdAt[entry.PrincipalArn] = created;
         }
 
         var policies = await accessEntries.ListListedPoliciesAsync(clusterName, principalArn, PageSize, cancellationToken).ConfigureAwait(false);

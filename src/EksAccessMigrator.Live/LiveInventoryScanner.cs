@@ -81,10 +81,11 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
             var roles = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamRoles, ct => IamPrincipalLister.ListRolesAsync(ports.Principals, _settings.IamPageSize, _progress, ct), r => r.Count, siblings.Token));
             var users = Concurrent(siblings, () => steps.RunAsync(ScanStep.IamUsers, ct => IamPrincipalLister.ListUsersAsync(ports.Principals, _settings.IamPageSize, _progress, ct), u => u.Count, siblings.Token));
             Task<ImmutableArray<ExistingAccessEntry>?> entries;
+            var entriesCreatedAt = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             if (AuthenticationMode.ReadsAccessEntries(cluster.AuthenticationMode))
             {
                 entries = Concurrent(siblings, async () => (ImmutableArray<ExistingAccessEntry>?)await steps.RunAsync(
-                    ScanStep.AccessEntries, ct => AccessEntryReader.ReadAsync(ports.AccessEntries, cluster.Name, _settings.MaxConcurrency, _progress, ct), e => e.Length, siblings.Token).ConfigureAwait(false));
+                    ScanStep.AccessEntries, ct => AccessEntryReader.ReadAsync(ports.AccessEntries, cluster.Name, _settings.MaxConcurrency, _progress, ct, entriesCreatedAt), e => e.Length, siblings.Token).ConfigureAwait(false));
             }
             else
             {
@@ -121,6 +122,7 @@ public sealed class LiveInventoryScanner : IInventoryScanner<LiveScanResult>
                 Addons = read.Addons,
                 Nodegroups = read.Nodegroups,
                 FargateProfiles = read.FargateProfiles,
+                AccessEntriesCreatedAt = entriesCreatedAt.ToImmutableDictionary(StringComparer.Ordinal),
             };
         }
         finally

@@ -25,4 +25,7 @@ public sealed record LiveScanResult(
 
     /// <summary>Fargate profiles with their selectors (empty when workloads were not read).</summary>
     public ImmutableArray<FargateProfileDescription> FargateProfiles { get; init; } = [];
+
+    /// <summary>Each access entry's createdAt, as the scan's DescribeAccessEntry reported it (for verify's entry-age check).</summary>
+    public ImmutableDictionary<string, DateTimeOffset> AccessEntriesCreatedAt { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 }

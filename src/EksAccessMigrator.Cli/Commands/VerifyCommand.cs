@@ -71,6 +71,6 @@ public sealed class VerifyCommand(CliOutput output, TimeProvider clock)
             : new PlannerOptions { Workloads = workloads.ToPlannerOptions(), ToolVersion = Cli.ToolVersion.Current, CreatedAt = now };
         var current = MigrationPlanner.Plan(scan.Inventory, options);
         var report = saved is null ? VerificationReport.ForCluster(current) : VerificationReport.ForPlan(saved, current);
-        return await VerifyProof.AddAsync(report, scan, settings, live, output, roleKey, credentials, cancellationToken).ConfigureAwait(false);
+        return VerifyProof.Add(report, scan, roleKey);
     }
 }
