@@ -115,8 +115,9 @@ public static class JsonManifestReader
     /// <summary>Builds nodes from tokens with an explicit stack, so a buffer refill can fall between any two tokens.</summary>
     private sealed class Builder(string file, Action<ManifestObject> visit)
     {
-        private readonly Stack<Frame> _stack = new();
+        private readonly FrameStack _stack = new();
         private readonly NamePool _names = new();
+        private readonly MappingKeys _keys = new(file);
         private int _line = 1;
         private int _countedTo;
         private int _documents;
@@ -139,7 +140,8 @@ public static class JsonManifestReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
-                    _stack.Push(new Frame(line, mapping: true, TakeKey(), new MappingKeys(file)));
+                    var owner = TakeKey();
+                    _stack.Push(line, mapping: true, owner, _keys.Open());
                     break;
                 case JsonTokenType.StartArray:
                     var key = TakeKey();
@@ -148,7 +150,7 @@ public static class JsonManifestReader
                         throw ManifestException.At(file, line, "this document is a list, not a Kubernetes object (a mapping with apiVersion and kind); --from takes exported manifests.");
                     }
 
-                    _stack.Push(new Frame(line, mapping: false, key, null));
+                    _stack.Push(line, mapping: false, key, 0);
                     if (_stack.Count == 2 && key is { Name: "items" })
                     {
                         _firstItemLine = line;
@@ -162,7 +164,7 @@ public static class JsonManifestReader
                 case JsonTokenType.PropertyName:
                     var frame = _stack.Peek();
                     var name = _names.Get(ref reader);
-                    frame.Keys!.Add(name, line);
+                    _keys.Add(frame.KeyMark, name, line);
                     frame.PendingKey = new PendingKey(name, line);
                     break;
                 case JsonTokenType.String:
@@ -238,7 +240,7 @@ public static class JsonManifestReader
             var frame = _stack.Peek();
             if (frame.IsMapping)
             {
-                frame.Entries!.Add(new(frame.PendingKey!.Value.Name, node));
+                frame.Entries.Add(new(frame.PendingKey!.Value.Name, node));
                 frame.PendingKey = null;
             }
             else if (IsItemsOfRoot())
@@ -248,16 +250,26 @@ public static class JsonManifestReader
             }
             else
             {
-                frame.Items!.Add(node);
+                frame.Items.Add(node);
             }
         }
 
-        private bool IsItemsOfRoot() => _stack.Count == 2 && _stack.Peek() is { IsMapping: false, Key.Name: "items" } && _stack.Last().IsMapping;
+        private bool IsItemsOfRoot() => _stack.Count == 2 && _stack.Peek() is { IsMapping: false, Key.Name: "items" } && _stack.Bottom.IsMapping;
 
         private void Close()
         {
             var frame = _stack.Pop();
-            ManifestNode node = frame.IsMapping ? new ManifestMapping(frame.Entries!, frame.Line) : new ManifestSequence(frame.Items!, frame.Line);
+            ManifestNode node;
+            if (frame.IsMapping)
+            {
+                _keys.Close(frame.KeyMark);
+                node = new ManifestMapping(frame.Entries.ToArray(), frame.Line);
+            }
+            else
+            {
+                node = new ManifestSequence(frame.Items.ToArray(), frame.Line);
+            }
+
             if (_stack.Count == 0)
             {
                 _documents = 1;
@@ -282,32 +294,72 @@ public static class JsonManifestReader
             var parent = _stack.Peek();
             if (parent.IsMapping)
             {
-                parent.Entries!.Add(new(frame.Key!.Value.Name, node));
+                parent.Entries.Add(new(frame.Key!.Value.Name, node));
             }
             else
             {
-                parent.Items!.Add(node);
+                parent.Items.Add(node);
             }
         }
     }
 
     private readonly record struct PendingKey(string Name, int Line);
 
-    private sealed class Frame(int line, bool mapping, PendingKey? key, MappingKeys? keys)
+    /// <summary>
+    /// One open mapping or list. Frames are reused by depth (<see cref="FrameStack"/>), so their lists are too: a
+    /// closed node takes a copy of exactly its size, and reading an object allocates only the nodes it ends with.
+    /// </summary>
+    private sealed class Frame
     {
-        public int Line { get; } = line;
+        public int Line { get; private set; }
 
-        public bool IsMapping { get; } = mapping;
+        public bool IsMapping { get; private set; }
 
         /// <summary>This node's key in its parent mapping.</summary>
-        public PendingKey? Key { get; } = key;
+        public PendingKey? Key { get; private set; }
 
         public PendingKey? PendingKey { get; set; }
 
-        public List<KeyValuePair<string, ManifestNode>>? Entries { get; } = mapping ? [] : null;
+        /// <summary>Where this mapping's keys start on the reader's <see cref="MappingKeys"/>.</summary>
+        public int KeyMark { get; private set; }
 
-        public List<ManifestNode>? Items { get; } = mapping ? null : [];
+        public List<KeyValuePair<string, ManifestNode>> Entries { get; } = [];
 
-        public MappingKeys? Keys { get; } = keys;
+        public List<ManifestNode> Items { get; } = [];
+
+        public void Reset(int line, bool mapping, PendingKey? key, int keyMark)
+        {
+            Line = line;
+            IsMapping = mapping;
+            Key = key;
+            PendingKey = null;
+            KeyMark = keyMark;
+            Entries.Clear();
+            Items.Clear();
+        }
+    }
+
+    /// <summary>The open frames, innermost last; a popped frame is reset when its depth is entered again.</summary>
+    private sealed class FrameStack
+    {
+        private readonly List<Frame> _frames = [];
+
+        public int Count { get; private set; }
+
+        public Frame Bottom => _frames[0];
+
+        public Frame Peek() => _frames[Count - 1];
+
+        public void Push(int line, bool mapping, PendingKey? key, int keyMark)
+        {
+            if (Count == _frames.Count)
+            {
+                _frames.Add(new Frame());
+            }
+
+            _frames[Count++].Reset(line, mapping, key, keyMark);
+        }
+
+        public Frame Pop() => _frames[--Count];
     }
 }

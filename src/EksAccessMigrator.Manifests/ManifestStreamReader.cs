@@ -58,6 +58,7 @@ public static class ManifestStreamReader
         var streamedItems = 0;
         var firstItemLine = 0;
         var keys = new MappingKeys(file);
+        var mark = keys.Open();
         while (parser.Current is not MappingEnd)
         {
             var keyLine = NodeLoader.Line(parser.Current);
@@ -66,7 +67,7 @@ public static class ManifestStreamReader
                 throw ManifestException.At(file, keyLine, "a mapping key is a list or mapping; Kubernetes manifests only have string keys.");
             }
 
-            keys.Add(key.Value, keyLine);
+            keys.Add(mark, key.Value, keyLine);
 
             if (key.Value == "items" && parser.Current is SequenceStart)
             {

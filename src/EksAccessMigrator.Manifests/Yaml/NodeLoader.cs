@@ -17,6 +17,7 @@ internal sealed class NodeLoader(IParser parser, string file)
     public const long MaxNodesThroughAliases = 1_000_000;
 
     private readonly Dictionary<string, (ManifestNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+    private readonly MappingKeys _keys = new(file);
     private long _nodes;
     private long _throughAliases;
 
@@ -62,19 +63,16 @@ internal sealed class NodeLoader(IParser parser, string file)
                 {
                     parser.MoveNext();
                     var entries = new List<KeyValuePair<string, ManifestNode>>();
-                    var keys = new MappingKeys(file);
+                    var mark = _keys.Open();
                     while (parser.Current is not MappingEnd)
                     {
                         var keyLine = Line(parser.Current);
-                        if (Load(depth + 1) is not ManifestScalar key)
-                        {
-                            throw ManifestException.At(file, keyLine, "a mapping key is a list or mapping; Kubernetes manifests only have string keys.");
-                        }
-
-                        keys.Add(key.Value, keyLine);
-                        entries.Add(new(key.Value, Load(depth + 1)));
+                        var key = Key(depth + 1, keyLine);
+                        _keys.Add(mark, key, keyLine);
+                        entries.Add(new(key, Load(depth + 1)));
                     }
 
+                    _keys.Close(mark);
                     parser.MoveNext();
                     return Remember(start.Anchor, first, new ManifestMapping(entries, Line(start)));
                 }
@@ -97,6 +95,21 @@ internal sealed class NodeLoader(IParser parser, string file)
             default:
                 throw ManifestException.At(file, Line(parser.Current), $"unexpected YAML event {parser.Current?.GetType().Name ?? "end of input"}.");
         }
+    }
+
+    /// <summary>A mapping key: a plain scalar is taken as its text without a node of its own (most keys); anything else is loaded as a node.</summary>
+    private string Key(int depth, int line)
+    {
+        if (parser.Current is Scalar { Anchor.IsEmpty: true } scalar)
+        {
+            _nodes++;
+            parser.MoveNext();
+            return scalar.Value;
+        }
+
+        return Load(depth) is ManifestScalar key
+            ? key.Value
+            : throw ManifestException.At(file, line, "a mapping key is a list or mapping; Kubernetes manifests only have string keys.");
     }
 
     private ManifestNode Remember(AnchorName anchor, long firstNode, ManifestNode node)

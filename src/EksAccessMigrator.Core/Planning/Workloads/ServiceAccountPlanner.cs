@@ -8,7 +8,7 @@ namespace EksAccessMigrator.Core.Planning.Workloads;
 /// Rule K5 (and invariant I2): one association per (namespace, ServiceAccount), only when every workload running as
 /// it had exactly that role. Otherwise each migratable workload gets a dedicated ServiceAccount, named after it.
 /// </summary>
-internal sealed class ServiceAccountPlanner(ClusterInventory inventory, FindingList findings)
+internal sealed class ServiceAccountPlanner(ClusterInventory inventory, ServiceAccountIndex accounts, FindingList findings)
 {
     private readonly Dictionary<string, HashSet<string>> _taken = Taken(inventory);
 
@@ -81,7 +81,7 @@ internal sealed class ServiceAccountPlanner(ClusterInventory inventory, FindingL
         }
 
         var candidate = workload;
-        for (var i = 1; taken.Contains(candidate) && !IsOwnedFor(inventory, ns, candidate, workloadKey); i++)
+        for (var i = 1; taken.Contains(candidate) && !accounts.IsOwnedFor(ns, candidate, workloadKey); i++)
         {
             candidate = i == 1 ? $"{workload}-pod-identity" : $"{workload}-pod-identity-{i}";
         }
@@ -97,14 +97,6 @@ internal sealed class ServiceAccountPlanner(ClusterInventory inventory, FindingL
         return names.GroupBy(n => n.Namespace, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(n => n.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
-
-    /// <summary>Whether <paramref name="ns"/>/<paramref name="name"/> exists and is this tool's dedicated ServiceAccount for <paramref name="workloadKey"/>.</summary>
-    public static bool IsOwnedFor(ClusterInventory inventory, string ns, string name, string workloadKey) =>
-        Find(inventory, ns, name) is { } account && Plans.OwnershipMarkers.IsDedicatedServiceAccountFor(account.Labels, account.Annotations, workloadKey);
-
-    /// <summary>The old ServiceAccount, when it was in the inputs.</summary>
-    public static ServiceAccountInfo? Find(ClusterInventory inventory, string ns, string name) =>
-        inventory.Workloads.ServiceAccounts.LastOrDefault(s => s.Namespace == ns && s.Name == name);
 
     public static ImmutableArray<string> Copied(ServiceAccountInfo? old) => old?.ImagePullSecrets ?? [];
 }

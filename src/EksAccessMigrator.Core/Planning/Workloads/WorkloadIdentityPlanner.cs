@@ -14,6 +14,8 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
 {
     private static readonly HashSet<string> Restartable = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"];
 
+    private readonly ServiceAccountIndex _accounts = new(inventory);
+
     public List<PlanChange> Changes { get; } = [];
 
     public List<PlanNoOp> NoOps { get; } = [];
@@ -36,7 +38,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
 
         var planned = WorkloadOwnership.Planned(workloads.Workloads, config.RoleKey, findings, Read);
         var assessed = new WorkloadAssessor(inventory, config, findings, Read).Assess(planned);
-        var requests = new ServiceAccountPlanner(inventory, findings).Plan(assessed);
+        var requests = new ServiceAccountPlanner(inventory, _accounts, findings).Plan(assessed);
         requests.AddRange(IrsaServiceAccounts.Requests(inventory, options.Workloads.IncludeIrsa, assessed, findings, Read));
 
         var (accepted, satisfied) = ExistingAssociations(requests);
@@ -94,9 +96,15 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
     {
         var accepted = new List<AssociationRequest>();
         var satisfied = new List<AssociationRequest>();
+        var byServiceAccount = new Dictionary<(string, string), ExistingPodIdentityAssociation>();
+        foreach (var a in inventory.Workloads.ExistingAssociations ?? [])
+        {
+            byServiceAccount.TryAdd((a.Namespace, a.ServiceAccount), a);
+        }
+
         foreach (var r in requests.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            var existing = inventory.Workloads.ExistingAssociations?.FirstOrDefault(a => a.Namespace == r.Namespace && a.ServiceAccount == r.ServiceAccount);
+            var existing = byServiceAccount.GetValueOrDefault((r.Namespace, r.ServiceAccount));
             if (existing is null)
             {
                 accepted.Add(r);
@@ -149,8 +157,8 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
     private void PlanDedicated(AssociationRequest r)
     {
         var w = r.Workloads[0].Workload;
-        var old = ServiceAccountPlanner.Find(inventory, w.Namespace, w.EffectiveServiceAccount);
-        if (ServiceAccountPlanner.IsOwnedFor(inventory, r.Namespace, r.ServiceAccount, w.Key))
+        var old = _accounts.Find(w.Namespace, w.EffectiveServiceAccount);
+        if (_accounts.IsOwnedFor(r.Namespace, r.ServiceAccount, w.Key))
         {
             NoOps.Add(new PlanNoOp($"service-account/{r.Namespace}/{r.ServiceAccount}", $"the ServiceAccount exists, made by {OwnershipMarkers.ManagedByValue} for {w.Key}", r.Sources));
         }
@@ -280,7 +288,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
 
     private IEnumerable<KeyValuePair<string, string>> Annotation(AssociationRequest r)
     {
-        var sa = ServiceAccountPlanner.Find(inventory, r.Namespace, r.ServiceAccount);
+        var sa = _accounts.Find(r.Namespace, r.ServiceAccount);
         return sa is not null && sa.Annotations.TryGetValue(IrsaServiceAccounts.RoleArnKey, out var value)
             ? [new KeyValuePair<string, string>(IrsaServiceAccounts.RoleArnKey, value)]
             : [];
