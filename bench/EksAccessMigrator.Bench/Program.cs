@@ -37,6 +37,9 @@ if (args.Contains("--phases-only"))
         Console.WriteLine($"{name} JSON: {PlanPhases.Measure(exports[name].Json)}");
     }
 
+    Console.WriteLine($"L YAML: {PlanPhases.Measure(exports["L"].Yaml)}");
+    Console.WriteLine($"floors: L JSON Utf8JsonReader {Floors.Json(exports["L"].Json).TotalSeconds:F2} s, L YAML Parser {Floors.Yaml(exports["L"].Yaml).TotalSeconds:F2} s; load average after: {Load()}");
+
     return 0;
 }
 

@@ -6,6 +6,8 @@ namespace EksAccessMigrator.Manifests;
 /// <summary>Streams every input file past the collectors. Files are read once, in a stable order.</summary>
 public static class ManifestScanner
 {
+    private const int ObjectsPerBatch = 64;
+
     public static int Scan(IEnumerable<string> paths, IReadOnlyList<IManifestCollector> collectors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collectors);
@@ -27,8 +29,19 @@ public static class ManifestScanner
                 int documents;
                 if (IsJson(file))
                 {
+                    // The reader builds each List item on a thread of its own while the collectors take the items
+                    // before it here, in file order; its error, if any, comes after every item before it.
                     using var stream = OpenStream(file);
-                    documents = JsonManifestReader.Read(stream, file, Visit, cancellationToken);
+                    var read = 0;
+                    using (var items = new ReadAhead<ManifestObject>((emit, token) => read = JsonManifestReader.Read(stream, file, emit, token), ObjectsPerBatch, int.MaxValue, _ => 0, cancellationToken))
+                    {
+                        while (items.TryTake(out var manifest))
+                        {
+                            Visit(manifest);
+                        }
+                    }
+
+                    documents = read;
                 }
                 else
                 {

@@ -16,7 +16,7 @@ public static class ManifestStreamReader
     public static int Read(TextReader text, string file, Action<ManifestObject> visit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        var parser = new Parser(new BoundedRunReader(text, file));
+        using var parser = new ReadAheadParser(new Parser(new BoundedRunReader(text, file)), cancellationToken);
         var loader = new NodeLoader(parser, file);
         var documents = 0;
         try
@@ -39,7 +39,7 @@ public static class ManifestStreamReader
         }
     }
 
-    private static bool ReadDocument(Parser parser, NodeLoader loader, string file, Action<ManifestObject> visit, CancellationToken cancellationToken)
+    private static bool ReadDocument(ReadAheadParser parser, NodeLoader loader, string file, Action<ManifestObject> visit, CancellationToken cancellationToken)
     {
         if (parser.Current is Scalar { Value: "" } or Scalar { Value: "null" or "~", Style: ScalarStyle.Plain })
         {

@@ -17,6 +17,8 @@ internal static class PlanPhases
     {
         var input = new InputOptions { From = [export] };
         var cluster = new ClusterOptions { Cluster = SyntheticCluster.Name, Region = SyntheticCluster.Region, Account = SyntheticCluster.Account };
+        var gcPause = GC.GetTotalPauseDuration();
+        var collections = Enumerable.Range(0, GC.MaxGeneration + 1).Select(GC.CollectionCount).ToArray();
         var watch = Stopwatch.StartNew();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var inventory = new EksAccessMigrator.Manifests.OfflineInventoryScanner(OfflineInventory.Settings(input, cluster, null, null, null)).Scan(CancellationToken.None).Inventory;
@@ -31,7 +33,9 @@ internal static class PlanPhases
         var write = watch.Elapsed - scan - planner;
         PlanRenderer.Render(plan, OutputFormat.Table, TextWriter.Null, 120);
         var render = watch.Elapsed - scan - planner - write;
-        return $"scan + inventory {scan.TotalSeconds:F2} s ({Mb(scanBytes)} allocated), planner {planner.TotalSeconds:F2} s ({Mb(plannerBytes)}), plan JSON {write.TotalSeconds:F2} s, table {render.TotalSeconds:F2} s";
+        var pause = GC.GetTotalPauseDuration() - gcPause;
+        var counts = string.Join("/", Enumerable.Range(0, GC.MaxGeneration + 1).Select(g => GC.CollectionCount(g) - collections[g]));
+        return $"scan + inventory {scan.TotalSeconds:F2} s ({Mb(scanBytes)} allocated), planner {planner.TotalSeconds:F2} s ({Mb(plannerBytes)}), plan JSON {write.TotalSeconds:F2} s, table {render.TotalSeconds:F2} s; GC paused {pause.TotalSeconds:F2} s of it (gen0/1/2 collections {counts})";
     }
 
     private static string Mb(long bytes) => $"{bytes / 1_000_000:N0} MB";
