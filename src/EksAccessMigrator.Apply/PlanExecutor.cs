@@ -60,14 +60,10 @@ public sealed class PlanExecutor
         ArgumentNullException.ThrowIfNull(saved);
         var plan = saved.Plan;
         var journalPath = _options.JournalPath ?? DefaultJournalPath(saved);
-        if (await Preflight.CheckClusterAsync(_clients, plan.Cluster, cancellationToken).ConfigureAwait(false) is { } refusal)
+        var cluster = await Preflight.CheckClusterAsync(_clients, plan.Cluster, cancellationToken).ConfigureAwait(false);
+        if (cluster.Refusal is { } refusal)
         {
             return Refused(refusal);
-        }
-
-        if (await ClusterIdentityCheck.CheckAsync(_clients, plan.Cluster, cancellationToken).ConfigureAwait(false) is { } otherCluster)
-        {
-            return Refused(otherCluster);
         }
 
         var (guard, locked) = RunGuard.OpenJournal(journalPath, create: !_options.DryRun);
@@ -90,7 +86,7 @@ public sealed class PlanExecutor
 
         var context = new StepContext(_clients, plan.Cluster.Name, saved.Hash, _options, _options.DryRun ? null : Path.GetFullPath(journalPath), plan);
         var ordered = ExecutionOrder(plan);
-        var checks = await Preflight.CheckChangesAsync(ordered, context, journal, _options, cancellationToken).ConfigureAwait(false);
+        var checks = await Preflight.CheckChangesAsync(ordered, context, cluster.Described!, journal, _options, cancellationToken).ConfigureAwait(false);
         var stale = Preflight.Stale(ordered, checks);
         if (!stale.IsEmpty)
         {

@@ -34,6 +34,29 @@ public sealed class AccessEntryListingTests(MotoServer moto)
             $"{operations.Count(o => o == "DescribeAccessEntry")} DescribeAccessEntry calls for {creates.Count} created entries: the creates were described");
     }
 
+    [Theory]
+    [InlineData("CONFIG_MAP", 1)]
+    [InlineData("API_AND_CONFIG_MAP", 0)]
+    public async Task Preflight_DescribesTheClusterOnce_ForTheClusterChecks_TheIdentityCheck_AndTheListingsFallback(string mode, int modeChanges)
+    {
+        await using var world = await World.StartAsync(moto, mode);
+        var plan = await world.SavePlanAsync();
+        Assert.Equal(modeChanges, plan.Plan.Changes.OfType<UpdateClusterConfigChange>().Count());
+        var before = world.Eks.Requests.Operations.Count;
+
+        var result = await world.ApplyAsync(plan, world.Options());
+
+        Assert.True(result.Succeeded);
+        var operations = world.Eks.Requests.Operations.Skip(before).ToList();
+        var firstWrite = operations.FindIndex(o => !o.StartsWith("Describe", StringComparison.Ordinal) && !o.StartsWith("List", StringComparison.Ordinal));
+        var read = string.Join(", ", operations.Take(firstWrite));
+
+        // One describe checks the cluster, its ARN (identity) and, when the listing is refused in CONFIG_MAP mode, the
+        // mode; the mode change reads the cluster once in the checks and once more right before its call.
+        Assert.True(operations.Take(firstWrite).Count(o => o == "DescribeCluster") == 1 + (2 * modeChanges), read);
+        Assert.Equal(modeChanges == 1 ? "UpdateClusterConfig" : "CreateAccessEntry", operations[firstWrite]);
+    }
+
     [Fact]
     public async Task CreateAccessEntry_AnIdenticalEntryAppearingAfterTheListing_IsAccepted_ADifferentOne_IsStaleAndKept()
     {

@@ -11,20 +11,15 @@ namespace EksAccessMigrator.Apply.Coordination;
 /// </summary>
 internal static class ClusterIdentityCheck
 {
-    public static async Task<Refusal?> CheckAsync(ClusterPorts clients, PlanCluster cluster, CancellationToken ct)
+    /// <param name="described">The cluster as the preflight's DescribeCluster just returned it.</param>
+    public static async Task<Refusal?> CheckAsync(ClusterPorts clients, PlanCluster cluster, ClusterDescription described, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(cluster.Arn) || string.IsNullOrEmpty(cluster.KubeSystemUid))
         {
             return Refusal.Of(RefusalReason.IdentityUnknown, $"The plan does not record which cluster it was made for (its EKS cluster ARN and kube-system namespace uid), so the Kubernetes API server cannot be checked: plans made offline (--from) cannot be applied. Make the plan from the live cluster {cluster.Name}.");
         }
 
-        if (await clients.Cluster.DescribeClusterAsync(cluster.Name, ct).ConfigureAwait(false) is not { } described)
-        {
-            return Refusal.Of(RefusalReason.ClusterMismatch, $"Cluster {cluster.Name} does not exist in {clients.Region}.");
-        }
-
         var arn = described.Arn;
-
         if (!string.Equals(arn, cluster.Arn, StringComparison.Ordinal))
         {
             return Refusal.Of(RefusalReason.ClusterMismatch, $"EKS reports cluster {arn ?? "(no ARN)"}, but the plan was made for {cluster.Arn} (a cluster deleted and re-created under the same name is another cluster); nothing was written.");

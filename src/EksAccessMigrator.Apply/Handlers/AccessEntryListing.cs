@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using EksAccessMigrator.Core.Plans;
+using EksAccessMigrator.Core.Ports;
 
 namespace EksAccessMigrator.Apply.Handlers;
 
@@ -23,7 +24,7 @@ internal sealed class AccessEntryListing
     /// Lists the cluster's entries when the plan creates some (a CONFIG_MAP cluster has none); null when it creates
     /// none or the listing failed otherwise: each change then reads its own entry as before.
     /// </summary>
-    public static async Task<AccessEntryListing?> ReadAsync(IEnumerable<PlanChange> changes, StepContext context, CancellationToken ct)
+    public static async Task<AccessEntryListing?> ReadAsync(IEnumerable<PlanChange> changes, StepContext context, ClusterDescription described, CancellationToken ct)
     {
         if (!changes.OfType<CreateAccessEntryChange>().Any())
         {
@@ -41,9 +42,10 @@ internal sealed class AccessEntryListing
         catch (Exception e) when (StepRunner.IsStepFailure(e))
         {
             // A cluster in CONFIG_MAP mode has no access entries at all (EKS refuses the listing): none is listed, and
-            // the entries come after this run's switch to API_AND_CONFIG_MAP. Any other failure: no listing.
-            var cluster = await context.Clients.Cluster.DescribeClusterAsync(context.ClusterName, ct).ConfigureAwait(false);
-            return string.Equals(cluster?.AuthenticationMode, "CONFIG_MAP", StringComparison.Ordinal) ? new AccessEntryListing([]) : null;
+            // the entries come after this run's switch to API_AND_CONFIG_MAP. Any other failure: no listing. The mode
+            // is the one the preflight's DescribeCluster just read: had it changed to one with entries meanwhile, the
+            // listing would have answered, and a create is checked by its own write in any case.
+            return string.Equals(described.AuthenticationMode, "CONFIG_MAP", StringComparison.Ordinal) ? new AccessEntryListing([]) : null;
         }
 
         return new AccessEntryListing(listed);

@@ -58,14 +58,10 @@ public sealed class RollbackExecutor
             return new RollbackResult(planRefusal!, [], journalPath);
         }
 
-        if (await Preflight.CheckClusterAsync(_clients, saved.Plan.Cluster, cancellationToken).ConfigureAwait(false) is { } refusal)
+        var cluster = await Preflight.CheckClusterAsync(_clients, saved.Plan.Cluster, cancellationToken).ConfigureAwait(false);
+        if (cluster.Refusal is { } refusal)
         {
             return new RollbackResult(refusal, [], journalPath);
-        }
-
-        if (await ClusterIdentityCheck.CheckAsync(_clients, saved.Plan.Cluster, cancellationToken).ConfigureAwait(false) is { } otherCluster)
-        {
-            return new RollbackResult(otherCluster, [], journalPath);
         }
 
         var (planned, notPlan) = JournalPlanCheck.Check(saved.Plan, journal, journalPath);
