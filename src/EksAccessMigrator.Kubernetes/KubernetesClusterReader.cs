@@ -120,4 +120,34 @@ public sealed class KubernetesClusterReader
             return null;
         }
     }
+
+    /// <summary>
+    /// A ConfigMap's resourceVersion without its data: asked as <c>PartialObjectMetadata</c> (the API server then
+    /// sends the metadata alone), with plain JSON as the second choice, so a server that ignores the first still
+    /// answers with the whole object and its version. Null when absent.
+    /// </summary>
+    public async Task<string?> GetConfigMapVersionAsync(string ns, string name, CancellationToken ct)
+    {
+        try
+        {
+            var map = await _connection.Retry.ExecuteAsync(
+                $"get configmap {ns}/{name} (metadata)",
+                async t =>
+                {
+                    using var response = await Client.CoreV1.ReadNamespacedConfigMapWithHttpMessagesAsync(name, ns, customHeaders: MetadataOnly, cancellationToken: t).ConfigureAwait(false);
+                    return response.Body;
+                },
+                ct);
+            return map.Metadata?.ResourceVersion ?? string.Empty;
+        }
+        catch (KubernetesApiException e) when (e.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> MetadataOnly = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Accept"] = ["application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1", "application/json"],
+    };
 }

@@ -34,6 +34,26 @@ public sealed class AwsAuthEditedDuringApplyTests(MotoServer moto)
         Assert.DoesNotContain(result.Steps, s => fromMapRoles.Contains(s.Address) && s.Status == StepStatus.Done);
     }
 
+    [Fact]
+    public async Task EachCheckReadsAwsAuthsVersion_AndItsDataOnlyAfterTheVersionMoved()
+    {
+        await using var world = await World.StartAsync(moto);
+        var plan = await world.SavePlanAsync();
+        var fromAwsAuth = plan.Plan.Changes.Count(c => c.Sources.Any(s => s.StartsWith("aws-auth/", StringComparison.Ordinal)) && c is not ReplaceConfigMapChange);
+        Assert.True(fromAwsAuth >= 2, $"{fromAwsAuth} changes made from aws-auth");
+        world.Kubernetes.Requests.Clear();
+
+        var result = await new PlanExecutor(world.Clients, world.Options(parallel: 1), new EditOnFirstStep(() => { })).ApplyAsync(plan, CancellationToken.None);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Steps.Where(s => s.Status != StepStatus.Done).Select(s => $"{s.Address}: {s.Status} {s.Message}")));
+        var reads = world.Kubernetes.Requests.Entries.Where(r => r.Method == "GET" && r.Path.EndsWith("/configmaps/aws-auth", StringComparison.Ordinal)).ToList();
+
+        // One check per change in the preflight and one more right before each call (serial here: none shared), each a
+        // metadata read; aws-auth did not change, so its data was read once, by the first check.
+        Assert.True(reads.Count(r => r.MetadataOnly) >= 2 * fromAwsAuth, $"{reads.Count(r => r.MetadataOnly)} metadata reads for {fromAwsAuth} changes");
+        Assert.Equal(1, reads.Count(r => !r.MetadataOnly));
+    }
+
     private sealed class EditOnFirstStep(Action edit) : IApplyProgress
     {
         public bool Edited { get; private set; }

@@ -25,6 +25,23 @@ internal sealed class ApiOperations(ClusterState state)
         }
     }
 
+    /// <summary>The object as a <c>PartialObjectMetadata</c>: its metadata alone, as the real server answers a metadata-only GET.</summary>
+    public ApiResult GetMetadata(ApiPath path)
+    {
+        lock (state.Gate)
+        {
+            var key = ClusterState.Key(path.Kind, path.Namespace, path.Name!);
+            return state.Store.Find(key) is { } found
+                ? ApiResult.Ok(new JsonObject
+                {
+                    ["kind"] = "PartialObjectMetadata",
+                    ["apiVersion"] = "meta.k8s.io/v1",
+                    ["metadata"] = found["metadata"]?.DeepClone(),
+                })
+                : StatusFactory.NotFound(path.Kind, path.Name!);
+        }
+    }
+
     public ApiResult Create(ApiPath path, JsonObject body)
     {
         var kind = path.Kind;

@@ -61,7 +61,7 @@ internal sealed class FakeApiRequestHandler(
                     break;
             }
 
-            statusCode = await WriteAsync(context, Dispatch(info, request.ContentType, body));
+            statusCode = await WriteAsync(context, Dispatch(info, request.ContentType, body, MetadataOnly(request)));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -69,7 +69,7 @@ internal sealed class FakeApiRequestHandler(
         }
         finally
         {
-            log.End(new RecordedRequest(sequence, info.Method, info.Path, query, request.ContentType, body, hadBearer, statusCode, faultApplied));
+            log.End(new RecordedRequest(sequence, info.Method, info.Path, query, request.ContentType, body, hadBearer, statusCode, faultApplied) { MetadataOnly = MetadataOnly(request) });
         }
     }
 
@@ -100,6 +100,16 @@ internal sealed class FakeApiRequestHandler(
         }
     }
 
+    /// <summary>
+    /// Whether the client asked for the metadata alone (<c>Accept: application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1</c>
+    /// as its first choice), which the real API server answers with a <c>PartialObjectMetadata</c> object.
+    /// </summary>
+    private static bool MetadataOnly(HttpRequest request)
+    {
+        var parts = request.Headers.Accept.ToString().Split(',')[0].Split(';', StringSplitOptions.TrimEntries);
+        return parts.Contains("as=PartialObjectMetadata") && parts.Contains("g=meta.k8s.io") && parts.Contains("v=v1");
+    }
+
     private static string? MediaType(string? contentType) =>
         contentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
 
@@ -122,7 +132,7 @@ internal sealed class FakeApiRequestHandler(
             : string.Equals(token, options.ExpectedBearerToken, StringComparison.Ordinal);
     }
 
-    private ApiResult Dispatch(FakeRequestInfo info, string? contentType, string? body)
+    private ApiResult Dispatch(FakeRequestInfo info, string? contentType, string? body, bool metadataOnly)
     {
         if (ApiPath.Parse(info.Path) is not { } path || (path.Kind == ResourceKinds.Ec2NodeClass && !options.KarpenterInstalled))
         {
@@ -153,7 +163,7 @@ internal sealed class FakeApiRequestHandler(
 
         return info.Method switch
         {
-            "GET" => _operations.Get(path),
+            "GET" => metadataOnly ? _operations.GetMetadata(path) : _operations.Get(path),
             "PUT" => json is JsonObject replaced ? _operations.Replace(path, replaced) : StatusFactory.BadRequest("the request body must be an object"),
             "PATCH" => _operations.Patch(path, MediaType(contentType), json),
             "DELETE" => _operations.Delete(path, json as JsonObject),

@@ -22,5 +22,8 @@ public sealed record RecordedRequest(
     string? Fault)
 {
     /// <summary>Gets a value indicating whether the request is a list (a GET on a collection).</summary>
+    /// <summary>Whether the client asked for the object's metadata alone (a <c>PartialObjectMetadata</c> GET).</summary>
+    public bool MetadataOnly { get; init; }
+
     public bool IsList => Method == "GET" && ApiPath.Parse(Path) is { Name: null };
 }

@@ -52,6 +52,26 @@ public sealed class ClusterObjectsPortTests
     }
 
     [Fact]
+    public async Task A_configmaps_version_is_read_as_its_metadata_alone_and_moves_with_every_write()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        AwsAuth.Seed(cluster);
+        var objects = new KubernetesClusterObjects(cluster.Connection);
+        var full = (await objects.GetConfigMapAsync("kube-system", "aws-auth", CancellationToken.None))!;
+
+        var version = await objects.GetConfigMapVersionAsync("kube-system", "aws-auth", CancellationToken.None);
+        cluster.State.Mutate(ResourceKinds.ConfigMap, "kube-system", "aws-auth", o => o["data"]!["mapUsers"] = "- userarn: someone\n");
+        var edited = await objects.GetConfigMapVersionAsync("kube-system", "aws-auth", CancellationToken.None);
+        var absent = await objects.GetConfigMapVersionAsync("kube-system", "no-such-map", CancellationToken.None);
+
+        Assert.Equal(full.ResourceVersion, version);
+        Assert.NotEqual(version, edited);
+        Assert.Null(absent);
+        var gets = cluster.Server.Requests.Entries.Where(r => r.Method == "GET" && r.Path.EndsWith("/configmaps/aws-auth", StringComparison.Ordinal)).ToList();
+        Assert.Equal([false, true, true], gets.Select(r => r.MetadataOnly));
+    }
+
+    [Fact]
     public async Task A_lease_round_trips_through_the_port_and_a_stale_replace_is_a_conflict()
     {
         await using var cluster = await TestCluster.StartAsync();

@@ -34,13 +34,6 @@ internal static class AwsAuthSourceCondition
             : $"aws-auth {(!exists ? "was deleted" : string.Join(", ", changed) + " changed")} since the plan was made, and this change was made from {string.Join(", ", change.Sources.Where(s => s.StartsWith(Prefix, StringComparison.Ordinal)))}; re-plan";
     }
 
-    /// <summary>Reads aws-auth now: whether it exists, and its sections as <see cref="AwsAuthRead.Of"/> reads them.</summary>
-    public static async Task<(bool Exists, ImmutableSortedDictionary<string, string> Now)> ReadAsync(StepContext ctx, CancellationToken ct)
-    {
-        var live = await ctx.Objects.GetConfigMapAsync("kube-system", "aws-auth", ct).ConfigureAwait(false);
-        return (live is not null, AwsAuthRead.Of((live?.Data ?? new Dictionary<string, string>()).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))));
-    }
-
     private static string? Section(string source)
     {
         var rest = source[Prefix.Length..];

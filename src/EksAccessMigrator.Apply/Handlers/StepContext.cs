@@ -19,12 +19,14 @@ internal sealed class StepContext
         ClusterName = clusterName;
         PlanHash = planHash;
         Options = options;
-        AwsAuthNow = new FreshRead<(bool Exists, ImmutableSortedDictionary<string, string> Now)>(t => AwsAuthSourceCondition.ReadAsync(this, t));
+        var awsAuth = new AwsAuthVersionedRead();
+        AwsAuthNow = new FreshRead<(bool Exists, ImmutableSortedDictionary<string, string> Now)>(t => awsAuth.ReadAsync(Objects, t));
     }
 
     /// <summary>
     /// aws-auth as read now, for the source condition of changes made from it: the checks running at the same time
-    /// share one read that began after each of them asked (<see cref="FreshRead{T}"/>), not one read each.
+    /// share one read that began after each of them asked (<see cref="FreshRead{T}"/>), not one read each; a read
+    /// takes aws-auth's data again only when its resourceVersion moved (<see cref="AwsAuthVersionedRead"/>).
     /// </summary>
     public FreshRead<(bool Exists, ImmutableSortedDictionary<string, string> Now)> AwsAuthNow { get; }
 

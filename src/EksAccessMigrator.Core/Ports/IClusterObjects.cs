@@ -19,6 +19,12 @@ public interface IClusterObjects
     Task<ConfigMapObject?> GetConfigMapAsync(string @namespace, string name, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The ConfigMap's resourceVersion, read without its data (the API server's metadata-only answer, where it gives
+    /// one); null when absent. The version changes with every write, so an unchanged one means unchanged data.
+    /// </summary>
+    Task<string?> GetConfigMapVersionAsync(string @namespace, string name, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Replaces the data of <paramref name="observed"/> with <paramref name="data"/> (every other field kept as it is
     /// live), on condition that it still has the observed resourceVersion: <see cref="WriteOutcome.Conflict"/> otherwise.
     /// </summary>

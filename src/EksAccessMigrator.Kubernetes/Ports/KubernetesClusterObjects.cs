@@ -31,6 +31,9 @@ public sealed class KubernetesClusterObjects : IClusterObjects
         return map is null ? null : Map(map, @namespace, name);
     }
 
+    public Task<string?> GetConfigMapVersionAsync(string @namespace, string name, CancellationToken cancellationToken) =>
+        _reader.GetConfigMapVersionAsync(@namespace, name, cancellationToken);
+
     /// <summary>
     /// Reads the ConfigMap again and replaces it (every field but the data as read) with the observed resourceVersion:
     /// a version other than the observed one is a <see cref="WriteOutcome.Conflict"/> without a write, and the server
