@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Cocona;
 using EksAccessMigrator.Cli.Views;
 using EksAccessMigrator.Core.Inventory;
@@ -52,7 +53,13 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
         // The plan file is serialized once, straight to the file; only Markdown shows its hash, taken while writing.
         var markdown = parsedFormat == OutputFormat.Markdown;
         string? planHash = null;
-        if (@out is not null)
+        if (@out is not null && parsedFormat == OutputFormat.Table)
+        {
+            // The file and the table are independent: made at the same time, and the table is shown only once the file
+            // is written, so a failed write still shows nothing but its error.
+            await WriteWithTableAsync(@out, result, output, full, cancellationToken).ConfigureAwait(false);
+        }
+        else if (@out is not null)
         {
             AtomicFile.Write(@out, stream =>
             {
@@ -72,7 +79,11 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
             planHash ??= PlanRenderer.HashOf(result);
         }
 
-        PlanRenderer.Render(result, parsedFormat, output.Out, output.Width, planHash, full);
+        if (@out is null || parsedFormat != OutputFormat.Table)
+        {
+            PlanRenderer.Render(result, parsedFormat, output.Out, output.Width, planHash, full);
+        }
+
         if (@out is not null && parsedFormat != OutputFormat.Json)
         {
             output.Error.WriteLine($"Plan written to {@out}.");
@@ -80,6 +91,20 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
 
         return PlanRenderer.BlockerExit(result, exitCodeOnBlockers)
             ?? (detailedExitcode && !result.Changes.IsEmpty ? ExitCodes.ChangesPresent : ExitCodes.Success);
+    }
+
+    private static async Task WriteWithTableAsync(string path, MigrationPlan plan, CliOutput output, bool full, CancellationToken cancellationToken)
+    {
+        var table = new StringWriter(CultureInfo.InvariantCulture);
+        var write = Task.Run(() => AtomicFile.Write(path, stream => PlanJson.Serialize(stream, plan)), cancellationToken);
+        var render = Task.Run(() => PlanRenderer.Render(plan, OutputFormat.Table, table, output.Width, null, full), cancellationToken);
+
+        // The write's failure first (WhenAll rethrows in the order given), after both have ended.
+        await Task.WhenAll(write, render).ConfigureAwait(false);
+        foreach (var chunk in table.GetStringBuilder().GetChunks())
+        {
+            output.Out.Write(chunk.Span);
+        }
     }
 
     /// <summary>
