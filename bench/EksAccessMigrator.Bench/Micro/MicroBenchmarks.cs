@@ -6,22 +6,17 @@ namespace EksAccessMigrator.Bench.Micro;
 /// <summary>
 /// <c>--micro</c>: the BenchmarkDotNet micro-benchmarks of the readers', collectors', planner's and plan file's hot
 /// paths, through <see cref="BenchmarkSwitcher"/> (its arguments: <c>--filter '*Reader*'</c>, <c>--job short</c>, ...).
-/// They run in process (<c>--inProcess</c> is added): the default toolchain generates and builds a project per run
-/// beside this one, which inherits the repository's build settings and costs a build on a shared machine. With no
-/// <c>--filter</c> all run (the switcher would otherwise ask on the console which). Artifacts go to
-/// <c>$TMPDIR/eam-bench/BenchmarkDotNet.Artifacts</c> unless <c>--artifacts</c> is given. Exit code 1 when a
-/// benchmark failed, its sanity check included.
+/// BenchmarkDotNet's default toolchain: it builds a project referencing this one (under <c>bin/</c>, about 30 s) and
+/// runs each benchmark in a process of its own, so one benchmark's heap does not weigh on the next;
+/// <c>--inProcess</c> skips the build and runs them all in this process. With no <c>--filter</c> all run (the
+/// switcher would otherwise ask on the console which). Artifacts go to <c>$TMPDIR/eam-bench/BenchmarkDotNet.Artifacts</c>
+/// unless <c>--artifacts</c> is given. Exit code 1 when a benchmark failed, its sanity check included.
 /// </summary>
 internal static class MicroBenchmarks
 {
     public static int Run(string[] args)
     {
         var all = new List<string>(args);
-        if (!all.Contains("--inProcess") && !all.Contains("-i"))
-        {
-            all.Add("--inProcess");
-        }
-
         if (!all.Contains("--filter") && !all.Contains("-f") && !all.Contains("--list"))
         {
             all.AddRange(["--filter", "*"]);
