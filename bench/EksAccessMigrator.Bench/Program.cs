@@ -7,6 +7,12 @@ using EksAccessMigrator.FakeEks;
 
 // Usage: dotnet bench/EksAccessMigrator.Bench/bin/Release/net10.0/EksAccessMigrator.Bench.dll [--skip-apply | --apply-only | --phases-only] [--entries 1000] [--throttle-rate 50]
 // Prints one table: every issue-11 measurement, each with its floor measured in the same run.
+// Or: ... EksAccessMigrator.Bench.dll --micro [BenchmarkDotNet arguments]: the micro-benchmarks (Micro/, README.md).
+if (args.Contains("--micro"))
+{
+    return EksAccessMigrator.Bench.Micro.MicroBenchmarks.Run([.. args.Where(a => a != "--micro")]);
+}
+
 var skipApply = args.Contains("--skip-apply");
 var applyOnly = args.Contains("--apply-only");
 var entries = Arg("--entries", 1000);
