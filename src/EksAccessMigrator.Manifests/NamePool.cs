@@ -78,6 +78,48 @@ internal sealed class NamePool
         return made;
     }
 
+    /// <summary>
+    /// A key read by another parser (YAML), as one shared string: the first string of each text is kept (bounded as
+    /// <see cref="Get"/>), so the keys an export repeats millions of times are one string each.
+    /// </summary>
+    public string ShareName(string text)
+    {
+        if (text.Length > MaxChars)
+        {
+            return text;
+        }
+
+        if (_strings.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (_strings.Count < MaxEntries)
+        {
+            _strings.Add(text);
+        }
+
+        return text;
+    }
+
+    /// <summary>A string value read by another parser (YAML), shared through the table of recent texts as <see cref="GetValue"/> does.</summary>
+    public string ShareValue(string text)
+    {
+        if (text.Length > MaxValueChars)
+        {
+            return text;
+        }
+
+        var slot = string.GetHashCode(text) & (RecentSlots - 1);
+        if (_recent[slot] is { } known && string.Equals(text, known, StringComparison.Ordinal))
+        {
+            return known;
+        }
+
+        _recent[slot] = text;
+        return text;
+    }
+
     private static string Text(ref Utf8JsonReader reader) =>
         reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String
             ? reader.GetString()!

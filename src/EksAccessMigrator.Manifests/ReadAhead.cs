@@ -9,7 +9,7 @@ namespace EksAccessMigrator.Manifests;
 /// an export is a pipeline (tokens or events, nodes, collectors), and on a machine with a second core its stages
 /// overlap. The taker sees the same items in the same order, and the producer's failure (bad input, I/O) at the same
 /// place: after every item produced before it, never earlier. Bounded: at most <see cref="QueuedBatches"/> batches
-/// of at most <c>batchItems</c> items or <c>batchWeight</c> (the caller's measure, such as characters) wait.
+/// of at most <c>batchItems</c> items or <c>batchWeight</c> (the producer's measure, such as characters) wait.
 /// Dispose stops the producer and waits for its thread, so its input can be closed after it.
 /// </summary>
 internal sealed class ReadAhead<T> : IDisposable
@@ -23,14 +23,13 @@ internal sealed class ReadAhead<T> : IDisposable
     private int _index;
     private bool _ended;
 
-    /// <param name="produce">Called once on the producer's thread; hands every item to the action it is given, in order.</param>
-    public ReadAhead(Action<Action<T>, CancellationToken> produce, int batchItems, int batchWeight, Func<T, int> weight, CancellationToken cancellationToken)
+    /// <param name="produce">Called once on the producer's thread; puts every item in the sink it is given, in order.</param>
+    public ReadAhead(Action<ReadAheadSink<T>, CancellationToken> produce, int batchItems, int batchWeight, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(produce);
-        ArgumentNullException.ThrowIfNull(weight);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = _stop.Token;
-        _producer = Task.Factory.StartNew(() => Produce(produce, batchItems, batchWeight, weight, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _producer = Task.Factory.StartNew(() => Produce(produce, batchItems, batchWeight, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The next item, waiting for the producer; false at the end; the producer's failure is thrown here, in its place.</summary>
@@ -77,26 +76,13 @@ internal sealed class ReadAhead<T> : IDisposable
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Every failure of the producer is handed to the taker, in order, and thrown there.")]
-    private void Produce(Action<Action<T>, CancellationToken> produce, int batchItems, int batchWeight, Func<T, int> weight, CancellationToken token)
+    private void Produce(Action<ReadAheadSink<T>, CancellationToken> produce, int batchItems, int batchWeight, CancellationToken token)
     {
-        var items = new List<T>(batchItems);
-        var weighed = 0;
+        var sink = new ReadAheadSink<T>(items => _queue.Add(new Batch(items, Last: false, Failure: null), token), batchItems, batchWeight);
         try
         {
-            produce(
-                item =>
-                {
-                    items.Add(item);
-                    weighed += weight(item);
-                    if (items.Count >= batchItems || weighed >= batchWeight)
-                    {
-                        _queue.Add(new Batch(items, Last: false, Failure: null), token);
-                        items = new List<T>(batchItems);
-                        weighed = 0;
-                    }
-                },
-                token);
-            _queue.Add(new Batch(items, Last: true, Failure: null), token);
+            produce(sink, token);
+            _queue.Add(new Batch(sink.TakeRest(), Last: true, Failure: null), token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -104,7 +90,7 @@ internal sealed class ReadAhead<T> : IDisposable
         }
         catch (Exception ex)
         {
-            _queue.Add(new Batch(items, Last: true, Failure: ExceptionDispatchInfo.Capture(ex)), token);
+            _queue.Add(new Batch(sink.TakeRest(), Last: true, Failure: ExceptionDispatchInfo.Capture(ex)), token);
         }
     }
 

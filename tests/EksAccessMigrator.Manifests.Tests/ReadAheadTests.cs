@@ -19,7 +19,7 @@ public sealed class ReadAheadTests : IDisposable
     [InlineData(64, 64 * ReadAhead<int>.QueuedBatches * 3)]
     public void EveryItemArrivesOnceInOrder_AcrossBatchBoundaries(int batchItems, int count)
     {
-        using var ahead = new ReadAhead<int>((emit, _) => { for (var i = 0; i < count; i++) { emit(i); } }, batchItems, int.MaxValue, _ => 0, CancellationToken.None);
+        using var ahead = new ReadAhead<int>((sink, _) => { for (var i = 0; i < count; i++) { sink.Add(i); } }, batchItems, int.MaxValue, CancellationToken.None);
         var taken = new List<int>();
         while (ahead.TryTake(out var item))
         {
@@ -34,7 +34,7 @@ public sealed class ReadAheadTests : IDisposable
     public void ABatchClosesAtItsWeight()
     {
         // Items of weight 10 and batches of at most 25: every third item starts a new batch, and all arrive.
-        using var ahead = new ReadAhead<string>((emit, _) => { for (var i = 0; i < 100; i++) { emit(new string('x', 10)); } }, 1_000, 25, s => s.Length, CancellationToken.None);
+        using var ahead = new ReadAhead<string>((sink, _) => { for (var i = 0; i < 100; i++) { sink.Add(new string('x', 10), 10); } }, 1_000, 25, CancellationToken.None);
         var count = 0;
         while (ahead.TryTake(out _))
         {
@@ -48,18 +48,17 @@ public sealed class ReadAheadTests : IDisposable
     public void TheProducersFailureComesAfterExactlyTheItemsBeforeIt()
     {
         using var ahead = new ReadAhead<int>(
-            (emit, _) =>
+            (sink, _) =>
             {
                 for (var i = 0; i < 1_000; i++)
                 {
-                    emit(i);
+                    sink.Add(i);
                 }
 
                 throw new ManifestException("x.yaml:1001: broken");
             },
             batchItems: 64,
             int.MaxValue,
-            _ => 0,
             CancellationToken.None);
         var taken = new List<int>();
 
@@ -81,13 +80,13 @@ public sealed class ReadAheadTests : IDisposable
         var produced = 0;
         var stopped = false;
         var ahead = new ReadAhead<int>(
-            (emit, token) =>
+            (sink, token) =>
             {
                 try
                 {
                     while (true)
                     {
-                        emit(Interlocked.Increment(ref produced));
+                        sink.Add(Interlocked.Increment(ref produced));
                     }
                 }
                 catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -98,7 +97,6 @@ public sealed class ReadAheadTests : IDisposable
             },
             batchItems: 16,
             int.MaxValue,
-            _ => 0,
             CancellationToken.None);
         Assert.True(ahead.TryTake(out var first));
         Assert.Equal(1, first);

@@ -6,7 +6,7 @@ namespace EksAccessMigrator.Manifests.Yaml;
 /// a scalar never spans a line that starts at column 0 with content; this reader refuses a run of more than
 /// <see cref="MaxRunChars"/> characters without such a line (Kubernetes stores objects of at most about 1.5 MiB).
 /// </summary>
-internal sealed class BoundedRunReader(TextReader inner, string file) : TextReader
+internal sealed class BoundedRunReader(TextReader inner, string file, long maxRunChars = BoundedRunReader.MaxRunChars) : TextReader
 {
     public const int MaxRunChars = 64 * 1024 * 1024;
 
@@ -21,7 +21,8 @@ internal sealed class BoundedRunReader(TextReader inner, string file) : TextRead
         var c = inner.Read();
         if (c >= 0)
         {
-            Count((char)c);
+            var one = (char)c;
+            Count(new ReadOnlySpan<char>(in one));
         }
 
         return c;
@@ -32,30 +33,43 @@ internal sealed class BoundedRunReader(TextReader inner, string file) : TextRead
     public override int Read(Span<char> buffer)
     {
         var read = inner.Read(buffer);
-        foreach (var c in buffer[..read])
-        {
-            Count(c);
-        }
-
+        Count(buffer[..read]);
         return read;
     }
 
-    private void Count(char c)
+    /// <summary>Counts a chunk a line at a time (the newlines found by a vectorized search, not char by char).</summary>
+    private void Count(ReadOnlySpan<char> chunk)
     {
-        if (_lineStart && c is not (' ' or '\t' or '\r' or '\n'))
+        while (!chunk.IsEmpty)
         {
-            _run = 0;
-        }
+            if (_lineStart && chunk[0] is not (' ' or '\t' or '\r' or '\n'))
+            {
+                _run = 0;
+            }
 
-        _lineStart = c == '\n';
-        if (_lineStart)
-        {
+            var newline = chunk.IndexOf('\n');
+            var length = newline < 0 ? chunk.Length : newline;
+            _run += length;
+            Check();
+            if (newline < 0)
+            {
+                _lineStart &= length == 0;
+                return;
+            }
+
             _line++;
+            _run++;
+            Check();
+            _lineStart = true;
+            chunk = chunk[(newline + 1)..];
         }
+    }
 
-        if (++_run > MaxRunChars)
+    private void Check()
+    {
+        if (_run > maxRunChars)
         {
-            throw ManifestException.At(file, _line, $"a single value runs past {MaxRunChars / 1024 / 1024} MiB; Kubernetes objects are far smaller, so this is not an export (and reading it whole would take memory without bound).");
+            throw ManifestException.At(file, _line, $"a single value runs past {maxRunChars / 1024 / 1024} MiB; Kubernetes objects are far smaller, so this is not an export (and reading it whole would take memory without bound).");
         }
     }
 

@@ -18,6 +18,11 @@ internal sealed class NodeLoader(IParser parser, string file)
 
     private readonly Dictionary<string, (ManifestNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private readonly MappingKeys _keys = new(file);
+    private readonly NamePool _names = new();
+
+    // One list of each kind per depth, reused: a node keeps a copy of exactly its size (as the JSON path does).
+    private readonly List<List<KeyValuePair<string, ManifestNode>>> _entries = [];
+    private readonly List<List<ManifestNode>> _items = [];
     private long _nodes;
     private long _throughAliases;
 
@@ -42,27 +47,27 @@ internal sealed class NodeLoader(IParser parser, string file)
             case Scalar scalar:
                 parser.MoveNext();
                 return Remember(scalar.Anchor, first, new ManifestScalar(
-                    scalar.Value,
+                    _names.ShareValue(scalar.Value),
                     scalar.Style == ScalarStyle.Plain,
                     scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded,
                     Line(scalar)));
             case SequenceStart start:
                 {
                     parser.MoveNext();
-                    var items = new List<ManifestNode>();
+                    var items = At(_items, depth);
                     while (parser.Current is not SequenceEnd)
                     {
                         items.Add(Load(depth + 1));
                     }
 
                     parser.MoveNext();
-                    return Remember(start.Anchor, first, new ManifestSequence(items, Line(start)));
+                    return Remember(start.Anchor, first, new ManifestSequence(items.ToArray(), Line(start)));
                 }
 
             case MappingStart start:
                 {
                     parser.MoveNext();
-                    var entries = new List<KeyValuePair<string, ManifestNode>>();
+                    var entries = At(_entries, depth);
                     var mark = _keys.Open();
                     while (parser.Current is not MappingEnd)
                     {
@@ -74,7 +79,7 @@ internal sealed class NodeLoader(IParser parser, string file)
 
                     _keys.Close(mark);
                     parser.MoveNext();
-                    return Remember(start.Anchor, first, new ManifestMapping(entries, Line(start)));
+                    return Remember(start.Anchor, first, new ManifestMapping(entries.ToArray(), Line(start)));
                 }
 
             case AnchorAlias alias:
@@ -97,6 +102,19 @@ internal sealed class NodeLoader(IParser parser, string file)
         }
     }
 
+    /// <summary>The list kept for <paramref name="depth"/>, empty.</summary>
+    private static List<T> At<T>(List<List<T>> lists, int depth)
+    {
+        while (lists.Count <= depth)
+        {
+            lists.Add([]);
+        }
+
+        var list = lists[depth];
+        list.Clear();
+        return list;
+    }
+
     /// <summary>A mapping key: a plain scalar is taken as its text without a node of its own (most keys); anything else is loaded as a node.</summary>
     private string Key(int depth, int line)
     {
@@ -104,7 +122,7 @@ internal sealed class NodeLoader(IParser parser, string file)
         {
             _nodes++;
             parser.MoveNext();
-            return scalar.Value;
+            return _names.ShareName(scalar.Value);
         }
 
         return Load(depth) is ManifestScalar key

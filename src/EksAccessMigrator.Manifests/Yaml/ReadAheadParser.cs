@@ -15,17 +15,18 @@ internal sealed class ReadAheadParser(IParser inner, CancellationToken cancellat
     public const int BatchChars = 256 * 1024;
 
     private readonly ReadAhead<ParsingEvent> _events = new(
-        (emit, token) =>
+        (sink, token) =>
         {
             while (inner.MoveNext())
             {
-                token.ThrowIfCancellationRequested();
-                emit(inner.Current!);
+                var e = inner.Current!;
+                sink.Add(e, e is Scalar scalar ? scalar.Value.Length : 0);
             }
+
+            token.ThrowIfCancellationRequested();
         },
         BatchEvents,
         BatchChars,
-        e => e is Scalar scalar ? scalar.Value.Length : 0,
         cancellationToken);
 
     public ParsingEvent? Current { get; private set; }
