@@ -6,7 +6,7 @@ namespace EksAccessMigrator.Manifests;
 /// <summary>Streams every input file past the collectors. Files are read once, in a stable order.</summary>
 public static class ManifestScanner
 {
-    private const int ObjectsPerBatch = 64;
+    private const int ObjectsPerBatch = 8;
 
     public static int Scan(IEnumerable<string> paths, IReadOnlyList<IManifestCollector> collectors, CancellationToken cancellationToken)
     {

@@ -32,6 +32,12 @@ public static class MigrationPlanner
         var read = new List<string>();
         var cluster = inventory.Cluster;
 
+        // Workload identity does not depend on the aws-auth half: it is planned meanwhile on another thread, into
+        // findings of its own that are added where they always were (before the node roles), so the plan is the same.
+        var workloadFindings = new FindingList();
+        var workloads = new Workloads.WorkloadIdentityPlanner(inventory, options, workloadFindings);
+        var planningWorkloads = Task.Run(workloads.Plan);
+
         var desired = ImmutableArray<DesiredAccessEntry>.Empty;
         AwsAuthContents? contents = null;
         if (inventory.AwsAuth is null)
@@ -88,8 +94,8 @@ public static class MigrationPlanner
             }
         }
 
-        var workloads = new Workloads.WorkloadIdentityPlanner(inventory, options, findings);
-        workloads.Plan();
+        planningWorkloads.GetAwaiter().GetResult();
+        findings.AddRange(workloadFindings.Items);
         var nodeRoles = NodeRolePosture.Plan(inventory, options, workloads.AgentRolesMigrated, workloads.StillOnAgents, findings, changes);
         var ec2Nodes = desired.Any(d => d.Type is AccessEntryType.Ec2Linux or AccessEntryType.Ec2Windows);
         var agents = inventory.Workloads.Agents.Any(a => a.Agent is IdentityAgentKinds.Kube2iam or IdentityAgentKinds.KiamAgent or IdentityAgentKinds.KiamServer);
