@@ -20,6 +20,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
     private readonly List<AnnotatedObject> _annotated = [];
     private readonly List<RbacBinding> _bindings = [];
     private readonly List<NodeClassRole> _nodeClasses = [];
+    private readonly StringMaps _maps = new();
     private bool _podIdentityAgent;
 
     public WorkloadInventory ToInventory(ImmutableArray<RoleTrustPolicy> trustPolicies) => new()
@@ -45,14 +46,14 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
         switch (manifest.Kind)
         {
             case "Namespace" when IsCore(manifest):
-                _namespaces.Add(new NamespaceInfo(name, Strings(Map(metadata, "annotations")), location));
+                _namespaces.Add(new NamespaceInfo(name, _maps.Of(Map(metadata, "annotations")), location));
                 return;
             case "ServiceAccount" when IsCore(manifest):
                 _serviceAccounts.Add(new ServiceAccountInfo(
                     ns,
                     name,
-                    Strings(Map(metadata, "annotations")),
-                    Strings(Map(metadata, "labels")),
+                    _maps.Of(Map(metadata, "annotations")),
+                    _maps.Of(Map(metadata, "labels")),
                     [.. Items(manifest.Root["imagePullSecrets"]).OfType<ManifestMapping>().Select(s => Text(s["name"])).OfType<string>()],
                     Bool(manifest.Root["automountServiceAccountToken"]),
                     location));
@@ -104,14 +105,14 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
             ns,
             name,
             PodTemplates.ServiceAccountName(spec),
-            Strings(Map(templateMetadata, "annotations")),
+            _maps.Of(Map(templateMetadata, "annotations")),
             Bool(spec?["hostNetwork"]) == true,
             PodTemplates.SelectsWindows(spec),
             controllerKind,
             controllerName,
             location)
         {
-            PodLabels = Strings(Map(templateMetadata, "labels")),
+            PodLabels = _maps.Of(Map(templateMetadata, "labels")),
             HostPorts = PodTemplates.HostPorts(spec, Bool(spec?["hostNetwork"]) == true),
             ContainerEnv = manifest.Kind == "Pod" ? PodTemplates.CredentialEnv(spec) : [],
             PodPhase = manifest.Kind == "Pod" ? Text(Map(manifest.Root, "status")?["phase"]) : null,
