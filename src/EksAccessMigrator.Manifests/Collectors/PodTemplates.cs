@@ -28,8 +28,7 @@ internal static class PodTemplates
 
     public static bool SelectsWindows(ManifestMapping? spec)
     {
-        var selector = Strings(Map(spec, "nodeSelector"));
-        if (OsKeys.Any(k => selector.TryGetValue(k, out var os) && os == "windows"))
+        if (Map(spec, "nodeSelector") is { } selector && OsKeys.Any(k => selector[k] is ManifestScalar { IsNull: false, Value: "windows" }))
         {
             return true;
         }
@@ -60,36 +59,77 @@ internal static class PodTemplates
     /// </summary>
     public static System.Collections.Immutable.ImmutableArray<int> HostPorts(ManifestMapping? spec, bool hostNetwork)
     {
-        var ports = new SortedSet<int>();
-        foreach (var container in Items(spec?["containers"]).Concat(Items(spec?["initContainers"])).OfType<ManifestMapping>())
+        // Read for every pod of an export, and almost always empty: the set is made only when a port is found.
+        SortedSet<int>? ports = null;
+        foreach (var containers in new[] { spec?["containers"], spec?["initContainers"] })
         {
-            foreach (var port in Items(container["ports"]).OfType<ManifestMapping>())
+            if (containers is not ManifestSequence list)
             {
-                if (Port(port["hostPort"]) is { } host)
+                continue;
+            }
+
+            foreach (var container in list.Items)
+            {
+                if (container is not ManifestMapping { } c || c["ports"] is not ManifestSequence portList)
                 {
-                    ports.Add(host);
+                    continue;
                 }
 
-                if (hostNetwork && Port(port["containerPort"]) is { } own)
+                foreach (var port in portList.Items)
                 {
-                    ports.Add(own);
+                    if (port is not ManifestMapping p)
+                    {
+                        continue;
+                    }
+
+                    if (Port(p["hostPort"]) is { } host)
+                    {
+                        (ports ??= []).Add(host);
+                    }
+
+                    if (hostNetwork && Port(p["containerPort"]) is { } own)
+                    {
+                        (ports ??= []).Add(own);
+                    }
                 }
             }
         }
 
-        return [.. ports];
+        return ports is null ? [] : [.. ports];
     }
 
     private static int? Port(ManifestNode? node) =>
         node is ManifestScalar { IsNull: false } scalar && int.TryParse(scalar.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : null;
 
     /// <summary>Rule K16: per container (not init containers, which may have finished), whether Pod Identity's two variables are set; names only.</summary>
-    public static System.Collections.Immutable.ImmutableArray<Core.Inventory.ContainerCredentialEnv> CredentialEnv(ManifestMapping? spec) =>
-        [.. Items(spec?["containers"]).OfType<ManifestMapping>().Select(c =>
+    public static System.Collections.Immutable.ImmutableArray<Core.Inventory.ContainerCredentialEnv> CredentialEnv(ManifestMapping? spec)
+    {
+        if (spec?["containers"] is not ManifestSequence containers)
         {
-            var names = Items(c["env"]).OfType<ManifestMapping>().Select(e => Text(e["name"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            return new Core.Inventory.ContainerCredentialEnv(Text(c["name"]) ?? string.Empty, names.Contains(Core.Inventory.ContainerCredentialEnv.FullUri), names.Contains(Core.Inventory.ContainerCredentialEnv.TokenFile));
-        })];
+            return [];
+        }
+
+        var result = System.Collections.Immutable.ImmutableArray.CreateBuilder<Core.Inventory.ContainerCredentialEnv>();
+        foreach (var container in containers.Items)
+        {
+            if (container is not ManifestMapping c)
+            {
+                continue;
+            }
+
+            var (fullUri, tokenFile) = (false, false);
+            foreach (var variable in Items(c["env"]))
+            {
+                var name = variable is ManifestMapping e ? Text(e["name"]) : null;
+                fullUri |= name == Core.Inventory.ContainerCredentialEnv.FullUri;
+                tokenFile |= name == Core.Inventory.ContainerCredentialEnv.TokenFile;
+            }
+
+            result.Add(new Core.Inventory.ContainerCredentialEnv(Text(c["name"]) ?? string.Empty, fullUri, tokenFile));
+        }
+
+        return result.DrainToImmutable();
+    }
 
     /// <summary>Every container's command and args, in order.</summary>
     public static IEnumerable<(string? Image, List<string> Args)> Containers(ManifestMapping? spec) =>
