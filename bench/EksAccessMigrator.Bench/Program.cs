@@ -13,6 +13,14 @@ if (args.Contains("--micro"))
     return EksAccessMigrator.Bench.Micro.MicroBenchmarks.Run([.. args.Where(a => a != "--micro")]);
 }
 
+if (args is ["--floor-process", var floorKind, var floorFile])
+{
+    // The parser alone as a fresh process (started by the table below): the floor of a command that starts cold.
+    using var floorInput = File.OpenRead(floorFile);
+    Console.WriteLine(floorKind == "yaml" ? Floors.YamlEvents(new StreamReader(floorInput)) : Floors.JsonTokens(floorInput));
+    return 0;
+}
+
 var skipApply = args.Contains("--skip-apply");
 var applyOnly = args.Contains("--apply-only");
 var entries = Arg("--entries", 1000);
@@ -38,7 +46,8 @@ foreach (var shape in new[] { ClusterShape.S, ClusterShape.M, ClusterShape.L })
 
 if (args.Contains("--phases-only"))
 {
-    foreach (var name in new[] { "M", "L" })
+    // --cold: L first, so its phases include the JIT's first compilations and tiering (as a plan process pays them).
+    foreach (var name in args.Contains("--cold") ? new[] { "L", "L" } : ["M", "L"])
     {
         Console.WriteLine($"{name} JSON: {PlanPhases.Measure(exports[name].Json)}");
     }
@@ -58,11 +67,22 @@ if (!applyOnly)
     // Offline plan of L, JSON and YAML: the real CLI, a fresh process per run (median of 3; peak RSS the highest).
     var lPlan = Path.Combine(directory, "L.plan.json");
     var jsonFloor = Floors.Json(exports["L"].Json);
+    var jsonColdFloor = ChildRun.MedianFloor(3, "json", exports["L"].Json);
     var jsonPlan = Plan(exports["L"].Json, lPlan);
-    Row($"offline plan of L, JSON ({Size(exports["L"].Json)})", $"{Sec(jsonFloor)} Utf8JsonReader", $"{Sec(jsonPlan.Wall)}, {Mib(jsonPlan.PeakRssBytes)}", X(jsonPlan.Wall / jsonFloor), "<= 3 s, <= 400 MB", jsonPlan.Wall.TotalSeconds <= 3 && jsonPlan.PeakRssBytes <= 400L * 1000 * 1000);
+    Row($"offline plan of L, JSON ({Size(exports["L"].Json)})", $"{Sec(jsonColdFloor.Wall)} Utf8JsonReader as a process (warm in-process: {Sec(jsonFloor)})", $"{Sec(jsonPlan.Wall)}, {Mib(jsonPlan.PeakRssBytes)}", X(jsonPlan.Wall / jsonFloor), "<= 3 s, <= 400 MB", jsonPlan.Wall.TotalSeconds <= 3 && jsonPlan.PeakRssBytes <= 400L * 1000 * 1000);
     var yamlFloor = Floors.Yaml(exports["L"].Yaml);
+    var yamlColdFloor = ChildRun.MedianFloor(3, "yaml", exports["L"].Yaml);
     var yamlPlan = Plan(exports["L"].Yaml, Path.Combine(directory, "L-yaml.plan.json"));
-    Row($"offline plan of L, YAML ({Size(exports["L"].Yaml)})", $"{Sec(yamlFloor)} YamlDotNet Parser", $"{Sec(yamlPlan.Wall)}, {Mib(yamlPlan.PeakRssBytes)}", X(yamlPlan.Wall / yamlFloor), "<= 1.5 x floor, <= 400 MB", yamlPlan.Wall / yamlFloor <= 1.5 && yamlPlan.PeakRssBytes <= 400L * 1000 * 1000);
+
+    // A plan is a fresh process: its floor is the parser alone as a fresh process (start, JIT and tiering included);
+    // the parser warm in this process, best of 3, is shown beside it.
+    Row(
+        $"offline plan of L, YAML ({Size(exports["L"].Yaml)})",
+        $"{Sec(yamlColdFloor.Wall)} YamlDotNet Parser as a process (warm in-process: {Sec(yamlFloor)})",
+        $"{Sec(yamlPlan.Wall)}, {Mib(yamlPlan.PeakRssBytes)}",
+        $"{X(yamlPlan.Wall / yamlColdFloor.Wall)} (warm: {X(yamlPlan.Wall / yamlFloor)})",
+        "<= 1.5 x floor, <= 400 MB",
+        yamlPlan.Wall / yamlColdFloor.Wall <= 1.5 && yamlPlan.PeakRssBytes <= 400L * 1000 * 1000);
 
     // Growth: M -> L is 10 x the input.
     var mPlan = Plan(exports["M"].Json, Path.Combine(directory, "M.plan.json"));

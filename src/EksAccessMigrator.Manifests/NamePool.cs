@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace EksAccessMigrator.Manifests;
@@ -24,6 +25,7 @@ internal sealed class NamePool
     public NamePool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The current token's text (a property name, a string, a number or a literal), as <c>GetString</c> reads it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ref Utf8JsonReader reader)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
@@ -57,6 +59,7 @@ internal sealed class NamePool
     /// the values an export repeats (namespaces, kinds, API versions, images) are shared while unique ones (uids,
     /// timestamps) only replace each other; the table never grows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string GetValue(ref Utf8JsonReader reader)
     {
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;

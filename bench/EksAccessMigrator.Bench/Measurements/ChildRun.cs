@@ -23,9 +23,23 @@ internal sealed record ChildRun(TimeSpan Wall, long PeakRssBytes, int ExitCode, 
         return File.Exists(cli) ? cli : throw new FileNotFoundException($"The CLI is not built at {cli}: build the bench with 'dotnet build -c Release bench/EksAccessMigrator.Bench'.", cli);
     }
 
-    public static ChildRun Run(params string[] args)
+    public static ChildRun Run(params string[] args) => Start(Cli, args);
+
+    /// <summary>A parser floor (<c>yaml</c> or <c>json</c>) as a fresh process: this bench run with <c>--floor-process</c>; the median of <paramref name="count"/>.</summary>
+    public static ChildRun MedianFloor(int count, string kind, string file)
     {
-        var start = new ProcessStartInfo(Cli) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var runs = Enumerable.Range(0, count)
+            .Select(_ => Start(Environment.ProcessPath!, [typeof(ChildRun).Assembly.Location, "--floor-process", kind, file]))
+            .OrderBy(r => r.Wall)
+            .ToList();
+        return runs.Any(r => r.ExitCode != 0)
+            ? throw new InvalidOperationException($"the {kind} floor process failed: {runs.First(r => r.ExitCode != 0).Error}")
+            : runs[runs.Count / 2];
+    }
+
+    private static ChildRun Start(string fileName, string[] args)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EksAccessMigrator.Manifests.Yaml;
 
 /// <summary>
@@ -38,6 +39,7 @@ internal sealed class BoundedRunReader(TextReader inner, string file, long maxRu
     }
 
     /// <summary>Counts a chunk a line at a time (the newlines found by a vectorized search, not char by char).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Count(ReadOnlySpan<char> chunk)
     {
         while (!chunk.IsEmpty)

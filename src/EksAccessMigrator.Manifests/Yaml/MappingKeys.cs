@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EksAccessMigrator.Manifests.Yaml;
 
 /// <summary>
@@ -18,6 +19,7 @@ internal sealed class MappingKeys(string file)
     /// <summary>Starts a mapping; its keys are checked against each other only, whatever the enclosing mappings hold.</summary>
     public int Open() => _keys.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int mark, string key, int line)
     {
         if (_large.TryPeek(out var top) && top.Mark == mark)
