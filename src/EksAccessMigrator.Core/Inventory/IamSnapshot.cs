@@ -12,17 +12,13 @@ public sealed record IamSnapshot(ImmutableArray<IamPrincipalArn> Principals)
 {
     public static IamSnapshot Empty { get; } = new(ImmutableArray<IamPrincipalArn>.Empty);
 
-    public bool Covers(string accountId) => Principals.Any(p => p.AccountId == accountId);
+    public bool Covers(string accountId) => IamSnapshotIndex.Of(this).Covers(accountId);
 
     /// <summary>The role of this account with this name (IAM role names are unique case-insensitively).</summary>
-    public IamPrincipalArn? FindRole(string accountId, string name) =>
-        Principals.FirstOrDefault(p => p.Kind == IamPrincipalKind.Role && p.AccountId == accountId
-            && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    public IamPrincipalArn? FindRole(string accountId, string name) => IamSnapshotIndex.Of(this).Find(IamPrincipalKind.Role, accountId, name);
 
     /// <summary>The user of this account with this name (user names are unique case-insensitively).</summary>
-    public IamPrincipalArn? FindUser(string accountId, string name) =>
-        Principals.FirstOrDefault(p => p.Kind == IamPrincipalKind.User && p.AccountId == accountId
-            && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    public IamPrincipalArn? FindUser(string accountId, string name) => IamSnapshotIndex.Of(this).Find(IamPrincipalKind.User, accountId, name);
 
     /// <summary>Roles of this account whose names start with the prefix (case-sensitive, as IAM Identity Center names them).</summary>
     public ImmutableArray<IamPrincipalArn> RolesWithNamePrefix(string accountId, string prefix) =>

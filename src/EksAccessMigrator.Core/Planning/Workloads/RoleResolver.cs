@@ -57,17 +57,14 @@ internal static class RoleResolver
     public static RoleResolution Verify(IamPrincipalArn arn, IamSnapshot iam, ImmutableArray<RoleTrustPolicy> trust)
     {
         IamPrincipalArn? elsewhere = null;
-        foreach (var policy in trust)
+        foreach (var (known, _) in TrustPolicyIndex.Of(trust).For(arn))
         {
-            if (IamPrincipalArn.TryParse(policy.RoleArn, out var known, out _) && Same(known, arn))
+            if (SamePath(known, arn))
             {
-                if (SamePath(known, arn))
-                {
-                    return RoleResolution.Of(known);
-                }
-
-                elsewhere ??= known;
+                return RoleResolution.Of(known);
             }
+
+            elsewhere ??= known;
         }
 
         var covered = iam.Covers(arn.AccountId);

@@ -250,13 +250,10 @@ internal sealed class TrustPolicyPlanner(ClusterInventory inventory, FindingList
 
     private (TrustPolicyDocument? Document, string Problem) Find(IamPrincipalArn role)
     {
-        foreach (var policy in inventory.Workloads.TrustPolicies)
+        if (TrustPolicyIndex.Of(inventory.Workloads.TrustPolicies).For(role) is [var (_, policy), ..])
         {
-            if (IamPrincipalArn.TryParse(policy.RoleArn, out var known, out _) && RoleResolver.Same(known, role))
-            {
-                var doc = TrustPolicyDocument.Parse(policy.Document);
-                return doc is null ? (null, $"{policy.Source} holds a document that is not a JSON policy with a Statement") : (doc, string.Empty);
-            }
+            var doc = TrustPolicyDocument.Parse(policy.Document);
+            return doc is null ? (null, $"{policy.Source} holds a document that is not a JSON policy with a Statement") : (doc, string.Empty);
         }
 
         return (null, "no --iam-snapshot file carries its AssumeRolePolicyDocument");
