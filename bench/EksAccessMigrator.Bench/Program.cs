@@ -84,6 +84,17 @@ if (!applyOnly)
         "<= 1.5 x floor, <= 400 MB",
         yamlPlan.Wall / yamlColdFloor.Wall <= 1.5 && yamlPlan.PeakRssBytes <= 400L * 1000 * 1000);
 
+    // The same plan with an IAM export of 5,000 roles (the 500 the workloads use among others): every workload's role
+    // is verified against it and every changed trust policy read from it (rules K3, K6); measured, no target of its own.
+    var iamSnapshot = Path.Combine(directory, "iam-5000-roles.json");
+    if (!File.Exists(iamSnapshot))
+    {
+        IamSnapshotWriter.Write(iamSnapshot, 5000);
+    }
+
+    var withIam = Plan(exports["L"].Json, Path.Combine(directory, "L-iam.plan.json"), "--iam-snapshot", iamSnapshot);
+    Row($"offline plan of L, JSON, with --iam-snapshot of 5,000 roles ({Size(iamSnapshot)})", "plan without it", $"{Sec(withIam.Wall)}, {Mib(withIam.PeakRssBytes)}", X(withIam.Wall / jsonPlan.Wall), "measured", null);
+
     // Growth: M -> L is 10 x the input.
     var mPlan = Plan(exports["M"].Json, Path.Combine(directory, "M.plan.json"));
     var sPlan = Plan(exports["S"].Json, Path.Combine(directory, "S.plan.json"));
@@ -141,9 +152,9 @@ foreach (var row in rows)
 Console.WriteLine($"load average after: {Load()}");
 return 0;
 
-ChildRun Plan(string export, string output)
+ChildRun Plan(string export, string output, params string[] extra)
 {
-    var run = ChildRun.Median(3, "plan", "--from", export, "--cluster", SyntheticCluster.Name, "--region", SyntheticCluster.Region, "--account", SyntheticCluster.Account, "--created-at", "2026-12-01T00:00:00Z", "--out", output);
+    var run = ChildRun.Median(3, ["plan", "--from", export, "--cluster", SyntheticCluster.Name, "--region", SyntheticCluster.Region, "--account", SyntheticCluster.Account, "--created-at", "2026-12-01T00:00:00Z", "--out", output, .. extra]);
     if (run.ExitCode is not (0 or 2 or 4))
     {
         throw new InvalidOperationException($"plan of {export} failed ({run.ExitCode}): {run.Error}");

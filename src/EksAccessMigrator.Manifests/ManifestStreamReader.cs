@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Manifests.Yaml;
 using YamlDotNet.Core;
@@ -105,6 +106,7 @@ public static class ManifestStreamReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ManifestObject ToObject(ManifestNode node, string file, string what)
     {
         if (node is not ManifestMapping map)

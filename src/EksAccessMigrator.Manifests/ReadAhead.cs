@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace EksAccessMigrator.Manifests;
@@ -33,6 +34,7 @@ internal sealed class ReadAhead<T> : IDisposable
     }
 
     /// <summary>The next item, waiting for the producer; false at the end; the producer's failure is thrown here, in its place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryTake([MaybeNullWhen(false)] out T item)
     {
         while (!_ended)

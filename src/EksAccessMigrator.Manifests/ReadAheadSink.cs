@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EksAccessMigrator.Manifests;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal sealed class ReadAheadSink<T>(Action<List<T>> handOver, int batchItems,
     private long _weight;
 
     /// <summary>Adds an item of <paramref name="weight"/> (the caller's measure, such as characters) to the current batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(T item, int weight = 0)
     {
         _items.Add(item);

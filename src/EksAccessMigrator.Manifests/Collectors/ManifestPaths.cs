@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using EksAccessMigrator.Manifests.Yaml;
 
 namespace EksAccessMigrator.Manifests.Collectors;
@@ -6,7 +7,8 @@ namespace EksAccessMigrator.Manifests.Collectors;
 /// <summary>Small, forgiving lookups in an object's node tree: a missing or mistyped field reads as absent.</summary>
 internal static class ManifestPaths
 {
-    public static ManifestMapping? Map(ManifestNode? node, params string[] path)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ManifestMapping? Map(ManifestNode? node, params ReadOnlySpan<string> path)
     {
         var current = node;
         foreach (var key in path)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using EksAccessMigrator.Manifests.Yaml;
 
 namespace EksAccessMigrator.Manifests.Collectors;
@@ -16,6 +17,7 @@ internal sealed class StringMaps
     private readonly ImmutableSortedDictionary<string, string>?[] _recent = new ImmutableSortedDictionary<string, string>?[Slots];
 
     /// <summary>The map's scalar entries as <see cref="ManifestPaths.Strings"/> reads them, shared with an equal recent one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ImmutableSortedDictionary<string, string> Of(ManifestMapping? map)
     {
         if (map is null)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using EksAccessMigrator.Core.Inventory;
 using EksAccessMigrator.Manifests.Yaml;
 using static EksAccessMigrator.Manifests.Collectors.ManifestPaths;
@@ -36,6 +37,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
         NodeClassRoles = [.. _nodeClasses],
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Visit(ManifestObject manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -87,6 +89,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Workload(ManifestObject manifest, string ns, string name, SourceLocation location)
     {
         if (PodTemplates.Of(manifest) is not var (templateMetadata, spec))
@@ -151,6 +154,7 @@ public sealed class WorkloadCollector(string roleKey = "iam.amazonaws.com/role")
     }
 
     /// <summary>Rule K2: the role annotation outside a pod template, e.g. in a custom resource's spec.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchAnnotation(ManifestObject manifest, ManifestNode node, string path, int depth)
     {
         if (depth > MaxSearchDepth)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace EksAccessMigrator.Manifests.Yaml;
 
 /// <summary>A mapping with string keys, in document order; the loader refuses a repeated key (rule P8).</summary>
@@ -9,6 +10,7 @@ public sealed class ManifestMapping(IReadOnlyList<KeyValuePair<string, ManifestN
 
     public ManifestNode? this[string key]
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             for (var i = Entries.Count - 1; i >= 0; i--)
