@@ -33,7 +33,7 @@ public static class ManifestScanner
                     // before it here, in file order; its error, if any, comes after every item before it.
                     using var stream = OpenStream(file);
                     var read = 0;
-                    using (var items = new ReadAhead<ManifestObject>((sink, token) => read = JsonManifestReader.Read(stream, file, o => sink.Add(o), token), ObjectsPerBatch, int.MaxValue, cancellationToken))
+                    using (var items = new ReadAhead<ManifestObject>((sink, token) => read = JsonManifestReader.Read(stream, file, o => sink.Add(o), token), ObjectsPerBatch, int.MaxValue, spin: true, cancellationToken))
                     {
                         while (items.TryTake(out var manifest))
                         {

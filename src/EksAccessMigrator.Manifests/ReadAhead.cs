@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -17,19 +16,32 @@ internal sealed class ReadAhead<T> : IDisposable
 {
     public const int QueuedBatches = 4;
 
-    private readonly BlockingCollection<Batch> _queue = new(QueuedBatches);
+    /// <summary>How long a side that finds the queue empty (or full) spins before it blocks, when asked to.</summary>
+    private const int Spins = 40;
+
+    // A lock and Monitor.Wait: a stage that usually waits for the other (the YAML parser's taker) blocks at once and
+    // leaves the core to the JIT's and the GC's threads; stages about as fast as each other spin briefly first, since
+    // a blocked thread's wake-up costs more than the next batch takes to arrive.
+    private readonly Queue<Batch> _queue = new();
+    private readonly bool _spin;
+    private volatile int _queued;
+    private readonly object _gate = new();
     private readonly CancellationTokenSource _stop;
+    private readonly CancellationTokenRegistration _stopped;
     private readonly Task _producer;
     private Batch? _batch;
     private int _index;
     private bool _ended;
 
     /// <param name="produce">Called once on the producer's thread; puts every item in the sink it is given, in order.</param>
-    public ReadAhead(Action<ReadAheadSink<T>, CancellationToken> produce, int batchItems, int batchWeight, CancellationToken cancellationToken)
+    /// <param name="spin">Whether a side that has to wait spins briefly before blocking (for stages of about equal speed).</param>
+    public ReadAhead(Action<ReadAheadSink<T>, CancellationToken> produce, int batchItems, int batchWeight, bool spin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(produce);
+        _spin = spin;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = _stop.Token;
+        _stopped = token.Register(Wake);
         _producer = Task.Factory.StartNew(() => Produce(produce, batchItems, batchWeight, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -52,7 +64,7 @@ internal sealed class ReadAhead<T> : IDisposable
                 break;
             }
 
-            _batch = _queue.Take(_stop.Token);
+            _batch = Take();
             _index = 0;
         }
 
@@ -73,18 +85,18 @@ internal sealed class ReadAhead<T> : IDisposable
             // Stopped while waiting to hand a batch over: nothing was lost that anyone will take.
         }
 
-        _queue.Dispose();
+        _stopped.Dispose();
         _stop.Dispose();
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Every failure of the producer is handed to the taker, in order, and thrown there.")]
     private void Produce(Action<ReadAheadSink<T>, CancellationToken> produce, int batchItems, int batchWeight, CancellationToken token)
     {
-        var sink = new ReadAheadSink<T>(items => _queue.Add(new Batch(items, Last: false, Failure: null), token), batchItems, batchWeight);
+        var sink = new ReadAheadSink<T>(items => HandOver(new Batch(items, Last: false, Failure: null), token), batchItems, batchWeight);
         try
         {
             produce(sink, token);
-            _queue.Add(new Batch(sink.TakeRest(), Last: true, Failure: null), token);
+            HandOver(new Batch(sink.TakeRest(), Last: true, Failure: null), token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -92,7 +104,66 @@ internal sealed class ReadAhead<T> : IDisposable
         }
         catch (Exception ex)
         {
-            _queue.Add(new Batch(sink.TakeRest(), Last: true, Failure: ExceptionDispatchInfo.Capture(ex)), token);
+            HandOver(new Batch(sink.TakeRest(), Last: true, Failure: ExceptionDispatchInfo.Capture(ex)), token);
+        }
+    }
+
+    /// <summary>Queues a batch, waiting while <see cref="QueuedBatches"/> wait; throws once stopped.</summary>
+    private void HandOver(Batch batch, CancellationToken token)
+    {
+        SpinWhile(() => _queued >= QueuedBatches);
+        lock (_gate)
+        {
+            while (_queue.Count >= QueuedBatches && !token.IsCancellationRequested)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            token.ThrowIfCancellationRequested();
+            _queue.Enqueue(batch);
+            _queued = _queue.Count;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>The next batch, waiting for the producer; throws once stopped (the caller's cancellation included).</summary>
+    private Batch Take()
+    {
+        SpinWhile(() => _queued == 0);
+        lock (_gate)
+        {
+            while (_queue.Count == 0 && !_stop.IsCancellationRequested)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _stop.Token.ThrowIfCancellationRequested();
+            var batch = _queue.Dequeue();
+            _queued = _queue.Count;
+            Monitor.PulseAll(_gate);
+            return batch;
+        }
+    }
+
+    private void SpinWhile(Func<bool> waiting)
+    {
+        if (!_spin)
+        {
+            return;
+        }
+
+        var spinner = default(SpinWait);
+        for (var i = 0; i < Spins && waiting() && !_stop.IsCancellationRequested; i++)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
+    private void Wake()
+    {
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
         }
     }
 

@@ -14,12 +14,13 @@ public sealed class ReadAheadTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
-    [InlineData(1, 0)]
-    [InlineData(7, 10_000)]
-    [InlineData(64, 64 * ReadAhead<int>.QueuedBatches * 3)]
-    public void EveryItemArrivesOnceInOrder_AcrossBatchBoundaries(int batchItems, int count)
+    [InlineData(1, 0, false)]
+    [InlineData(7, 10_000, true)]
+    [InlineData(7, 10_000, false)]
+    [InlineData(64, 64 * ReadAhead<int>.QueuedBatches * 3, true)]
+    public void EveryItemArrivesOnceInOrder_AcrossBatchBoundaries(int batchItems, int count, bool spin)
     {
-        using var ahead = new ReadAhead<int>((sink, _) => { for (var i = 0; i < count; i++) { sink.Add(i); } }, batchItems, int.MaxValue, CancellationToken.None);
+        using var ahead = new ReadAhead<int>((sink, _) => { for (var i = 0; i < count; i++) { sink.Add(i); } }, batchItems, int.MaxValue, spin, CancellationToken.None);
         var taken = new List<int>();
         while (ahead.TryTake(out var item))
         {
@@ -34,7 +35,7 @@ public sealed class ReadAheadTests : IDisposable
     public void ABatchClosesAtItsWeight()
     {
         // Items of weight 10 and batches of at most 25: every third item starts a new batch, and all arrive.
-        using var ahead = new ReadAhead<string>((sink, _) => { for (var i = 0; i < 100; i++) { sink.Add(new string('x', 10), 10); } }, 1_000, 25, CancellationToken.None);
+        using var ahead = new ReadAhead<string>((sink, _) => { for (var i = 0; i < 100; i++) { sink.Add(new string('x', 10), 10); } }, 1_000, 25, spin: true, CancellationToken.None);
         var count = 0;
         while (ahead.TryTake(out _))
         {
@@ -59,6 +60,7 @@ public sealed class ReadAheadTests : IDisposable
             },
             batchItems: 64,
             int.MaxValue,
+            spin: true,
             CancellationToken.None);
         var taken = new List<int>();
 
@@ -97,6 +99,7 @@ public sealed class ReadAheadTests : IDisposable
             },
             batchItems: 16,
             int.MaxValue,
+            spin: false,
             CancellationToken.None);
         Assert.True(ahead.TryTake(out var first));
         Assert.Equal(1, first);

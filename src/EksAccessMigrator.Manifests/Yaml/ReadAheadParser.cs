@@ -27,6 +27,7 @@ internal sealed class ReadAheadParser(IParser inner, CancellationToken cancellat
         },
         BatchEvents,
         BatchChars,
+        spin: false,
         cancellationToken);
 
     public ParsingEvent? Current { get; private set; }
