@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace EksAccessMigrator.Cli.Views;
@@ -5,6 +6,9 @@ namespace EksAccessMigrator.Cli.Views;
 /// <summary>Makes input-derived text safe to print: hostile names cannot move the cursor, inject terminal escapes or break tables.</summary>
 public static class Text
 {
+    /// <summary>Every character <see cref="IsUnsafe"/> refuses, for a vectorized search (a plan's table escapes tens of thousands of strings).</summary>
+    private static readonly SearchValues<char> Unsafe = SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsUnsafe)]);
+
     /// <summary>Control characters (ESC, CR, LF, ...) become visible <c>\uXXXX</c> escapes.</summary>
     public static string Safe(string? text)
     {
@@ -13,7 +17,7 @@ public static class Text
             return string.Empty;
         }
 
-        if (!text.Any(IsUnsafe))
+        if (!text.AsSpan().ContainsAny(Unsafe))
         {
             return text;
         }
