@@ -45,6 +45,14 @@ public static class InputClassifier
             span = span[bom.Length..];
         }
 
+        // Only an object (or a comment before one) can have a first key: YAML and the rest are told apart here, without
+        // the JSON reader's exception for each YAML file of a folder.
+        var start = span.IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0 || span[start] is not ((byte)'{' or (byte)'/'))
+        {
+            return null;
+        }
+
         var reader = new Utf8JsonReader(span, isFinalBlock: read < PeekBytes, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip }));
         try
         {
