@@ -17,6 +17,11 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
     private readonly Dictionary<(string, string), ServiceAccountInfo> _serviceAccounts = inventory.Workloads.ServiceAccounts
         .GroupBy(s => (s.Namespace, s.Name)).ToDictionary(g => g.Key, g => g.Last());
 
+    // Resolving and verifying depend on the value and the inputs only: done once per distinct value (an export repeats
+    // a few hundred role values over tens of thousands of workloads).
+    private readonly Dictionary<string, RoleResolution> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<IamPrincipalArn, RoleResolution> _verified = [];
+
     public List<AssessedWorkload> Assess(IEnumerable<WorkloadInfo> workloads)
     {
         var result = new List<AssessedWorkload>();
@@ -55,7 +60,11 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
             return new AssessedWorkload(w, AssessedWorkload.NoRole, null, false, value);
         }
 
-        var resolved = RoleResolver.Resolve(value, config);
+        if (!_resolved.TryGetValue(value, out var resolved))
+        {
+            _resolved[value] = resolved = RoleResolver.Resolve(value, config);
+        }
+
         if (resolved.Arn is null)
         {
             findings.Add(WorkloadFindings.RoleNotResolved(w.Key, agent, config.IsKiam, resolved.Problem!));
@@ -76,7 +85,11 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
             return new AssessedWorkload(w, AssessedWorkload.NoRole, null, false, value);
         }
 
-        var verified = RoleResolver.Verify(asWritten, inventory.Iam, inventory.Workloads.TrustPolicies);
+        if (!_verified.TryGetValue(asWritten, out var verified))
+        {
+            _verified[asWritten] = verified = RoleResolver.Verify(asWritten, inventory.Iam, inventory.Workloads.TrustPolicies);
+        }
+
         var role = verified.Arn ?? asWritten;
         var had = AssessedWorkload.RoleKey(role);
         if (_serviceAccounts.TryGetValue((w.Namespace, w.EffectiveServiceAccount), out var sa) && sa.Annotations.TryGetValue(IrsaServiceAccounts.RoleArnKey, out var irsa))

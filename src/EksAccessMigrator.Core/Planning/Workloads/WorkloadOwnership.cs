@@ -15,24 +15,27 @@ internal static class WorkloadOwnership
         var list = all.ToList();
         var present = list.Select(w => (w.Kind, w.Namespace, w.Name)).ToHashSet();
         var planned = new List<WorkloadInfo>();
-        foreach (var w in list.OrderBy(w => w.Key, StringComparer.Ordinal))
+        var ownerMissing = new List<WorkloadInfo>();
+        foreach (var w in list)
         {
             if (w.ControllerKind is null || !Owned(w))
             {
                 planned.Add(w);
-                continue;
             }
-
-            if (OwnerPresent(w, present) || !w.PodAnnotations.ContainsKey(roleKey))
+            else if (!OwnerPresent(w, present) && w.PodAnnotations.ContainsKey(roleKey))
             {
-                continue;
+                ownerMissing.Add(w);
             }
+        }
 
+        // Sorted after the owned ones are set aside (most of an export's objects are Pods counted for their owner).
+        foreach (var w in ownerMissing.OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
             read.Add(w.Key);
             findings.Add(ProjectFindings.ControllerNotInInputs(w.Key, w.ControllerKind, w.ControllerName));
         }
 
-        return planned;
+        return [.. planned.OrderBy(w => w.Key, StringComparer.Ordinal)];
     }
 
     private static bool Owned(WorkloadInfo w) => w.Kind switch
