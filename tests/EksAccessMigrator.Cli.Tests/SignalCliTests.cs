@@ -24,13 +24,6 @@ public sealed class SignalCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
     public async Task DisposeAsync() => await _world!.DisposeAsync();
 
     /// <summary>The CLI as built beside this test (same configuration and framework), with its own dependencies.</summary>
-    private static string CliExecutable()
-    {
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = framework.Parent!.Name;
-        return Repo.Path_("src", "EksAccessMigrator.Cli", "bin", configuration, framework.Name, "eks-access-migrator");
-    }
-
     [Fact]
     public async Task Sigint_MidApply_LetsTheStepInFlightFinish_Exits130_AndTheNextApplyResumes()
     {
@@ -41,7 +34,7 @@ public sealed class SignalCliTests : IClassFixture<LiveCliMoto>, IAsyncLifetime
 
         await World.PlanAsync();
         World.Eks.Faults.DelayNext(1, TimeSpan.FromSeconds(3), "CreateAccessEntry");
-        var start = new ProcessStartInfo(CliExecutable())
+        var start = new ProcessStartInfo(Repo.CliExecutable())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -31,8 +31,6 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
         var parsedFormat = OutputFormats.Parse(format);
         var options = Options(plan, clock) with { Workloads = workloads.ToPlannerOptions() };
         var cancellationToken = appContext?.CancellationToken ?? CancellationToken.None;
-        // The plan file's serializer metadata is built meanwhile (the scan's threads leave room for it).
-        var preparing = @out is null ? Task.CompletedTask : Task.Run(PlanJson.Prepare, cancellationToken);
         ClusterInventory inventory;
         if (InputMode.IsOffline(input, cluster, live))
         {
@@ -51,7 +49,6 @@ public sealed class PlanCommand(CliOutput output, TimeProvider clock)
         }
 
         var result = MigrationPlanner.Plan(inventory, options);
-        await preparing.ConfigureAwait(false);
 
         // The plan file is serialized once, straight to the file; only Markdown shows its hash, taken while writing.
         var markdown = parsedFormat == OutputFormat.Markdown;

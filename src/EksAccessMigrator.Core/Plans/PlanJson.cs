@@ -44,20 +44,6 @@ public static class PlanJson
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>
-    /// Builds the serializer's metadata for the plan and every change kind ahead of the first write (it is cached per
-    /// options): <c>plan</c> calls it on another thread while the scan reads, so writing a large plan does not wait for
-    /// the reflection first. Thread-safe; calling it is never needed for correctness.
-    /// </summary>
-    public static void Prepare()
-    {
-        _ = Options.GetTypeInfo(typeof(MigrationPlan));
-        foreach (var derived in Options.GetTypeInfo(typeof(PlanChange)).PolymorphismOptions?.DerivedTypes ?? [])
-        {
-            _ = Options.GetTypeInfo(derived.DerivedType);
-        }
-    }
-
     /// <summary>One change as compact JSON with its <c>action</c>, for journals and comparisons.</summary>
     public static string SerializeChange(PlanChange change) => JsonSerializer.Serialize(change, Compact);
 

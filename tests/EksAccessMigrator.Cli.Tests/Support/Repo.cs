@@ -13,6 +13,14 @@ internal static class Repo
 
     public static string Path_(params string[] parts) => Path.Combine([Root, .. parts]);
 
+    /// <summary>The CLI as built beside these tests (same configuration and framework), to run as a process of its own.</summary>
+    public static string CliExecutable()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!.Name;
+        return Path_("src", "EksAccessMigrator.Cli", "bin", configuration, framework.Name, "eks-access-migrator");
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
