@@ -17,7 +17,7 @@ internal static class RolesGivenToday
         var read = new List<string>();
         var config = IdentityConfigurationReader.Read(inventory.Workloads, options, inventory.Cluster, scratch);
         var planned = WorkloadOwnership.Planned(inventory.Workloads.Workloads, config.RoleKey, scratch, read);
-        return new WorkloadAssessor(inventory, config, scratch, read).Assess(planned)
+        return new WorkloadAssessor(inventory, config, new ServiceAccountIndex(inventory), scratch, read).Assess(planned)
             .Where(a => a.AnnotationValue is not null)
             .GroupBy(a => a.Workload.Key, StringComparer.Ordinal)
             .ToDictionary(

@@ -9,18 +9,10 @@ namespace EksAccessMigrator.Core.Planning.Workloads;
 /// K4 (namespace restrictions), K7 (cross-account), K8 (external ID), K9 (compute), K10 (hostNetwork),
 /// K11 (default role) and W4 (an IRSA annotation on its ServiceAccount wins over kube2iam/kiam).
 /// </summary>
-internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfiguration config, FindingList findings, List<string> read)
+internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfiguration config, ServiceAccountIndex accounts, FindingList findings, List<string> read)
 {
     private readonly Dictionary<string, NamespaceInfo> _namespaces = inventory.Workloads.Namespaces
         .GroupBy(n => n.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-
-    private readonly Dictionary<(string, string), ServiceAccountInfo> _serviceAccounts = inventory.Workloads.ServiceAccounts
-        .GroupBy(s => (s.Namespace, s.Name)).ToDictionary(g => g.Key, g => g.Last());
-
-    // Resolving and verifying depend on the value and the inputs only: done once per distinct value (an export repeats
-    // a few hundred role values over tens of thousands of workloads).
-    private readonly Dictionary<string, RoleResolution> _resolved = new(StringComparer.Ordinal);
-    private readonly Dictionary<IamPrincipalArn, RoleResolution> _verified = [];
 
     public List<AssessedWorkload> Assess(IEnumerable<WorkloadInfo> workloads)
     {
@@ -60,11 +52,7 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
             return new AssessedWorkload(w, AssessedWorkload.NoRole, null, false, value);
         }
 
-        if (!_resolved.TryGetValue(value, out var resolved))
-        {
-            _resolved[value] = resolved = RoleResolver.Resolve(value, config);
-        }
-
+        var resolved = RoleResolver.Resolve(value, config);
         if (resolved.Arn is null)
         {
             findings.Add(WorkloadFindings.RoleNotResolved(w.Key, agent, config.IsKiam, resolved.Problem!));
@@ -85,14 +73,10 @@ internal sealed class WorkloadAssessor(ClusterInventory inventory, IdentityConfi
             return new AssessedWorkload(w, AssessedWorkload.NoRole, null, false, value);
         }
 
-        if (!_verified.TryGetValue(asWritten, out var verified))
-        {
-            _verified[asWritten] = verified = RoleResolver.Verify(asWritten, inventory.Iam, inventory.Workloads.TrustPolicies);
-        }
-
+        var verified = RoleResolver.Verify(asWritten, inventory.Iam, inventory.Workloads.TrustPolicies);
         var role = verified.Arn ?? asWritten;
         var had = AssessedWorkload.RoleKey(role);
-        if (_serviceAccounts.TryGetValue((w.Namespace, w.EffectiveServiceAccount), out var sa) && sa.Annotations.TryGetValue(IrsaServiceAccounts.RoleArnKey, out var irsa))
+        if (accounts.Find(w.Namespace, w.EffectiveServiceAccount) is { } sa && sa.Annotations.TryGetValue(IrsaServiceAccounts.RoleArnKey, out var irsa))
         {
             findings.Add(ProjectFindings.IrsaWinsOverAgent(w.Key, agent, role, w.Namespace, w.EffectiveServiceAccount, irsa));
             return new AssessedWorkload(w, "irsa:" + irsa.ToLowerInvariant(), role, false, value);

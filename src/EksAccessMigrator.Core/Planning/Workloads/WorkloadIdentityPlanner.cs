@@ -37,7 +37,7 @@ internal sealed class WorkloadIdentityPlanner(ClusterInventory inventory, Planne
         ReportAnnotatedObjects(config);
 
         var planned = WorkloadOwnership.Planned(workloads.Workloads, config.RoleKey, findings, Read);
-        var assessed = new WorkloadAssessor(inventory, config, findings, Read).Assess(planned);
+        var assessed = new WorkloadAssessor(inventory, config, _accounts, findings, Read).Assess(planned);
         var requests = new ServiceAccountPlanner(inventory, _accounts, findings).Plan(assessed);
         requests.AddRange(IrsaServiceAccounts.Requests(inventory, options.Workloads.IncludeIrsa, assessed, findings, Read));
 
